@@ -1,3 +1,4 @@
+import type { ItemSentence } from "wink-nlp";
 import { getNlp } from "./nlp";
 import { normalizeForMatch, sha256Hex } from "./normalize";
 
@@ -48,7 +49,7 @@ export function splitSentences(text: string): Sentence[] {
       tokenEnd.push(pos);
     }
     const spans: Array<[number, number]> = [];
-    doc.sentences().each((s) => {
+    doc.sentences().each((s: ItemSentence) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
       spans.push([tokenStart[a]!, tokenEnd[b]!]);
     });

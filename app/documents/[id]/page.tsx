@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentText } from "@/components/document-text";
+import { getDocumentWithSentences } from "@/lib/data/documents";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const doc = await getDocumentWithSentences((await params).id);
+  return { title: doc?.title ?? "Document not found" };
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const doc = await getDocumentWithSentences((await params).id);
+  if (!doc) notFound();
+  const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
+  return (
+    <article>
+      <p>
+        <Link href="/">← Library</Link>
+      </p>
+      <h1>{doc.title}</h1>
+      <p className="meta">
+        {doc.fileName} · {doc.sentences.length} sentences · imported {doc.importedAt.toISOString().slice(0, 10)}
+      </p>
+      {doc.source && <p className="meta">Source: {doc.source}</p>}
+      {repeats.length > 0 && (
+        <p className="notice" role="note">
+          {repeats.length} {repeats.length === 1 ? "sentence repeats" : "sentences repeat"} earlier text word for
+          word (underlined with dots): {repeats.map((s, i) => (
+            <span key={s.index}>
+              {i > 0 && ", "}
+              <a href={`#s-${s.index}`}>{s.index + 1}</a> = <a href={`#s-${s.repeatOf}`}>{s.repeatOf! + 1}</a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      <DocumentText text={doc.text} sentences={doc.sentences} />
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Sentence } from "@/lib/text/sentences";
+import { db } from "@/lib/server/db";
+
+export type DocumentSummary = {
+  id: string;
+  title: string;
+  fileName: string;
+  source: string | null;
+  importedAt: Date;
+  sentenceCount: number;
+};
+
+export async function listDocuments(): Promise<DocumentSummary[]> {
+  const rows = await db().document.findMany({
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      source: true,
+      importedAt: true,
+      _count: { select: { sentences: true } },
+    },
+  });
+  return rows.map(({ _count, ...d }) => ({ ...d, sentenceCount: _count.sentences }));
+}
+
+export async function getDocumentWithSentences(id: string) {
+  return db().document.findUnique({
+    where: { id },
+    include: { sentences: { orderBy: { index: "asc" } } },
+  });
+}
+
+export async function getDocumentByContentPath(contentPath: string) {
+  return db().document.findUnique({
+    where: { contentPath },
+    select: { id: true, sha256: true },
+  });
+}
+
+export type DocumentInput = {
+  contentPath: string | null;
+  fileName: string;
+  title: string;
+  source: string | null;
+  text: string;
+  sha256: string;
+  sentences: Sentence[];
+};
+
+/** Inserts or replaces a document and its sentences in one transaction. */
+export async function saveDocument(input: DocumentInput, existingId?: string): Promise<string> {
+  const { sentences, ...fields } = input;
+  const rows = (documentId: string) =>
+    sentences.map((s) => ({
+      documentId,
+      index: s.index,
+      paragraph: s.paragraph,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      hash: s.hash,
+      repeatOf: s.repeatOf,
+    }));
+  return db().$transaction(async (tx) => {
+    if (existingId) {
+      await tx.sentence.deleteMany({ where: { documentId: existingId } });
+      await tx.document.update({ where: { id: existingId }, data: { ...fields, importedAt: new Date() } });
+      await tx.sentence.createMany({ data: rows(existingId) });
+      return existingId;
+    }
+    const { id } = await tx.document.create({ data: fields, select: { id: true } });
+    await tx.sentence.createMany({ data: rows(id) });
+    return id;
+  });
+}
+
+export async function countDocuments(): Promise<number> {
+  return db().document.count();
+}
+
+export async function pingDatabase(): Promise<void> {
+  await db().$queryRaw`SELECT 1`;
+}

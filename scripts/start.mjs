@@ -1,0 +1,48 @@
+// `npm start`: apply migrations, import content/, build if the sources are
+// newer than the last build, then serve on $PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(label, cmd, args) {
+  console.log(`\n> ${label}`);
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`\n${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of fs.readdirSync(full)) {
+    if (child === "generated" || child === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+  return Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
+}
+
+run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
+run("Importing content/", bin("tsx"), ["scripts/import-content.ts"]);
+if (process.env.QUARRY_SKIP_BUILD !== "1" && buildIsStale()) run("Building the app", bin("next"), ["build"]);
+
+const port = process.env.PORT || "3000";
+console.log(`\n> Serving Quarry on http://localhost:${port}`);
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
