@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { listDocuments } from "@/lib/data/documents";
+import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const documents = await listDocuments();
+  const [documents, counts] = await Promise.all([listDocuments(), countPublishedQuestionsByDocument()]);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return (
     <>
       <h1>Library</h1>
@@ -24,7 +26,8 @@ export default async function HomePage() {
                 </h3>
                 {d.source && <p className="meta">Source: {d.source}</p>}
                 <p className="meta">
-                  {d.fileName} · {d.sentenceCount} sentences
+                  {d.fileName} · {d.sentenceCount} sentences ·{" "}
+                  <Link href={`/documents/${d.id}/questions`}>{counts.get(d.id) ?? 0} questions</Link>
                 </p>
               </li>
             ))}
@@ -36,14 +39,20 @@ export default async function HomePage() {
         <ul className="card-list">
           {documents.length > 1 && (
             <li className="card">
-              <h3>All documents</h3>
-              <p className="meta">{documents.length} documents</p>
+              <h3>
+                <Link href="/decks/all">All documents</Link>
+              </h3>
+              <p className="meta">
+                {documents.length} documents · {total} questions
+              </p>
             </li>
           )}
           {documents.map((d) => (
             <li key={d.id} className="card">
-              <h3>{d.title}</h3>
-              <p className="meta">From {d.fileName}</p>
+              <h3>
+                <Link href={`/decks/${d.id}`}>{d.title}</Link>
+              </h3>
+              <p className="meta">{counts.get(d.id) ?? 0} questions</p>
             </li>
           ))}
         </ul>

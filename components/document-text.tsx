@@ -13,7 +13,15 @@ export type SentenceView = {
  * anchor target (#s-<index>) so questions can link to their source; the text
  * between sentences is copied from the original so nothing is lost.
  */
-export function DocumentText({ text, sentences }: { text: string; sentences: SentenceView[] }) {
+export function DocumentText({
+  text,
+  sentences,
+  questionCounts,
+}: {
+  text: string;
+  sentences: SentenceView[];
+  questionCounts?: Map<number, number>;
+}) {
   const paragraphs = new Map<number, SentenceView[]>();
   for (const s of sentences) {
     const list = paragraphs.get(s.paragraph) ?? [];
@@ -37,11 +45,22 @@ export function DocumentText({ text, sentences }: { text: string; sentences: Sen
               <a className="sentence-link" href={`#s-${s.index}`} aria-label={`Link to sentence ${s.index + 1}`}>
                 {s.index + 1}
               </a>
+              {questionCounts && <QuestionCount count={questionCounts.get(s.index) ?? 0} />}
             </span>,
           );
         });
         return <p key={p}>{parts}</p>;
       })}
     </div>
+  );
+}
+
+function QuestionCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="question-count" title={`${count} questions come from this sentence`}>
+      <span aria-hidden="true">{count}Q</span>
+      <span className="visually-hidden">{`${count} ${count === 1 ? "question" : "questions"}`}</span>
+    </span>
   );
 }

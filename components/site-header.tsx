@@ -11,6 +11,12 @@ export function SiteHeader() {
           <li>
             <Link href="/">Library</Link>
           </li>
+          <li>
+            <Link href="/decks/all">Study</Link>
+          </li>
+          <li>
+            <Link href="/progress">Progress</Link>
+          </li>
         </ul>
       </nav>
     </header>

@@ -15,6 +15,11 @@ async function main() {
     `Imported ${dir}: ${report.added.length} added, ${report.updated.length} updated, ` +
       `${report.unchanged.length} unchanged, ${report.failed.length} skipped.`,
   );
+  const q = report.questions;
+  console.log(
+    `Questions: ${q.created} new, ${q.updated} updated, ${q.retired} retired, ${q.unchanged} unchanged; ` +
+      `${q.conflicts} conflicts between sentences.`,
+  );
   await disconnectDb();
 }
 

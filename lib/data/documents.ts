@@ -83,3 +83,24 @@ export async function countDocuments(): Promise<number> {
 export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;
 }
+
+/** Every document's text, in a stable order, for generating the question bank. */
+export async function listDocumentsForGeneration() {
+  const rows = await db().document.findMany({
+    orderBy: [{ contentPath: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      contentPath: true,
+      fileName: true,
+      text: true,
+      sha256: true,
+      sentences: { select: { index: true, start: true }, orderBy: { index: "asc" } },
+    },
+  });
+  return rows;
+}
+
+export async function getDocumentTitle(id: string) {
+  return db().document.findUnique({ where: { id }, select: { id: true, title: true } });
+}

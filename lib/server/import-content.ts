@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getDocumentByContentPath, saveDocument } from "@/lib/data/documents";
+import { regenerateQuestionBank } from "@/lib/server/question-bank";
+import type { SyncReport } from "@/lib/data/questions";
 import { DocumentError, MAX_DOCUMENT_BYTES, formatBytes, parseDocumentFile } from "@/lib/text/document-file";
 import { splitSentences } from "@/lib/text/sentences";
 
@@ -13,15 +15,18 @@ export type ImportReport = {
   updated: string[];
   unchanged: string[];
   failed: ImportIssue[];
+  questions: SyncReport;
 };
 
 /**
  * Reads every .txt/.md file under `dir` into the Document table. Unchanged
  * files (same sha256) are skipped; a bad file is reported and skipped
  * without touching what is already stored for it or for any other file.
+ * Then the question bank is regenerated and synced (published: content/ is
+ * the maintainers' own corpus).
  */
 export async function importContent(dir: string): Promise<ImportReport> {
-  const report: ImportReport = { added: [], updated: [], unchanged: [], failed: [] };
+  const report: Omit<ImportReport, "questions"> = { added: [], updated: [], unchanged: [], failed: [] };
   for (const file of await listContentFiles(dir)) {
     const contentPath = path.relative(dir, file).split(path.sep).join("/");
     try {
@@ -31,7 +36,9 @@ export async function importContent(dir: string): Promise<ImportReport> {
       report.failed.push({ file: contentPath, message: describeError(contentPath, err) });
     }
   }
-  return report;
+  // Always regenerate: it takes milliseconds and writes only differences, and it
+  // picks up generator improvements for documents whose text did not change.
+  return { ...report, questions: await regenerateQuestionBank() };
 }
 
 async function importFile(file: string, contentPath: string): Promise<"added" | "updated" | "unchanged"> {

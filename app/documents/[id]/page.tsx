@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentText } from "@/components/document-text";
 import { getDocumentWithSentences } from "@/lib/data/documents";
+import { countQuestionsBySentence } from "@/lib/data/questions";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const doc = await getDocumentWithSentences((await params).id);
   if (!doc) notFound();
+  const counts = await countQuestionsBySentence(doc.id);
+  const totalQuestions = [...counts.values()].reduce((a, b) => a + b, 0);
   const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
   return (
     <article>
@@ -27,6 +30,11 @@ export default async function DocumentPage({ params }: Props) {
         {doc.fileName} · {doc.sentences.length} sentences · imported {doc.importedAt.toISOString().slice(0, 10)}
       </p>
       {doc.source && <p className="meta">Source: {doc.source}</p>}
+      <p>
+        <Link href={`/documents/${doc.id}/questions`} className="button secondary">
+          {totalQuestions} questions from this document
+        </Link>
+      </p>
       {repeats.length > 0 && (
         <p className="notice" role="note">
           {repeats.length} {repeats.length === 1 ? "sentence repeats" : "sentences repeat"} earlier text word for
@@ -39,7 +47,7 @@ export default async function DocumentPage({ params }: Props) {
           .
         </p>
       )}
-      <DocumentText text={doc.text} sentences={doc.sentences} />
+      <DocumentText text={doc.text} sentences={doc.sentences} questionCounts={counts} />
     </article>
   );
 }

@@ -1,0 +1,14 @@
+import { apiError, json } from "@/lib/server/http";
+import { currentOrNewLearner } from "@/lib/server/learner-session";
+import { rememberTimeZone } from "@/lib/server/learner-settings";
+import { buildStudySession, findDeck } from "@/lib/server/study";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ deckId: string }> }) {
+  const deck = await findDeck((await params).deckId);
+  if (!deck) return apiError(404, "deck_not_found", "That deck does not exist.");
+  const tz = new URL(request.url).searchParams.get("tz") ?? undefined;
+  const learner = await rememberTimeZone(await currentOrNewLearner(request, tz), tz);
+  return json(await buildStudySession(learner, deck, new Date()));
+}

@@ -1,0 +1,10 @@
+import { countReviews } from "@/lib/data/study";
+import { json } from "@/lib/server/http";
+import { currentLearner } from "@/lib/server/learner-session";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const learner = await currentLearner();
+  return json({ reviews: learner ? await countReviews(learner.id) : 0 });
+}

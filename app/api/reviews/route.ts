@@ -1,0 +1,18 @@
+import { reviewSubmissionSchema } from "@/lib/api/study";
+import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { currentLearner } from "@/lib/server/learner-session";
+import { reviewErrorStatus, submitReview } from "@/lib/server/study";
+
+export async function POST(request: Request) {
+  const body = await parseJsonBody(request, reviewSubmissionSchema);
+  if (!body.ok) return body.response;
+  const learner = await currentLearner();
+  if (!learner) return apiError(401, "no_learner", "No study session: open a deck to start studying.");
+  try {
+    return json(await submitReview(learner, body.data, new Date()));
+  } catch (err) {
+    const mapped = reviewErrorStatus(err);
+    if (!mapped) throw err;
+    return apiError(mapped.status, mapped.code, mapped.message);
+  }
+}

@@ -1,0 +1,103 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CardState, CardStateName } from "@/lib/scheduling";
+import type { Rating } from "@/lib/scheduling";
+import { db } from "@/lib/server/db";
+
+export type StoredCard = CardState & { id: string; learnerId: string; questionId: string };
+
+export const STUDY_QUESTION_SELECT = {
+  id: true,
+  type: true,
+  prompt: true,
+  answer: true,
+  choices: true,
+  statementIsTrue: true,
+  factType: true,
+  documentId: true,
+  sentenceIndex: true,
+  sentence: true,
+  status: true,
+  document: { select: { title: true } },
+} as const satisfies Prisma.QuestionSelect;
+
+export type StudyQuestionRow = Prisma.QuestionGetPayload<{ select: typeof STUDY_QUESTION_SELECT }>;
+
+/** Published questions of a deck: one document's, or every document's. */
+export function deckQuestionWhere(documentId: string | null): Prisma.QuestionWhereInput {
+  return documentId ? { status: "published", documentId } : { status: "published" };
+}
+
+function toCardState(row: Prisma.CardGetPayload<object>): StoredCard {
+  return { ...row, state: row.state as CardStateName };
+}
+
+export async function getDueCards(learnerId: string, documentId: string | null, now: Date, limit: number) {
+  const rows = await db().card.findMany({
+    where: { learnerId, due: { lte: now }, state: { not: "new" }, question: deckQuestionWhere(documentId) },
+    orderBy: { due: "asc" },
+    take: limit,
+    include: { question: { select: STUDY_QUESTION_SELECT } },
+  });
+  return rows.map(({ question, ...card }) => ({ card: toCardState(card), question }));
+}
+
+/** Questions the learner has never answered (or whose answer was undone), in reading order. */
+export async function getNewQuestions(learnerId: string | null, documentId: string | null, limit: number) {
+  return db().question.findMany({
+    where: {
+      ...deckQuestionWhere(documentId),
+      ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}),
+    },
+    orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
+    take: limit,
+    select: STUDY_QUESTION_SELECT,
+  });
+}
+
+export async function countDeck(learnerId: string | null, documentId: string | null, now: Date) {
+  const question = deckQuestionWhere(documentId);
+  const [unseen, learning, due] = await Promise.all([
+    db().question.count({
+      where: { ...question, ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}) },
+    }),
+    learnerId
+      ? db().card.count({ where: { learnerId, state: { in: ["learning", "relearning"] }, question } })
+      : 0,
+    learnerId ? db().card.count({ where: { learnerId, state: "review", due: { lte: now }, question } }) : 0,
+  ]);
+  return { unseen, learning, due };
+}
+
+/** New cards first answered since `since` (the start of the learner's day), for the daily limit. */
+export async function countNewCardsStudiedSince(learnerId: string, since: Date): Promise<number> {
+  return db().reviewLog.count({
+    where: { learnerId, stateBefore: "new", reviewedAt: { gte: since }, undoneAt: null },
+  });
+}
+
+export async function countReviews(learnerId: string): Promise<number> {
+  return db().reviewLog.count({ where: { learnerId, undoneAt: null } });
+}
+
+export async function getProgressData(learnerId: string) {
+  const [reviews, cards] = await Promise.all([
+    db().reviewLog.findMany({
+      where: { learnerId, undoneAt: null },
+      select: { reviewedAt: true, rating: true, stateBefore: true },
+      orderBy: { reviewedAt: "asc" },
+    }),
+    db().card.findMany({
+      where: { learnerId },
+      select: { state: true, stability: true, due: true, question: { select: { documentId: true } } },
+    }),
+  ]);
+  return {
+    reviews: reviews.map((r) => ({ ...r, rating: r.rating as Rating, stateBefore: r.stateBefore as CardStateName })),
+    cards: cards.map((c) => ({
+      state: c.state as CardStateName,
+      stability: c.stability,
+      due: c.due,
+      documentId: c.question.documentId,
+    })),
+  };
+}

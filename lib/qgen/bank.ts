@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/** Quarry's question-bank format: what the generator writes and the importer reads. */
+export const BANK_VERSION = 1;
+
+export const FACT_TYPES = [
+  "date",
+  "year",
+  "money",
+  "percent",
+  "quantity",
+  "person",
+  "organization",
+  "place",
+  "term",
+] as const;
+export const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
+
+export const factTypeSchema = z.enum(FACT_TYPES);
+export const questionTypeSchema = z.enum(QUESTION_TYPES);
+
+export const bankDocumentSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  path: z.string(),
+  sha256: z.string(),
+});
+
+export const questionSourceSchema = z.object({
+  documentId: z.string().min(1),
+  sentence: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+const questionBase = {
+  id: z.string().min(1),
+  prompt: z.string().min(1),
+  answer: z.string().min(1),
+  factType: factTypeSchema,
+  source: questionSourceSchema,
+  score: z.number().min(0).max(1),
+};
+
+export const questionSchema = z.discriminatedUnion("type", [
+  z.object({ ...questionBase, type: z.literal("cloze") }),
+  z.object({ ...questionBase, type: z.literal("flashcard") }),
+  z.object({
+    ...questionBase,
+    type: z.literal("multiple_choice"),
+    choices: z.array(z.string().min(1)).length(4),
+  }),
+  z.object({
+    ...questionBase,
+    type: z.literal("true_false"),
+    answer: z.enum(["true", "false"]),
+    statementIsTrue: z.boolean(),
+  }),
+]);
+
+export const conflictSchema = z.object({
+  factType: factTypeSchema,
+  values: z.array(z.string()).min(2),
+  sources: z.array(z.object({ documentId: z.string(), sentence: z.string() })).min(2),
+});
+
+export const bankSchema = z.object({
+  version: z.literal(BANK_VERSION),
+  documents: z.array(bankDocumentSchema),
+  questions: z.array(questionSchema),
+  conflicts: z.array(conflictSchema),
+});
+
+export type FactType = z.infer<typeof factTypeSchema>;
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+export type BankDocument = z.infer<typeof bankDocumentSchema>;
+export type QuestionSource = z.infer<typeof questionSourceSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Conflict = z.infer<typeof conflictSchema>;
+export type Bank = z.infer<typeof bankSchema>;

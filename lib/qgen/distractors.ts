@@ -1,0 +1,151 @@
+import type { FactType } from "./bank";
+import { isOrgHead, isPlaceHead } from "./lexicon";
+import { containsWord } from "./quality";
+import { fnv1a, seededRandom } from "./random";
+import { formatKey, formatNumeric, MONTH_NAMES, parseNumeric, valueKey } from "./values";
+
+type PoolEntry = { text: string; key: string; lower: string; words: string[]; head: string; multiword: boolean; year: number | null };
+export type DistractorPool = Map<string, PoolEntry[]>;
+
+function entry(factType: FactType, text: string): PoolEntry {
+  const lower = text.trim().toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const year = /\d{4}/.exec(text)?.[0];
+  return {
+    text,
+    key: valueKey(factType, text),
+    lower,
+    words,
+    head: lower.split(/\s+/).at(-1)!,
+    multiword: /\s/.test(lower),
+    year: year ? Number(year) : null,
+  };
+}
+
+/** Groups corpus values by type and unit style: the first source of distractors. */
+export function buildPool(values: Array<{ factType: FactType; text: string }>): DistractorPool {
+  const pool: DistractorPool = new Map();
+  const seen = new Set<string>();
+  for (const v of values) {
+    const key = formatKey(v.factType, v.text);
+    const e = entry(v.factType, v.text);
+    const id = `${key}\u0000${e.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const list = pool.get(key) ?? [];
+    list.push(e);
+    pool.set(key, list);
+  }
+  return pool;
+}
+
+/**
+ * Up to `count` distractors of the same type and format as the answer: corpus
+ * values first (in a seeded order), then plausible perturbations. None equals
+ * the answer or another distractor once normalised.
+ */
+export function pickDistractors(
+  factType: FactType,
+  answer: string,
+  pool: DistractorPool,
+  seed: number,
+  count = 3,
+  sentence = "",
+): string[] {
+  const inSentence = sentence.toLowerCase();
+  const a = entry(factType, answer);
+  const taken = new Set([a.key]);
+  // Generic heads ("University", "Strait") may be shared; names may not.
+  const answerWords = new Set(a.words.filter((w) => w.length > 2 && (factType === "person" || !(isOrgHead(w) || isPlaceHead(w)))));
+  const numeric = isNumeric(factType);
+  const out: string[] = [];
+  const accept = (candidate: string, key: string, lower: string, words: string[]) => {
+    if (out.length >= count || taken.has(key) || !lower) return;
+    // A choice already named elsewhere in the sentence is an obvious wrong answer.
+    if (containsWord(inSentence, lower)) return;
+    // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
+    if (!numeric && words.some((w) => answerWords.has(w))) return;
+    taken.add(key);
+    out.push(candidate);
+  };
+  // Same head word first ("Keio University" for "Waseda University"), then
+  // values near in time, then a seeded order.
+  const rank = (e: PoolEntry) =>
+    (e.head === a.head && e.multiword ? 0 : 2) +
+    (a.year !== null && e.year !== null && Math.abs(a.year - e.year) > 40 ? 1 : 0) +
+    fnv1a(`${seed}|${answer}|${e.text}`) / 2 ** 32;
+  const corpus = window(pool.get(formatKey(factType, answer)) ?? [], fnv1a(`${seed}|${answer}`))
+    .map((e) => ({ e, r: rank(e) }))
+    .sort((x, y) => x.r - y.r);
+  // A bare surname gets bare surnames.
+  const surnameOnly = factType === "person" && !a.multiword;
+  for (const { e } of corpus) {
+    if (out.length >= count) break;
+    if (surnameOnly) {
+      const last = e.text.trim().split(/\s+/).at(-1)!;
+      accept(last, valueKey(factType, last), last.toLowerCase(), [last.toLowerCase()]);
+    } else accept(e.text, e.key, e.lower, e.words);
+  }
+  if (out.length < count && numeric) {
+    const random = seededRandom(fnv1a(`${seed}|perturb|${answer}`));
+    for (let tries = 0; out.length < count && tries < 40; tries++) {
+      const p = perturb(factType, answer, random);
+      if (p) accept(p, valueKey(factType, p), p.toLowerCase(), []);
+    }
+  }
+  return out;
+}
+
+function isNumeric(t: FactType): boolean {
+  return t === "date" || t === "year" || t === "money" || t === "percent" || t === "quantity";
+}
+
+function perturb(factType: FactType, answer: string, random: () => number): string | null {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  if (factType === "year") {
+    const m = /^(\d{4})(s?)$/.exec(answer.trim());
+    if (!m) return null;
+    const step = m[2] ? 10 * pick([1, 2, 3]) : pick([1, 2, 3, 4, 5, 6, 8, 10, 12, 15]);
+    return `${Number(m[1]) + step * (random() < 0.5 ? -1 : 1)}${m[2]}`;
+  }
+  if (factType === "date") return perturbDate(answer, random);
+  const p = parseNumeric(answer);
+  if (!p) return null;
+  const factor = pick([0.5, 0.75, 1.25, 1.5, 2, 2.5, 3]);
+  let n = p.number * factor;
+  if (p.word || p.decimals === 0) n = Math.round(n);
+  if (factType === "percent" && n > 100 && p.number <= 100) n = Math.round(p.number / 2);
+  if (n === p.number || n <= 0) n = p.number + pick([1, 2, 3]);
+  if (p.word && n < 2 && p.number >= 2) return null; // keep the plural noun grammatical
+  return formatNumeric(p, n);
+}
+
+function perturbDate(answer: string, random: () => number): string | null {
+  const month = MONTH_NAMES.findIndex((m) => answer.includes(m) || answer.includes(m.slice(0, 3) + " ") || answer.includes(m.slice(0, 3) + "."));
+  const year = /\b(\d{4})\b/.exec(answer);
+  const shiftYear = (s: string) =>
+    year ? s.replace(year[1]!, String(Number(year[1]) + Math.ceil(random() * 4) * (random() < 0.5 ? -1 : 1))) : s;
+  if (month >= 0) {
+    const full = MONTH_NAMES[month]!;
+    const name = answer.includes(full) ? full : full.slice(0, 3);
+    const other = MONTH_NAMES[(month + 1 + Math.floor(random() * 11)) % 12]!;
+    let replaced = answer.replace(name, name === full ? other : other.slice(0, 3));
+    // Keep the day valid in every month.
+    replaced = replaced.replace(/\b(29|30|31)\b(?=,? \d{4}|$)/, () => String(1 + Math.floor(random() * 28)));
+    return random() < 0.5 ? replaced : shiftYear(replaced);
+  }
+  const numeric = /^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})$/.exec(answer.trim());
+  if (numeric) return shiftYear(answer);
+  return null;
+}
+
+const WINDOW = 24;
+
+// A large corpus has thousands of candidates; a seeded window of them keeps
+// the cost per question constant while small pools are used whole.
+function window(list: PoolEntry[], h: number): PoolEntry[] {
+  if (list.length <= WINDOW) return list;
+  const start = h % list.length;
+  const out = list.slice(start, start + WINDOW);
+  return out.length < WINDOW ? out.concat(list.slice(0, WINDOW - out.length)) : out;
+}

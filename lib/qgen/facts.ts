@@ -1,0 +1,109 @@
+import type { FactType } from "./bank";
+import type { Annotated } from "./annotate";
+import { nameSpans } from "./spans-names";
+import { numericSpans } from "./spans-numeric";
+import { chunkSpans, termSpans } from "./spans-terms";
+import type { Span } from "./span";
+import { valueKey } from "./values";
+
+export type SentenceInfo = {
+  documentId: string;
+  text: string;
+  /** Offsets of the sentence in its document. */
+  start: number;
+  end: number;
+  hash: string;
+  annotated: Annotated;
+  /** A near-identical sentence came earlier: it yields no questions of its own. */
+  nearDuplicate: boolean;
+  spans: Span[];
+  /** The person a leading he/she most likely refers to. */
+  referent?: string;
+};
+
+export type Fact = {
+  factType: FactType;
+  span: Span;
+  sentence: SentenceInfo;
+  valueKey: string;
+  score: number;
+};
+
+// Higher wins when spans overlap: exact entities beat looser guesses.
+const PRIORITY: Record<Span["kind"], number> = {
+  money: 6, percent: 6, date: 6, year: 5, person: 4, organization: 4, place: 4, term: 3, name: 3, quantity: 2,
+};
+const ORIGIN_RANK: Record<Span["origin"], number> = { entity: 0, name: 0, acronym: 0.5, quote: 0.4, defined: 0.2, chunk: -2 };
+
+/** All fact spans of a sentence, overlaps resolved. */
+export function candidateSpans(a: Annotated): Span[] {
+  const all = [...numericSpans(a), ...nameSpans(a), ...termSpans(a), ...chunkSpans(a)];
+  all.sort(
+    (x, y) =>
+      PRIORITY[y.kind] + ORIGIN_RANK[y.origin] - (PRIORITY[x.kind] + ORIGIN_RANK[x.origin]) ||
+      y.end - y.start - (x.end - x.start) ||
+      x.start - y.start,
+  );
+  const kept: Span[] = [];
+  for (const s of all) {
+    if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
+    kept.push(s);
+  }
+  return kept.map((s) => withAcronym(a, s)).sort((x, y) => x.start - y.start);
+}
+
+// "Liberal Democratic Party (LDP)": the bracketed acronym would give the
+// answer away, so it becomes part of the answer.
+function withAcronym(a: Annotated, s: Span): Span {
+  if (s.kind !== "term" && s.kind !== "organization" && s.kind !== "place" && s.kind !== "name") return s;
+  const m = /^ ?\(([A-Z](?:\.?[A-Za-z]){1,6}\.?)\)/.exec(a.text.slice(s.end));
+  if (!m || m[1]![0]!.toLowerCase() !== s.text[0]!.toLowerCase()) return s;
+  const end = s.end + m[0].length;
+  return { ...s, end, text: a.text.slice(s.start, end) };
+}
+
+/**
+ * Corpus-wide naming: a bare "Ishiba" is a person once "Shigeru Ishiba" is;
+ * an unexplained multi-word name is kept as a term; other single words go.
+ * Noun-phrase chunks survive only when the corpus repeats them.
+ */
+export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
+  const people = new Map<string, string>(); // any part of a name → the full name
+  const chunkCount = new Map<string, number>();
+  for (const s of sentences) {
+    for (const span of s.spans) {
+      if (span.kind === "person") {
+        const words = span.text.split(/\s+/);
+        for (const w of [span.text, words.at(-1)!]) if (!people.has(w) || words.length > 1) people.set(w, span.text);
+      }
+      if (span.origin === "chunk") {
+        const k = chunkKey(s, span);
+        chunkCount.set(k, (chunkCount.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  for (const s of sentences) {
+    s.spans = s.spans.flatMap((span): Span[] => {
+      if (span.kind === "name") {
+        if (people.has(span.text)) return [{ ...span, kind: "person" }];
+        if (/\s/.test(span.text)) return [{ ...span, kind: "term" }];
+        return [];
+      }
+      if (span.origin === "chunk" && (chunkCount.get(chunkKey(s, span)) ?? 0) < 2) return [];
+      return [span];
+    });
+  }
+  return people;
+}
+
+function chunkKey(s: SentenceInfo, span: Span): string {
+  return s.annotated.tokens
+    .filter((t) => t.start >= span.start && t.end <= span.end)
+    .map((t) => t.lemma)
+    .join(" ");
+}
+
+export function toFact(sentence: SentenceInfo, span: Span, score: number): Fact {
+  const factType = span.kind === "name" ? "term" : span.kind;
+  return { factType, span, sentence, valueKey: valueKey(factType, span.text), score };
+}

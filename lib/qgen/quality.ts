@@ -1,0 +1,77 @@
+import type { FactType } from "./bank";
+import type { Annotated } from "./annotate";
+import { isWordToken, PRONOUNS, STOPWORDS, type Span } from "./span";
+
+export const MAX_SENTENCE_WORDS = 60;
+const MIN_SENTENCE_WORDS = 6;
+
+export type SentenceProblem = "heading" | "fragment" | "too_long" | "reference" | "not_english";
+
+/** Cheap checks on raw text, run before any NLP. */
+export function quickSentenceProblem(text: string): SentenceProblem | null {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  if (words.length > MAX_SENTENCE_WORDS) return "too_long";
+  if (words.length < MIN_SENTENCE_WORDS) return "fragment";
+  if (/https?:\/\/|www\.|^\s*\[\d+\]/.test(text)) return "reference";
+  if (/^\s*(#|[-*•]\s*$)/.test(text)) return "heading";
+  if (/^\s*\p{Ll}/u.test(text)) return "fragment"; // the tail of a badly split sentence
+  if (!/[.!?:;"”’)\]]\s*$/.test(text) && words.length < 15) return "heading";
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters > 0 && latin / letters < 0.8) return "not_english";
+  return null;
+}
+
+/** A sentence needs a verb to be a statement worth turning into a question. */
+export function hasVerb(a: Annotated): boolean {
+  return a.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
+}
+
+const BASE: Record<FactType, number> = {
+  date: 0.85, year: 0.85, money: 0.85, percent: 0.85, quantity: 0.7,
+  person: 0.8, organization: 0.8, place: 0.75, term: 0.7,
+};
+const ORIGIN_BONUS: Record<Span["origin"], number> = {
+  entity: 0, name: 0, quote: 0.05, acronym: 0.1, defined: 0.05, chunk: -0.25,
+};
+
+/**
+ * Score a fact span in its sentence, 0..1, or null when it makes a bad
+ * question: the span is most of the sentence, appears twice (the prompt would
+ * give it away), or too little context is left once it is blanked.
+ */
+export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFrequency: number): number | null {
+  const words = a.tokens.filter(isWordToken);
+  const inside = words.filter((t) => t.start >= span.start && t.end <= span.end);
+  const outside = words.filter((t) => t.end <= span.start || t.start >= span.end);
+  if (inside.length === 0 || inside.length / words.length > 0.5) return null;
+  const context = outside.filter((t) => !STOPWORDS.has(t.lower) && t.pos !== "PRON");
+  if (context.length < 3) return null;
+  const answer = span.text.toLowerCase();
+  const rest = (a.text.slice(0, span.start) + " " + a.text.slice(span.end)).toLowerCase();
+  if (containsWord(rest, answer)) return null;
+
+  let score = BASE[factType] + ORIGIN_BONUS[span.origin];
+  if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
+  if (words.length > 40) score -= 0.1;
+  if (words.length < 9) score -= 0.05;
+  if (inside.length / words.length > 0.3) score -= 0.1;
+  // "the two countries": a small count of a generic noun is rarely worth asking.
+  if (factType === "quantity" && /^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
+  // An answer found all over the corpus (the topic itself) is a giveaway.
+  if (answerFrequency > 0.1) score -= 0.4;
+  return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+}
+
+export function containsWord(haystack: string, needle: string): boolean {
+  if (!needle) return false;
+  let from = 0;
+  for (;;) {
+    const i = haystack.indexOf(needle, from);
+    if (i < 0) return false;
+    const before = haystack[i - 1];
+    const after = haystack[i + needle.length];
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
+    from = i + 1;
+  }
+}

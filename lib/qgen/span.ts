@@ -1,0 +1,41 @@
+import type { FactType } from "./bank";
+import type { Annotated, Token } from "./annotate";
+
+/** "name" marks a capitalised run not yet classified (resolved corpus-wide). */
+export type SpanKind = FactType | "name";
+
+export type Span = {
+  kind: SpanKind;
+  /** Character offsets within the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  /** How the span was found; drives its base score. */
+  origin: "entity" | "name" | "quote" | "acronym" | "defined" | "chunk";
+};
+
+export function makeSpan(a: Annotated, first: number, last: number, kind: SpanKind, origin: Span["origin"]): Span {
+  const start = a.tokens[first]!.start;
+  const end = a.tokens[last]!.end;
+  return { kind, start, end, text: a.text.slice(start, end), origin };
+}
+
+export const STOPWORDS = new Set(
+  ("a an the and or but of to in on at by for with from as into onto over under about after before " +
+    "since until during than that this these those it its he she they them his her their we our us you " +
+    "your i my me is are was were be been being has have had do does did will would can could should may " +
+    "might must not no so such also which who whom whose what when where while there here then just only " +
+    "very more most some any all both each other another one").split(" "),
+);
+
+export const PRONOUNS = new Set(
+  "he she it they this these those his her its their him them we i you that".split(" "),
+);
+
+export function isWordToken(t: Token): boolean {
+  return /[\p{L}\p{N}]/u.test(t.text);
+}
+
+export function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text);
+}

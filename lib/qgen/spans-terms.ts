@@ -1,0 +1,105 @@
+import type { Annotated, Token } from "./annotate";
+import { makeSpan, STOPWORDS, type Span } from "./span";
+
+const OPEN_QUOTES = new Set(["“", '"', "‘", "«"]);
+const CLOSE_QUOTES = new Set(["”", '"', "’", "»"]);
+const DEFINERS = new Set(["called", "termed", "named", "dubbed"]);
+
+/** Key terms: quoted phrases, acronym expansions, defined and definitional phrases. */
+export function termSpans(a: Annotated): Span[] {
+  return [...quoted(a), ...acronymExpansions(a), ...defined(a)];
+}
+
+// “extended deterrence”: short quoted phrases are terms; long quotes are speech.
+function quoted(a: Annotated): Span[] {
+  const toks = a.tokens;
+  const out: Span[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!OPEN_QUOTES.has(toks[i]!.text)) continue;
+    let j = i + 1;
+    while (j < toks.length && j - i <= 6 && !CLOSE_QUOTES.has(toks[j]!.text)) j++;
+    if (j >= toks.length || !CLOSE_QUOTES.has(toks[j]!.text) || j - i < 2 || j - i > 6) continue;
+    let last = j - 1;
+    while (last > i && /^[.,;:!?]$/.test(toks[last]!.text)) last--;
+    const inner = toks.slice(i + 1, last + 1);
+    if (inner.some((t) => t.pos === "PRON" || t.pos === "AUX") || !inner.some((t) => /\p{L}{3}/u.test(t.text))) continue;
+    out.push(makeSpan(a, i + 1, last, "term", "quote"));
+    i = j;
+  }
+  return out;
+}
+
+// "liquefied natural gas (LNG)": the words before the brackets whose initials spell it.
+function acronymExpansions(a: Annotated): Span[] {
+  const toks = a.tokens;
+  const out: Span[] = [];
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const acr = toks[i + 1]!.text;
+    if (toks[i]!.text !== "(" || toks[i + 2]!.text !== ")" || !/^[A-Z](?:\.?[A-Za-z]){1,6}\.?$/.test(acr)) continue;
+    const letters = acr.replace(/\./g, "").replace(/s$/, "").toLowerCase();
+    const first = expansionStart(toks, i - 1, letters);
+    if (first !== null) out.push(makeSpan(a, first, i - 1, "term", "acronym"));
+  }
+  return out;
+}
+
+function expansionStart(toks: Token[], last: number, letters: string): number | null {
+  let k = letters.length - 1;
+  for (let j = last; j >= 0 && last - j < letters.length + 3; j--) {
+    const w = toks[j]!;
+    if (!/\p{L}/u.test(w.text)) return null;
+    if (STOPWORDS.has(w.lower) && j !== last) continue;
+    // Hyphenated parts ("US-Japan") each contribute an initial.
+    const initials = w.lower.split(/[-–]/).map((p) => p[0] ?? "").join("");
+    const want = letters.slice(Math.max(0, k - initials.length + 1), k + 1);
+    if (initials === want) k -= initials.length;
+    else if (w.lower[0] === letters[k]) k--;
+    else return null;
+    if (k < 0) return j;
+  }
+  return null;
+}
+
+// "a process called photosynthesis", "Photosynthesis is the process by which …"
+function defined(a: Annotated): Span[] {
+  const toks = a.tokens;
+  const out: Span[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const known = toks[i]!.lower === "known" && toks[i + 1]!.lower === "as";
+    if (!DEFINERS.has(toks[i]!.lower) && !known) continue;
+    const from = known ? i + 2 : i + 1;
+    let to = from;
+    while (to < toks.length && to - from < 4 && /^(NOUN|PROPN|ADJ)$/.test(toks[to]!.pos)) to++;
+    if (to > from && toks[to - 1]!.pos !== "ADJ") out.push(makeSpan(a, from, to - 1, "term", "defined"));
+  }
+  // Definitional subject: "<Noun phrase> is/are a|an|the …" at the start of the sentence.
+  let s = toks[0]?.pos === "DET" ? 1 : 0;
+  const from = s;
+  while (s < toks.length && s - from < 4 && /^(NOUN|PROPN|ADJ)$/.test(toks[s]!.pos)) s++;
+  const verb = toks[s];
+  const det = toks[s + 1];
+  if (s > from && toks[s - 1]!.pos !== "ADJ" && verb && /^(is|are)$/.test(verb.lower) && det && /^(a|an|the)$/.test(det.lower))
+    out.push(makeSpan(a, from, s - 1, "term", "defined"));
+  return out;
+}
+
+/** Compound noun phrases ("security paradigm"); kept only if the corpus repeats them. */
+export function chunkSpans(a: Annotated): Span[] {
+  const toks = a.tokens;
+  const out: Span[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!/^(NOUN|ADJ)$/.test(toks[i]!.pos) || STOPWORDS.has(toks[i]!.lower)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && /^(NOUN|ADJ)$/.test(toks[j + 1]!.pos) && j - i < 3) j++;
+    let last = j;
+    while (last > i && toks[last]!.pos !== "NOUN") last--;
+    if (last > i && toks[last]!.pos === "NOUN" && toks.slice(i, last + 1).every((t) => /^\p{Ll}[\p{Ll}-]+$/u.test(t.text)))
+      out.push(makeSpan(a, i, last, "term", "chunk"));
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { type Card, State } from "ts-fsrs";
+
+export type CardStateName = "new" | "learning" | "review" | "relearning";
+
+/** One row of scheduling columns; every field maps 1:1 to a database column. */
+export interface CardState {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateName;
+  lastReview: Date | null;
+}
+
+const STATE_TO_FSRS: Record<CardStateName, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+
+const FSRS_TO_STATE: Record<State, CardStateName> = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+};
+
+export function stateToFsrs(state: CardStateName): State {
+  return STATE_TO_FSRS[state];
+}
+
+export function stateFromFsrs(state: State): CardStateName {
+  return FSRS_TO_STATE[state];
+}
+
+export function toFsrsCard(card: CardState): Card {
+  const fsrsCard: Card = {
+    due: new Date(card.due.getTime()),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: stateToFsrs(card.state),
+  };
+  // ts-fsrs models "never reviewed" as an absent field rather than null.
+  if (card.lastReview) fsrsCard.last_review = new Date(card.lastReview.getTime());
+  return fsrsCard;
+}
+
+export function fromFsrsCard(card: Card): CardState {
+  return {
+    due: new Date(card.due.getTime()),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: stateFromFsrs(card.state),
+    lastReview: card.last_review ? new Date(card.last_review.getTime()) : null,
+  };
+}

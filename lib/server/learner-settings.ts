@@ -1,0 +1,9 @@
+import { updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
+import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
+
+/** Keeps the learner's zone in step with their device, so "today" is their today. */
+export async function rememberTimeZone(learner: LearnerRecord, tz: string | undefined): Promise<LearnerRecord> {
+  if (!tz || !isValidTimeZone(tz)) return learner;
+  const zone = parseTimeZone(tz);
+  return zone === learner.timeZone ? learner : updateLearnerSettings(learner.id, { timeZone: zone });
+}

@@ -1,0 +1,67 @@
+import { listDocuments } from "@/lib/data/documents";
+import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
+import { getProgressData } from "@/lib/data/study";
+import { addDays, dayKey, daysBetween, weekStart } from "@/lib/study/calendar";
+import {
+  cardsByState,
+  dueForecast,
+  masteryByDocument,
+  retentionByWeek,
+  reviewsPerDay,
+  streaks,
+} from "@/lib/study/progress";
+
+export const HEATMAP_WEEKS = 26;
+
+export type HeatmapCell = { week: number; weekday: number; day: string; count: number };
+
+export type ProgressReport = {
+  timeZone: string;
+  totalReviews: number;
+  reviewsToday: number;
+  heatmap: HeatmapCell[];
+  forecast: Array<{ day: string; count: number }>;
+  retention: Array<{ week: string; retention: number; reviews: number }>;
+  states: Array<{ state: string; count: number }>;
+  mastery: Array<{ documentId: string; title: string; mastered: number; studied: number; total: number }>;
+  streak: { current: number; longest: number };
+};
+
+/** Everything the progress page charts, for one learner, in their time zone. */
+export async function buildProgressReport(learnerId: string, timeZone: string, now: Date): Promise<ProgressReport> {
+  const [{ reviews, cards }, documents, totals] = await Promise.all([
+    getProgressData(learnerId),
+    listDocuments(),
+    countPublishedQuestionsByDocument(),
+  ]);
+  const today = dayKey(now, timeZone);
+  const perDay = new Map(reviewsPerDay(reviews, timeZone).map((d) => [d.day, d.count]));
+  const firstMonday = addDays(weekStart(today), -7 * (HEATMAP_WEEKS - 1));
+  const heatmap: HeatmapCell[] = [];
+  for (let i = 0; i <= daysBetween(firstMonday, today); i++) {
+    const day = addDays(firstMonday, i);
+    heatmap.push({ week: Math.floor(i / 7), weekday: i % 7, day, count: perDay.get(day) ?? 0 });
+  }
+  const masteryByDoc = new Map(masteryByDocument(cards).map((m) => [m.documentId, m]));
+  return {
+    timeZone,
+    totalReviews: reviews.length,
+    reviewsToday: perDay.get(today) ?? 0,
+    heatmap,
+    forecast: dueForecast(cards, now, timeZone, 30),
+    retention: retentionByWeek(reviews, timeZone).map((w) => ({
+      week: w.weekStart,
+      retention: Math.round(w.retention * 1000) / 10,
+      reviews: w.reviews,
+    })),
+    states: Object.entries(cardsByState(cards)).map(([state, count]) => ({ state, count })),
+    mastery: documents.map((d) => ({
+      documentId: d.id,
+      title: d.title,
+      mastered: masteryByDoc.get(d.id)?.mastered ?? 0,
+      studied: masteryByDoc.get(d.id)?.total ?? 0,
+      total: totals.get(d.id) ?? 0,
+    })),
+    streak: streaks(reviews, now, timeZone),
+  };
+}

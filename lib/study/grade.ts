@@ -1,0 +1,63 @@
+import type { Rating } from "../scheduling/scheduler";
+import { matchAnswer, type AnswerVerdict } from "./answer-match";
+import { rateAnswer } from "./rating";
+
+export type GradableQuestion = {
+  type: "cloze" | "multiple_choice" | "flashcard" | "true_false";
+  prompt: string;
+  answer: string;
+  choices: string[] | null;
+  statementIsTrue: boolean | null;
+};
+
+export type Grade = { verdict: AnswerVerdict; correct: boolean; rating: Rating };
+
+export class GradeError extends Error {
+  constructor(
+    readonly code: "rating_required" | "response_required",
+    message: string,
+  ) {
+    super(message);
+    this.name = "GradeError";
+  }
+}
+
+/**
+ * Grades one answer the same way in the browser (instant feedback, offline)
+ * and on the server (the stored, authoritative result). Flashcards are
+ * self-graded, so they need `rating`; the other types need `response`.
+ */
+export function gradeAnswer(
+  q: GradableQuestion,
+  input: { response?: string | null; rating?: Rating | null; durationMs: number },
+): Grade {
+  if (q.type === "flashcard") {
+    if (!input.rating) throw new GradeError("rating_required", "A flashcard answer needs a rating (again, hard, good or easy).");
+    const correct = input.rating !== "again";
+    return { verdict: correct ? "exact" : "wrong", correct, rating: input.rating };
+  }
+  const response = input.response?.trim() ?? "";
+  if (response === "" && q.type !== "cloze") {
+    throw new GradeError("response_required", "An answer to this question needs the chosen option.");
+  }
+  const verdict = verdictFor(q, response);
+  const promptChars = q.prompt.length + (q.choices?.join("").length ?? 0);
+  const rating = rateAnswer({ type: q.type, verdict, durationMs: input.durationMs, promptChars, answerChars: q.answer.length });
+  return { verdict, correct: verdict !== "wrong", rating };
+}
+
+function verdictFor(q: GradableQuestion, response: string): AnswerVerdict {
+  switch (q.type) {
+    case "multiple_choice":
+      return response === q.answer ? "exact" : "wrong";
+    case "true_false": {
+      const said = response.toLowerCase();
+      const truth = q.statementIsTrue ? "true" : "false";
+      return said === truth || said === truth[0] ? "exact" : "wrong";
+    }
+    case "cloze":
+      return matchAnswer(q.answer, response).verdict;
+    default:
+      return "wrong";
+  }
+}
