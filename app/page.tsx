@@ -1,15 +1,57 @@
 import Link from "next/link";
+import { listLearnerAssignments } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
+type DeckEntry = { id: string; title: string; questions: number; assigned?: { className: string; dueAt: Date | null } };
+
 export default async function HomePage() {
-  const [documents, counts] = await Promise.all([listDocuments(), countPublishedQuestionsByDocument()]);
+  const viewer = await currentViewer();
+  const [documents, counts, assignments] = await Promise.all([
+    listDocuments(),
+    countPublishedQuestionsByDocument(),
+    viewer.learnerId ? listLearnerAssignments(viewer.learnerId) : Promise.resolve([]),
+  ]);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const assignedBy = new Map<string, DeckEntry["assigned"]>();
+  for (const a of assignments) {
+    if (!assignedBy.has(a.deckId)) assignedBy.set(a.deckId, { className: a.classroom.name, dueAt: a.dueAt });
+  }
+  const decks: DeckEntry[] = [
+    ...(documents.length > 1 ? [{ id: "all", title: "All documents", questions: total }] : []),
+    ...documents.map((d) => ({ id: d.id, title: d.title, questions: counts.get(d.id) ?? 0 })),
+  ].map((d) => ({ ...d, assigned: assignedBy.get(d.id) }));
+  // Assigned decks first, soonest due first; the rest keep their order.
+  const ordered = [...decks.filter((d) => d.assigned), ...decks.filter((d) => !d.assigned)];
+
   return (
     <>
       <h1>Library</h1>
+      <section aria-labelledby="decks-heading">
+        <h2 id="decks-heading">Decks</h2>
+        <ul className="card-list">
+          {ordered.map((d) => (
+            <li key={d.id} className={d.assigned ? "card assigned" : "card"}>
+              <h3>
+                <Link href={`/decks/${d.id}`}>{d.title}</Link>
+              </h3>
+              <p className="meta">
+                {d.questions} questions
+                {d.assigned && (
+                  <>
+                    {" "}
+                    · assigned by {d.assigned.className}
+                    {d.assigned.dueAt && `, due ${d.assigned.dueAt.toISOString().slice(0, 10)}`}
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
         {documents.length === 0 ? (
@@ -33,29 +75,6 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="decks-heading">
-        <h2 id="decks-heading">Decks</h2>
-        <ul className="card-list">
-          {documents.length > 1 && (
-            <li className="card">
-              <h3>
-                <Link href="/decks/all">All documents</Link>
-              </h3>
-              <p className="meta">
-                {documents.length} documents · {total} questions
-              </p>
-            </li>
-          )}
-          {documents.map((d) => (
-            <li key={d.id} className="card">
-              <h3>
-                <Link href={`/decks/${d.id}`}>{d.title}</Link>
-              </h3>
-              <p className="meta">{counts.get(d.id) ?? 0} questions</p>
-            </li>
-          ))}
-        </ul>
       </section>
     </>
   );

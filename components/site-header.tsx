@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { currentUser } from "@/lib/server/session-user";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await currentUser();
   return (
     <header className="site-header">
       <nav aria-label="Main">
@@ -16,6 +18,21 @@ export function SiteHeader() {
           </li>
           <li>
             <Link href="/progress">Progress</Link>
+          </li>
+          <li>
+            <Link href="/classes">Classes</Link>
+          </li>
+          <li>
+            <Link href={user?.role === "teacher" ? "/live/new" : "/join"}>Live quiz</Link>
+          </li>
+          <li>
+            {user ? (
+              <Link href="/account" aria-label={`Account: ${user.name}`}>
+                {user.name}
+              </Link>
+            ) : (
+              <Link href="/sign-in">Sign in</Link>
+            )}
           </li>
         </ul>
       </nav>

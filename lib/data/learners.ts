@@ -27,3 +27,15 @@ export async function updateLearnerSettings(
 ): Promise<LearnerRecord> {
   return db().learner.update({ where: { id }, data: { ...settings, lastSeenAt: new Date() }, select: LEARNER_FIELDS });
 }
+
+/** The learner that holds an account's progress, created on first use. */
+export async function getLearnerForUser(userId: string): Promise<LearnerRecord> {
+  const existing = await db().learner.findUnique({ where: { userId }, select: LEARNER_FIELDS });
+  if (existing) return existing;
+  try {
+    return await db().learner.create({ data: { userId }, select: LEARNER_FIELDS });
+  } catch {
+    // Two first requests raced; the other one created it.
+    return db().learner.findUniqueOrThrow({ where: { userId }, select: LEARNER_FIELDS });
+  }
+}

@@ -1,24 +1,39 @@
 import { randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
-import { createGuestLearner, getLearnerByGuestTokenHash, type LearnerRecord } from "@/lib/data/learners";
+import { cookies, headers } from "next/headers";
+import {
+  createGuestLearner,
+  getLearnerByGuestTokenHash,
+  getLearnerForUser,
+  type LearnerRecord,
+} from "@/lib/data/learners";
 import { sha256Hex } from "@/lib/text/normalize";
+import { currentUser } from "./session-user";
 
 export const GUEST_COOKIE = "quarry_guest";
 const ONE_YEAR_S = 365 * 24 * 3600;
 
 /**
- * The learner behind this request, from the guest cookie. The cookie holds a
- * random token; only its hash is stored, so a forged or stale cookie simply
- * matches nobody and is treated as signed out.
+ * The learner behind this request: the signed-in account's, else the guest's.
  */
 export async function currentLearner(): Promise<LearnerRecord | null> {
+  const user = await currentUser();
+  if (user) return getLearnerForUser(user.id);
+  return currentGuestLearner();
+}
+
+/**
+ * The guest learner from the guest cookie. The cookie holds a random token;
+ * only its hash is stored, so a forged or stale cookie matches nobody and is
+ * treated as signed out.
+ */
+export async function currentGuestLearner(): Promise<LearnerRecord | null> {
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   return getLearnerByGuestTokenHash(sha256Hex(token));
 }
 
 /** As currentLearner, creating a guest (and its cookie) on first use. Route handlers and server actions only. */
-export async function currentOrNewLearner(request: Request, timeZone?: string): Promise<LearnerRecord> {
+export async function currentOrNewLearner(timeZone?: string): Promise<LearnerRecord> {
   const existing = await currentLearner();
   if (existing) return existing;
   const token = randomBytes(32).toString("base64url");
@@ -26,14 +41,15 @@ export async function currentOrNewLearner(request: Request, timeZone?: string): 
   (await cookies()).set(GUEST_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: isHttps(request),
+    secure: await isHttps(),
     path: "/",
     maxAge: ONE_YEAR_S,
   });
   return learner;
 }
 
-function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto");
-  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+/** Behind a TLS proxy the original scheme arrives in x-forwarded-proto. */
+async function isHttps(): Promise<boolean> {
+  const proto = (await headers()).get("x-forwarded-proto");
+  return proto === "https" || (process.env.QUARRY_BASE_URL ?? "").startsWith("https://");
 }

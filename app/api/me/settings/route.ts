@@ -10,6 +10,6 @@ export async function PATCH(request: Request) {
   if (body.data.timeZone && !isValidTimeZone(body.data.timeZone)) {
     return apiError(400, "invalid_time_zone", `Unknown time zone: ${body.data.timeZone}`);
   }
-  const learner = await currentOrNewLearner(request);
+  const learner = await currentOrNewLearner();
   return json(await updateLearnerSettings(learner.id, body.data));
 }

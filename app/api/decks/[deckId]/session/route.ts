@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ deck
   const deck = await findDeck((await params).deckId);
   if (!deck) return apiError(404, "deck_not_found", "That deck does not exist.");
   const tz = new URL(request.url).searchParams.get("tz") ?? undefined;
-  const learner = await rememberTimeZone(await currentOrNewLearner(request, tz), tz);
+  const learner = await rememberTimeZone(await currentOrNewLearner(tz), tz);
   return json(await buildStudySession(learner, deck, new Date()));
 }

@@ -1,0 +1,47 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changePasswordSchema, fieldErrors, signInSchema, signUpSchema } from "@/lib/api/auth";
+import type { FormState } from "@/lib/api/forms";
+import { changePassword, signIn, signOut, signUp } from "@/lib/server/accounts";
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+/** Only same-site paths: an attacker-supplied "next" must not send people elsewhere. */
+function safeNext(next: string): string {
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { name: text(form, "name"), email: text(form, "email"), role: text(form, "role") };
+  const parsed = signUpSchema.safeParse({ ...values, password: text(form, "password") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = await signUp(parsed.data);
+  if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {}, values };
+  redirect(parsed.data.role === "teacher" ? "/classes" : safeNext(text(form, "next")));
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { email: text(form, "email") };
+  const parsed = signInSchema.safeParse({ ...values, password: text(form, "password") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = await signIn(parsed.data);
+  if (!result.ok) return { message: result.message, values };
+  redirect(safeNext(text(form, "next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut();
+  redirect("/");
+}
+
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: text(form, "currentPassword"),
+    newPassword: text(form, "newPassword"),
+  });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const result = await changePassword(parsed.data);
+  if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {} };
+  return { ok: true, message: "Password changed. Other devices have been signed out." };
+}

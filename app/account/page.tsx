@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { changePasswordAction, signOutAction } from "@/app/account-actions";
+import { ChangePasswordForm } from "@/components/forms/change-password-form";
+import { currentUser } from "@/lib/server/session-user";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?next=/account");
+  return (
+    <div className="narrow">
+      <h1>Your account</h1>
+      <p>
+        Signed in as <strong>{user.name}</strong> ({user.email}), {user.role}.
+      </p>
+      <h2>Change password</h2>
+      <ChangePasswordForm action={changePasswordAction} />
+      <h2>Sign out</h2>
+      <form action={signOutAction}>
+        <button type="submit" className="button secondary">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

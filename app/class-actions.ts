@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { assignDeckSchema, classNameSchema, fieldErrors, joinCodeSchema } from "@/lib/api/auth";
+import type { FormState } from "@/lib/api/forms";
+import {
+  assignDeckToClass,
+  ClassError,
+  createClass,
+  joinClassByCode,
+  regenerateJoinCode,
+  removeLearner,
+  unassignDeckFromClass,
+} from "@/lib/server/classes";
+import { currentOrNewLearner } from "@/lib/server/learner-session";
+import { currentViewer } from "@/lib/server/viewer";
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+function failure(err: unknown): FormState {
+  if (err instanceof ClassError) {
+    if (err.code === "not_found") notFound();
+    return { message: err.message };
+  }
+  throw err;
+}
+
+export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = classNameSchema.safeParse({ name: text(form, "name") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  let id: string;
+  try {
+    id = (await createClass(await currentViewer(), parsed.data.name)).id;
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(`/classes/${id}/manage`);
+}
+
+export async function regenerateCodeAction(classId: string): Promise<void> {
+  try {
+    await regenerateJoinCode(await currentViewer(), classId);
+  } catch (err) {
+    failure(err);
+  }
+  revalidatePath(`/classes/${classId}/manage`);
+}
+
+export async function removeLearnerAction(classId: string, learnerId: string): Promise<void> {
+  try {
+    await removeLearner(await currentViewer(), classId, learnerId);
+  } catch (err) {
+    failure(err);
+  }
+  revalidatePath(`/classes/${classId}/manage`);
+}
+
+export async function assignDeckAction(classId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = assignDeckSchema.safeParse({ deckId: text(form, "deckId"), dueAt: text(form, "dueAt") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  try {
+    const due = parsed.data.dueAt ? new Date(`${parsed.data.dueAt}T23:59:59Z`) : null;
+    await assignDeckToClass(await currentViewer(), classId, parsed.data.deckId, due);
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath(`/classes/${classId}/manage`);
+  return { ok: true, message: "Deck assigned." };
+}
+
+export async function unassignDeckAction(classId: string, deckId: string): Promise<void> {
+  try {
+    await unassignDeckFromClass(await currentViewer(), classId, deckId);
+  } catch (err) {
+    failure(err);
+  }
+  revalidatePath(`/classes/${classId}/manage`);
+}
+
+export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = joinCodeSchema.safeParse({ code: text(form, "code") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values: { code: text(form, "code") } };
+  try {
+    await currentOrNewLearner(); // a guest can join; signing up later keeps the membership
+    const { classroom, created } = await joinClassByCode(await currentViewer(), parsed.data.code);
+    return {
+      ok: true,
+      message: created ? `You joined ${classroom.name}.` : `You are already in ${classroom.name}.`,
+    };
+  } catch (err) {
+    const state = failure(err);
+    return { ...state, errors: { code: state.message ?? "" }, values: { code: text(form, "code") } };
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+export const MIN_PASSWORD = 10;
+export const MAX_PASSWORD = 128;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@school.org."));
+const password = z
+  .string()
+  .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters for your password.`)
+  .max(MAX_PASSWORD, `Use at most ${MAX_PASSWORD} characters for your password.`);
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
+  email,
+  password,
+  role: z.enum(["teacher", "learner"], { error: "Choose whether you teach or learn." }),
+});
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(MAX_PASSWORD),
+  newPassword: password,
+});
+
+export const classNameSchema = z.object({
+  name: z.string().trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
+});
+
+export const joinCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,10}$/, "A class code is 6–10 letters and digits, like K7P2QX."),
+});
+
+export const assignDeckSchema = z.object({
+  deckId: z.string().min(1).max(100),
+  dueAt: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.iso.date("Use a date like 2026-12-01.").optional()),
+});
+
+/** Field errors for a form: the first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

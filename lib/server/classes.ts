@@ -1,0 +1,89 @@
+import { randomInt } from "node:crypto";
+import {
+  addClassMember,
+  assignDeck,
+  createClassroom,
+  getClassroom,
+  getClassroomByJoinCode,
+  removeClassMember,
+  setJoinCode,
+  unassignDeck,
+  type ClassroomRecord,
+} from "@/lib/data/classes";
+import { canCreateClass, canJoinClass, canManageClass, type Viewer } from "@/lib/permissions";
+import { findDeck } from "./study";
+
+// No 0/O, 1/I/L: codes are read off a projector and typed on phones.
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const JOIN_CODE_LENGTH = 6;
+
+export class ClassError extends Error {
+  constructor(
+    readonly code: "not_found" | "forbidden" | "wrong_code" | "no_learner" | "deck_not_found",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ClassError";
+  }
+}
+
+export function newJoinCode(random: (max: number) => number = randomInt): string {
+  let code = "";
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += CODE_ALPHABET[random(CODE_ALPHABET.length)];
+  return code;
+}
+
+async function uniqueJoinCode(): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const code = newJoinCode();
+    if (!(await getClassroomByJoinCode(code))) return code;
+  }
+  throw new Error("Could not find a free join code.");
+}
+
+/** Loads a class the viewer manages; anything else is "not found", never a hint that it exists. */
+export async function loadManagedClass(viewer: Viewer, classId: string): Promise<ClassroomRecord> {
+  const classroom = await getClassroom(classId);
+  if (!classroom || !canManageClass(viewer, classroom)) throw new ClassError("not_found", "That class does not exist.");
+  return classroom;
+}
+
+export async function createClass(viewer: Viewer, name: string): Promise<ClassroomRecord> {
+  if (!canCreateClass(viewer) || !viewer.user) throw new ClassError("forbidden", "Only teachers can create classes.");
+  return createClassroom(viewer.user.id, name, await uniqueJoinCode());
+}
+
+export async function regenerateJoinCode(viewer: Viewer, classId: string): Promise<ClassroomRecord> {
+  await loadManagedClass(viewer, classId);
+  return setJoinCode(classId, await uniqueJoinCode());
+}
+
+export async function removeLearner(viewer: Viewer, classId: string, learnerId: string): Promise<void> {
+  await loadManagedClass(viewer, classId);
+  await removeClassMember(classId, learnerId);
+}
+
+export async function assignDeckToClass(viewer: Viewer, classId: string, deckId: string, dueAt: Date | null) {
+  await loadManagedClass(viewer, classId);
+  if (!(await findDeck(deckId))) throw new ClassError("deck_not_found", "That deck does not exist.");
+  return assignDeck(classId, deckId, dueAt);
+}
+
+export async function unassignDeckFromClass(viewer: Viewer, classId: string, deckId: string): Promise<void> {
+  await loadManagedClass(viewer, classId);
+  await unassignDeck(classId, deckId);
+}
+
+/** Joining with the code; a second join is harmless. */
+export async function joinClassByCode(
+  viewer: Viewer,
+  code: string,
+): Promise<{ classroom: ClassroomRecord; created: boolean }> {
+  if (!canJoinClass(viewer) || !viewer.learnerId) {
+    throw new ClassError("no_learner", "Open a deck or sign in first, so Quarry knows who is joining.");
+  }
+  const classroom = await getClassroomByJoinCode(code.trim().toUpperCase());
+  if (!classroom) throw new ClassError("wrong_code", "No class has that code. Check it with your teacher.");
+  const { created } = await addClassMember(classroom.id, viewer.learnerId);
+  return { classroom, created };
+}

@@ -1,0 +1,17 @@
+import { headers } from "next/headers";
+import type { Role } from "@/lib/permissions";
+import { auth } from "./auth";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+/** The signed-in account. A forged, expired or revoked session reads as signed out. */
+export async function currentUser(): Promise<SessionUser | null> {
+  try {
+    const session = await auth().api.getSession({ headers: await headers() });
+    if (!session) return null;
+    const u = session.user as { id: string; email: string; name: string; role?: string };
+    return { id: u.id, email: u.email, name: u.name, role: u.role === "teacher" ? "teacher" : "learner" };
+  } catch {
+    return null;
+  }
+}
