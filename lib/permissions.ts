@@ -49,3 +49,11 @@ export function canHostGame(v: Viewer, installHasTeachers: boolean): boolean {
 export function canControlGame(v: Viewer, game: { hostId: string | null }, hostTokenMatches: boolean): boolean {
   return hostTokenMatches || (v.user !== null && game.hostId === v.user.id);
 }
+
+/**
+ * Reviewing and editing a document's questions: the teacher who uploaded it,
+ * or any teacher for the shared corpus in content/ (no owner).
+ */
+export function canEditDocument(v: Viewer, doc: { ownerId: string | null }): boolean {
+  return isTeacher(v) && (doc.ownerId === null || doc.ownerId === v.user!.id);
+}

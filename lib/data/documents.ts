@@ -47,6 +47,9 @@ export type DocumentInput = {
   text: string;
   sha256: string;
   sentences: Sentence[];
+  /** Uploads: the teacher who owns the document, and how it arrived. */
+  ownerId?: string | null;
+  origin?: "content" | "upload" | "paste";
 };
 
 /** Inserts or replaces a document and its sentences in one transaction. */
@@ -93,6 +96,7 @@ export async function listDocumentsForGeneration() {
       title: true,
       contentPath: true,
       fileName: true,
+      origin: true,
       text: true,
       sha256: true,
       sentences: { select: { index: true, start: true }, orderBy: { index: "asc" } },

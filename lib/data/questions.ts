@@ -61,9 +61,10 @@ export async function syncGeneratedQuestions(
   conflicts: ConflictRecord[],
 ): Promise<SyncReport> {
   return db().$transaction(async (tx) => {
-    const existing = new Map(
-      (await tx.question.findMany({ where: { origin: "generated" } })).map((q) => [q.id, toRecord(q)]),
-    );
+    const rows = await tx.question.findMany({ where: { origin: "generated" } });
+    const existing = new Map(rows.map((q) => [q.id, toRecord(q)]));
+    // A teacher's edit wins over regeneration: never overwrite or retire it.
+    const edited = new Set(rows.filter((q) => q.editedAt !== null).map((q) => q.id));
     const report: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0, conflicts: conflicts.length };
     const seen = new Set<string>();
     const toCreate: Prisma.QuestionCreateManyInput[] = [];
@@ -71,7 +72,9 @@ export async function syncGeneratedQuestions(
       seen.add(q.id);
       const old = existing.get(q.id);
       const data = { ...q, choices: q.choices ?? undefined };
-      if (!old) {
+      if (edited.has(q.id)) {
+        report.unchanged++;
+      } else if (!old) {
         toCreate.push(data);
       } else if (!sameContent(old, q) || old.status === "retired") {
         const status = old.status === "retired" ? q.status : old.status;
@@ -83,7 +86,9 @@ export async function syncGeneratedQuestions(
     }
     if (toCreate.length) await tx.question.createMany({ data: toCreate });
     report.created = toCreate.length;
-    const stale = [...existing.values()].filter((q) => !seen.has(q.id) && q.status !== "retired").map((q) => q.id);
+    const stale = [...existing.values()]
+      .filter((q) => !seen.has(q.id) && q.status !== "retired" && !edited.has(q.id))
+      .map((q) => q.id);
     if (stale.length) await tx.question.updateMany({ where: { id: { in: stale } }, data: { status: "retired" } });
     report.retired = stale.length;
 
@@ -93,9 +98,10 @@ export async function syncGeneratedQuestions(
   });
 }
 
+/** The published questions of a document, as learners see them. */
 export async function listDocumentQuestions(documentId: string): Promise<QuestionRecord[]> {
   const rows = await db().question.findMany({
-    where: { documentId, status: { not: "retired" } },
+    where: { documentId, status: "published" },
     orderBy: [{ sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
   });
   return rows.map(toRecord);
@@ -105,7 +111,7 @@ export async function listDocumentQuestions(documentId: string): Promise<Questio
 export async function countQuestionsBySentence(documentId: string): Promise<Map<number, number>> {
   const rows = await db().question.groupBy({
     by: ["sentenceIndex"],
-    where: { documentId, status: { not: "retired" } },
+    where: { documentId, status: "published" },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.sentenceIndex, r._count._all]));

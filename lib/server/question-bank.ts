@@ -20,7 +20,12 @@ export async function regenerateQuestionBank(): Promise<SyncReport> {
   );
   const sentenceAt = new Map(docs.map((d) => [d.id, new Map(d.sentences.map((s) => [s.start, s.index]))]));
   const indexOf = (documentId: string, start: number) => sentenceAt.get(documentId)?.get(start) ?? null;
-  return syncGeneratedQuestions(toQuestionRecords(bank, indexOf), toConflictRecords(bank, docs));
+  // The maintainers' corpus is published as generated; uploads start as drafts for review.
+  const drafts = new Set(docs.filter((d) => d.origin !== "content").map((d) => d.id));
+  const records = toQuestionRecords(bank, indexOf).map((q) =>
+    drafts.has(q.documentId) ? { ...q, status: "draft" } : q,
+  );
+  return syncGeneratedQuestions(records, toConflictRecords(bank, docs));
 }
 
 function toQuestionRecords(bank: Bank, indexOf: (doc: string, start: number) => number | null): QuestionRecord[] {

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { AuthoringError, authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
+import { currentViewer } from "@/lib/server/viewer";
+
+export type ActionResult = { ok: true; count?: number } | { ok: false; message: string };
+
+const ids = z.array(z.string().min(1).max(100)).min(1).max(5000);
+const fields = z.object({
+  type: z.enum(["cloze", "multiple_choice", "flashcard", "true_false"]),
+  prompt: z.string().max(2000),
+  answer: z.string().max(1000),
+  choices: z.array(z.string().max(500)).max(6).nullable(),
+  statementIsTrue: z.boolean().nullable(),
+});
+const factType = z.enum(["date", "year", "money", "percent", "quantity", "person", "organization", "place", "term"]);
+
+async function run(documentId: string, work: () => Promise<number | void>): Promise<ActionResult> {
+  try {
+    const count = await work();
+    revalidatePath(`/documents/${documentId}/review`);
+    return { ok: true, ...(typeof count === "number" ? { count } : {}) };
+  } catch (err) {
+    if (err instanceof AuthoringError) return { ok: false, message: err.message };
+    if (err instanceof z.ZodError) return { ok: false, message: `Invalid input: ${err.issues[0]?.message ?? "check the fields"}.` };
+    throw err;
+  }
+}
+
+export async function setStatusAction(documentId: string, questionIds: string[], status: "published" | "rejected" | "draft") {
+  return run(documentId, async () =>
+    reviewQuestions(await currentViewer(), documentId, ids.parse(questionIds), z.enum(["published", "rejected", "draft"]).parse(status)),
+  );
+}
+
+export async function bulkApproveAction(documentId: string, minScore: number, type: string | null) {
+  return run(documentId, async () =>
+    bulkApprove(await currentViewer(), documentId, z.number().min(0).max(1).parse(minScore), type ? factType.parse(type) : null),
+  );
+}
+
+export async function editQuestionAction(documentId: string, questionId: string, input: unknown) {
+  return run(documentId, async () => {
+    await editQuestion(await currentViewer(), documentId, questionId, fields.parse(input), new Date());
+  });
+}
+
+export async function authorQuestionAction(documentId: string, input: unknown) {
+  return run(documentId, async () => {
+    const parsed = fields.extend({ factType }).parse(input);
+    await authorQuestion(await currentViewer(), documentId, parsed, new Date());
+  });
+}
