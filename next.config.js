@@ -6,7 +6,18 @@ const nextConfig = {
   // here keeps `npm start` fast on a 2-core school server.
   typescript: { ignoreBuildErrors: true },
   // Native and WASM-backed modules must be loaded by Node, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "wink-nlp", "wink-eng-lite-web-model", "compromise"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+    "compromise",
+    "sql.js",
+    "unpdf",
+    "mammoth",
+    "linkedom",
+    "@mozilla/readability",
+  ],
   async headers() {
     return [
       {

@@ -26,6 +26,8 @@ export default async function HomePage() {
   ].map((d) => ({ ...d, assigned: assignedBy.get(d.id) }));
   // Assigned decks first, soonest due first; the rest keep their order.
   const ordered = [...decks.filter((d) => d.assigned), ...decks.filter((d) => !d.assigned)];
+  // Imported banks are decks without a text of their own.
+  const texts = documents.filter((d) => d.origin !== "import");
 
   return (
     <>
@@ -54,14 +56,14 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
-        {documents.length === 0 ? (
+        {texts.length === 0 ? (
           <p className="muted">
             No documents yet. Put .txt or .md files in <code>content/</code> and run{" "}
             <code>npm run import-content</code>.
           </p>
         ) : (
           <ul className="card-list">
-            {documents.map((d) => (
+            {texts.map((d) => (
               <li key={d.id} className="card">
                 <h3>
                   <Link href={`/documents/${d.id}`}>{d.title}</Link>

@@ -52,8 +52,10 @@ export function canControlGame(v: Viewer, game: { hostId: string | null }, hostT
 
 /**
  * Reviewing and editing a document's questions: the teacher who uploaded it,
- * or any teacher for the shared corpus in content/ (no owner).
+ * or any teacher for the shared corpus in content/ (no owner). On a
+ * single-user install (no teacher accounts) whoever runs it may edit.
  */
-export function canEditDocument(v: Viewer, doc: { ownerId: string | null }): boolean {
+export function canEditDocument(v: Viewer, doc: { ownerId: string | null }, installHasTeachers = true): boolean {
+  if (!installHasTeachers) return doc.ownerId === null;
   return isTeacher(v) && (doc.ownerId === null || doc.ownerId === v.user!.id);
 }

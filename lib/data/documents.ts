@@ -4,6 +4,8 @@ import { db } from "@/lib/server/db";
 export type DocumentSummary = {
   id: string;
   title: string;
+  origin: string;
+  ownerId: string | null;
   fileName: string;
   source: string | null;
   importedAt: Date;
@@ -16,6 +18,8 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
     select: {
       id: true,
       title: true,
+      origin: true,
+      ownerId: true,
       fileName: true,
       source: true,
       importedAt: true,
@@ -107,4 +111,9 @@ export async function listDocumentsForGeneration() {
 
 export async function getDocumentTitle(id: string) {
   return db().document.findUnique({ where: { id }, select: { id: true, title: true } });
+}
+
+/** An earlier copy of the same bytes, so a re-upload is recognised instead of duplicated. */
+export async function findDocumentBySha(sha256: string) {
+  return db().document.findFirst({ where: { sha256 }, select: { id: true, title: true, ownerId: true } });
 }

@@ -136,3 +136,13 @@ export async function listConflicts(): Promise<ConflictRecord[]> {
     sources: r.sources as ConflictRecord["sources"],
   }));
 }
+
+/** Questions (any status but retired) per document, for the given documents. */
+export async function countQuestionsForDocuments(documentIds: string[]): Promise<Map<string, number>> {
+  const rows = await db().question.groupBy({
+    by: ["documentId"],
+    where: { documentId: { in: documentIds }, status: { not: "retired" } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.documentId, r._count._all]));
+}

@@ -7,6 +7,7 @@ import {
   type EditableFields,
   type ReviewStatus,
 } from "@/lib/data/authoring";
+import { countTeachers } from "@/lib/data/classes";
 import { validateQuestion } from "@/lib/interchange/validate";
 import { canEditDocument, type Viewer } from "@/lib/permissions";
 
@@ -23,7 +24,9 @@ export class AuthoringError extends Error {
 
 export async function loadEditableDocument(viewer: Viewer, documentId: string) {
   const doc = await getDocumentAccess(documentId);
-  if (!doc || !canEditDocument(viewer, doc)) throw new AuthoringError("not_found", "That document does not exist.");
+  if (!doc || !canEditDocument(viewer, doc, (await countTeachers()) > 0)) {
+    throw new AuthoringError("not_found", "That document does not exist.");
+  }
   return doc;
 }
 

@@ -1,0 +1,53 @@
+import type { UploadEvent } from "@/lib/api/uploads";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/ingest";
+import { apiError, crossSiteRefusal } from "@/lib/server/http";
+import { canUpload } from "@/lib/server/hosting";
+import { ingestUploads } from "@/lib/server/uploads";
+import { currentViewer } from "@/lib/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+// Room for 20 files of 10 MB plus multipart overhead and pasted text.
+const MAX_REQUEST_BYTES = MAX_UPLOAD_FILES * MAX_UPLOAD_BYTES + 2 * 1024 * 1024;
+
+/** Multipart upload; answers with a stream of progress events, one JSON object per line. */
+export async function POST(request: Request) {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
+  const viewer = await currentViewer();
+  if (!(await canUpload(viewer))) return apiError(403, "forbidden", "Sign in as a teacher to upload documents.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
+    return apiError(413, "too_large", `Upload at most ${MAX_UPLOAD_FILES} files of 10 MB each at a time.`);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
+  }
+  const files = await Promise.all(
+    form
+      .getAll("files")
+      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size >= 0)
+      .map(async (f) => ({ name: f.name || "upload", bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  const pastedText = String(form.get("pasteText") ?? "");
+  const paste = pastedText.trim() ? { title: String(form.get("pasteTitle") ?? "").slice(0, 200), text: pastedText } : undefined;
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const emit = (e: UploadEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
+      try {
+        await ingestUploads(viewer.user?.id ?? null, { files, paste }, emit);
+      } catch (err) {
+        console.error(err);
+        emit({ type: "failed", file: "", code: "server_error", message: "The upload stopped on a server error; files already listed as done were saved." });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-cache, no-transform" },
+  });
+}

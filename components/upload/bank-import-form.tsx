@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+
+type Issue = { line?: number; record?: number; message: string };
+type Outcome =
+  | { ok: true; documentId: string; count: number; skipped: Array<{ record: number; reason: string }> }
+  | { ok: false; message: string; errors: Issue[] };
+
+export function BankImportForm() {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const res = await fetch("/api/banks/import", { method: "POST", body: new FormData(event.currentTarget) });
+      const body = await res.json();
+      setOutcome(
+        res.ok
+          ? { ok: true, ...body }
+          : { ok: false, message: body.error?.message ?? `Import failed (${res.status}).`, errors: body.error?.errors ?? [] },
+      );
+    } catch {
+      setOutcome({ ok: false, message: "The connection dropped; nothing was imported.", errors: [] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <form onSubmit={submit} className="stack-form">
+        <div className="field">
+          <label htmlFor="bank-file">Bank file (.json, .csv, .gift or .txt, .apkg)</label>
+          <input id="bank-file" name="file" type="file" accept=".json,.csv,.tsv,.gift,.txt,.apkg" required />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </form>
+      {outcome?.ok === true && (
+        <div role="status" className="card">
+          <p>
+            Imported {outcome.count} questions. <Link href={`/decks/${outcome.documentId}`}>Open the deck</Link> ·{" "}
+            <Link href={`/documents/${outcome.documentId}/review`}>Review them</Link>
+          </p>
+          {outcome.skipped.length > 0 && (
+            <>
+              <p>Skipped {outcome.skipped.length} records Quarry does not use:</p>
+              <ul>
+                {outcome.skipped.map((s) => (
+                  <li key={s.record}>
+                    Record {s.record}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {outcome?.ok === false && (
+        <div role="alert" className="card notice">
+          <p>
+            <strong>{outcome.message}</strong>
+          </p>
+          <ul>
+            {outcome.errors.map((e, i) => (
+              <li key={i}>
+                {e.line !== undefined ? `Line ${e.line}: ` : e.record !== undefined ? `Record ${e.record}: ` : ""}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { bankSchema } from "@/lib/qgen/bank";
+import { fromQuarryJson, toQuarryJson } from "@/lib/interchange";
+import { core, fixtureText, SAMPLE } from "./samples";
+
+describe("Quarry JSON bank", () => {
+  it("imports a bank into the neutral shape, keeping the bank-only fields", () => {
+    const r = fromQuarryJson(fixtureText("bank.json"));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.questions.map((q) => q.type)).toEqual(["cloze", "multiple_choice", "flashcard", "true_false"]);
+    expect(r.questions[1]).toMatchObject({ answer: "Danube", choices: ["Rhine", "Danube", "Elbe", "Volga"] });
+    expect(r.questions[3]).toMatchObject({ answer: "false", statementIsTrue: false });
+    expect(r.questions[0]!.quarry).toMatchObject({ id: "q1", factType: "place", score: 0.8 });
+    expect(r.bank.documents[0]!.title).toBe("Rivers");
+  });
+
+  it("re-exports an imported bank unchanged", () => {
+    const text = fixtureText("bank.json");
+    const r = fromQuarryJson(text);
+    if (!r.ok) throw new Error("import failed");
+    const out = toQuarryJson(r.questions, { documentId: "doc-1", title: "Rivers" });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    expect(out.bank.questions).toEqual(JSON.parse(text).questions);
+  });
+
+  it("exports questions from elsewhere as a valid bank with stable ids", () => {
+    const out = toQuarryJson(SAMPLE.filter((q) => q.type !== "multiple_choice" || q.choices?.length === 4));
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    expect(bankSchema.safeParse(JSON.parse(out.json)).success).toBe(true);
+    const again = toQuarryJson(SAMPLE);
+    expect(again.ok && again.bank.questions.map((q) => q.id)).toEqual(out.bank.questions.map((q) => q.id));
+    expect(new Set(out.bank.questions.map((q) => q.id)).size).toBe(SAMPLE.length);
+    const cloze = out.bank.questions.find((q) => q.type === "cloze")!;
+    expect(cloze.source.sentence).toBe("The Danube flows through ten countries.");
+    expect(cloze.source.sentence.slice(cloze.source.start, cloze.source.end)).toBe("Danube");
+  });
+
+  it("round-trips all four types", () => {
+    const out = toQuarryJson(SAMPLE);
+    if (!out.ok) throw new Error("export failed");
+    const back = fromQuarryJson(out.json);
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(core(back.questions)).toEqual(core(SAMPLE));
+  });
+
+  it("refuses to write a bank the format cannot hold (multiple choice needs 4 choices)", () => {
+    const out = toQuarryJson([{ type: "multiple_choice", prompt: "2+2?", answer: "4", choices: ["3", "4"] }]);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors[0]).toMatchObject({ record: 1 });
+  });
+
+  it("reports invalid JSON with its line", () => {
+    const r = fromQuarryJson('{\n  "version": 1,\n  "documents": [\n}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.line).toBe(4);
+  });
+
+  it("reports every schema problem with the question number and field", () => {
+    const bank = JSON.parse(fixtureText("bank.json"));
+    bank.questions[1].choices = ["Rhine", "Danube"];
+    delete bank.questions[3].answer;
+    bank.questions[2].type = "essay";
+    const r = fromQuarryJson(JSON.stringify(bank));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.record).sort()).toEqual([2, 3, 4]);
+    expect(r.errors.find((e) => e.record === 2)!.message).toMatch(/^Question 2: choices: /);
+    expect("questions" in r).toBe(false); // all or nothing
+  });
+
+  it("applies the import checks beyond the schema (one correct choice, no duplicates)", () => {
+    const bank = JSON.parse(fixtureText("bank.json"));
+    bank.questions[1].choices = ["Rhine", "danube", "Danube", "Volga"];
+    const r = fromQuarryJson(JSON.stringify(bank));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ record: 2, message: "Two choices are the same" }]);
+  });
+
+  it("refuses wrong versions and non-bank JSON", () => {
+    expect(fromQuarryJson('{"version": 2, "documents": [], "questions": [], "conflicts": []}').ok).toBe(false);
+    expect(fromQuarryJson("[1,2,3]").ok).toBe(false);
+    expect(fromQuarryJson("").ok).toBe(false);
+  });
+});
