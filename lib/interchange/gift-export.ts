@@ -8,7 +8,9 @@ import { BLANK } from "./validate";
  * flashcards as short answer `{=answer}` after the prompt, and cloze as short
  * answer placed where the gap is (Moodle's missing-word layout). A gap at the
  * very end keeps the literal _____ so it reads back as cloze. Tags go in a
- * `// [tag:…]` comment, which Moodle also reads.
+ * `// [tag:…]` comment, which Moodle also reads. A flashcard whose front has
+ * a gap would read back as cloze, so it carries a `// [type:flashcard]`
+ * comment (Moodle ignores comments).
  */
 export function toGift(questions: readonly InterchangeQuestion[]): string {
   return questions.map(giftQuestion).join("\n\n") + (questions.length ? "\n" : "");
@@ -16,7 +18,8 @@ export function toGift(questions: readonly InterchangeQuestion[]): string {
 
 function giftQuestion(q: InterchangeQuestion): string {
   const tags = (q.tags ?? []).map((t) => `[tag:${t.replace(/[\]\n]/g, " ")}]`).join(" ");
-  const head = tags ? `// ${tags}\n` : "";
+  const marker = q.type === "flashcard" && q.prompt.includes(BLANK) ? "// [type:flashcard]\n" : "";
+  const head = (tags ? `// ${tags}\n` : "") + marker;
   return head + giftBody(q);
 }
 

@@ -3,7 +3,7 @@ import { INTERCHANGE_LIMITS } from "./types";
 import { findUnescaped, splitUnescaped, unescapeGift } from "./gift-text";
 import { BLANK, validateAll } from "./validate";
 
-type Block = { text: string; line: number; tags: string[] };
+type Block = { text: string; line: number; tags: string[]; flashcard: boolean };
 type Parsed =
   | { kind: "question"; question: InterchangeQuestion }
   | { kind: "skip"; reason: string }
@@ -27,7 +27,9 @@ export function fromGift(text: string): ImportResult {
     const record = i + 1;
     const parsed = parseBlock(block.text);
     if (parsed.kind === "question") {
-      questions.push(block.tags.length ? { ...parsed.question, tags: block.tags } : parsed.question);
+      const q =
+        block.flashcard && parsed.question.type === "cloze" ? { ...parsed.question, type: "flashcard" as const } : parsed.question;
+      questions.push(block.tags.length ? { ...q, tags: block.tags } : q);
       where.push({ line: block.line, record });
     } else if (parsed.kind === "skip") skipped.push({ record, line: block.line, reason: parsed.reason });
     else {
@@ -35,12 +37,11 @@ export function fromGift(text: string): ImportResult {
       errors.push({ line, record, message: `Line ${line}: ${parsed.message}` });
     }
   });
-  if (errors.length) return { ok: false, errors };
   if (blocks.length === 0) return { ok: false, errors: [{ message: "The file has no questions." }] };
+  // Report syntax and content errors together, in file order, so one pass fixes the file.
   const checked = validateAll(questions, (i) => where[i]!);
-  if (checked.errors.length) {
-    return { ok: false, errors: checked.errors.map((e) => ({ ...e, message: `Line ${e.line}: ${e.message}` })) };
-  }
+  const all = [...errors, ...checked.errors.map((e) => ({ ...e, message: `Line ${e.line}: ${e.message}` }))];
+  if (all.length) return { ok: false, errors: all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   return skipped.length
     ? { ok: true, questions: checked.questions, skipped }
     : { ok: true, questions: checked.questions };
@@ -51,10 +52,12 @@ function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let cur: Block | null = null;
   let pendingTags: string[] = [];
+  let pendingFlashcard = false;
   text.split(/\r\n?|\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (trimmed.startsWith("//")) {
       for (const m of trimmed.matchAll(/\[tag:([^\]]+)\]/g)) pendingTags.push(m[1]!.trim());
+      if (trimmed.includes("[type:flashcard]")) pendingFlashcard = true;
       return;
     }
     if (trimmed === "") {
@@ -64,11 +67,13 @@ function splitBlocks(text: string): Block[] {
     }
     if (!cur && /^\$CATEGORY:/i.test(trimmed)) {
       pendingTags = [];
+      pendingFlashcard = false;
       return;
     }
     if (!cur) {
-      cur = { text: raw, line: i + 1, tags: pendingTags };
+      cur = { text: raw, line: i + 1, tags: pendingTags, flashcard: pendingFlashcard };
       pendingTags = [];
+      pendingFlashcard = false;
     } else cur.text += `\n${raw}`;
   });
   if (cur) blocks.push(cur);
