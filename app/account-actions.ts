@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changePasswordSchema, fieldErrors, signInSchema, signUpSchema } from "@/lib/api/auth";
 import type { FormState } from "@/lib/api/forms";
@@ -18,6 +19,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = await signUp(parsed.data);
   if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {}, values };
+  revalidatePath("/", "layout");
   redirect(parsed.data.role === "teacher" ? "/classes" : safeNext(text(form, "next")));
 }
 
@@ -27,11 +29,13 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = await signIn(parsed.data);
   if (!result.ok) return { message: result.message, values };
+  revalidatePath("/", "layout");
   redirect(safeNext(text(form, "next")));
 }
 
 export async function signOutAction(): Promise<void> {
   await signOut();
+  revalidatePath("/", "layout");
   redirect("/");
 }
 
@@ -43,5 +47,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await changePassword(parsed.data);
   if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {} };
-  return { ok: true, message: "Password changed. Other devices have been signed out." };
+  // The session was renewed; a fresh request picks up the new cookie everywhere.
+  revalidatePath("/", "layout");
+  redirect("/account?changed=1");
 }

@@ -22,6 +22,11 @@ export async function SiteHeader() {
           <li>
             <Link href="/classes">Classes</Link>
           </li>
+          {user?.role === "teacher" && (
+            <li>
+              <Link href="/upload">Upload</Link>
+            </li>
+          )}
           <li>
             <Link href={user?.role === "teacher" ? "/live/new" : "/join"}>Live quiz</Link>
           </li>

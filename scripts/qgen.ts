@@ -59,7 +59,18 @@ function main(): number {
     try {
       const parsed = parseDocumentFile(file, fs.readFileSync(file));
       const rel = path.relative(process.cwd(), file) || file;
-      docs.push({ id: parsed.sha256.slice(0, 12), title: parsed.title, path: rel, text: parsed.text, sha256: parsed.sha256 });
+      const copyOf = docs.find((d) => d.sha256 === parsed.sha256);
+      if (copyOf) {
+        errors.push(`${rel}: same content as ${copyOf.path}, skipped`);
+        continue;
+      }
+      docs.push({
+        id: parsed.sha256.slice(0, 12),
+        title: parsed.title,
+        path: rel,
+        text: parsed.text,
+        sha256: parsed.sha256,
+      });
     } catch (e) {
       errors.push(e instanceof Error ? e.message : `${file}: ${String(e)}`);
     }

@@ -7,8 +7,8 @@ import { currentUser } from "@/lib/server/session-user";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
-  const user = await currentUser();
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const [user, { changed }] = await Promise.all([currentUser(), searchParams]);
   if (!user) redirect("/sign-in?next=/account");
   return (
     <div className="narrow">
@@ -17,6 +17,11 @@ export default async function AccountPage() {
         Signed in as <strong>{user.name}</strong> ({user.email}), {user.role}.
       </p>
       <h2>Change password</h2>
+      {changed && (
+        <p role="status" className="form-ok">
+          Password changed. Other devices have been signed out.
+        </p>
+      )}
       <ChangePasswordForm action={changePasswordAction} />
       <h2>Sign out</h2>
       <form action={signOutAction}>

@@ -42,8 +42,10 @@ function checkQuestion(q: Question, add: (code: DefectCode, message: string) => 
   const sentence = q.source.sentence;
   if (q.type === "true_false") {
     if (q.answer !== String(q.statementIsTrue)) add("bad_true_false", "answer does not match statementIsTrue");
-    if (q.statementIsTrue && q.prompt !== sentence) add("bad_true_false", "a true statement must be its source sentence");
-    if (!q.statementIsTrue && q.prompt === sentence) add("bad_true_false", "a false statement equals its source sentence");
+    if (q.statementIsTrue && q.prompt !== sentence)
+      add("bad_true_false", "a true statement must be its source sentence");
+    if (!q.statementIsTrue && q.prompt === sentence)
+      add("bad_true_false", "a false statement equals its source sentence");
     return;
   }
   if (!sentence.includes(q.answer)) add("answer_not_in_source", `answer "${q.answer}" is not in its source sentence`);

@@ -1,11 +1,10 @@
 import { fnv1a } from "./random";
 
-const HASHES = 24;
+const HASHES = 16;
 const ROWS = 2;
 const SEEDS = Array.from({ length: HASHES }, (_, i) => fnv1a(`minhash-${i}`));
 
-export function shingles(normalized: string): Set<number> {
-  const words = normalized.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export function shingles(words: string[]): Set<number> {
   const out = new Set<number>();
   if (words.length < 3) {
     out.add(fnv1a(words.join(" ")));
@@ -31,9 +30,9 @@ export class NearDuplicateIndex {
 
   constructor(private readonly threshold = 0.7) {}
 
-  /** Adds a sentence; returns the index of an earlier near-duplicate, or null. */
-  add(normalized: string): { index: number; duplicateOf: number | null } {
-    const set = shingles(normalized);
+  /** Adds a sentence, as its lower-case words; returns the index of an earlier near-duplicate, or null. */
+  add(words: string[]): { index: number; duplicateOf: number | null } {
+    const set = shingles(words);
     const index = this.sets.length;
     this.sets.push(set);
     const sig = SEEDS.map((seed) => {
@@ -51,8 +50,11 @@ export class NearDuplicateIndex {
       const bucket = this.buckets.get(key);
       if (bucket) {
         for (const other of bucket) {
-          if (duplicateOf !== null || checked++ > 40) break;
-          if (jaccard(set, this.sets[other]!) >= this.threshold) duplicateOf = other;
+          if (duplicateOf !== null || checked++ > 12) break;
+          const o = this.sets[other]!;
+          // Sets of very different sizes cannot reach the threshold.
+          if (Math.min(o.size, set.size) < this.threshold * Math.max(o.size, set.size)) continue;
+          if (jaccard(set, o) >= this.threshold) duplicateOf = other;
         }
         if (bucket.length < 64) bucket.push(index);
       } else this.buckets.set(key, [index]);

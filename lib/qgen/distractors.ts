@@ -4,7 +4,15 @@ import { containsWord } from "./quality";
 import { fnv1a, seededRandom } from "./random";
 import { formatKey, formatNumeric, MONTH_NAMES, parseNumeric, valueKey } from "./values";
 
-type PoolEntry = { text: string; key: string; lower: string; words: string[]; head: string; multiword: boolean; year: number | null };
+type PoolEntry = {
+  text: string;
+  key: string;
+  lower: string;
+  words: string[];
+  head: string;
+  multiword: boolean;
+  year: number | null;
+};
 export type DistractorPool = Map<string, PoolEntry[]>;
 
 function entry(factType: FactType, text: string): PoolEntry {
@@ -56,7 +64,9 @@ export function pickDistractors(
   const a = entry(factType, answer);
   const taken = new Set([a.key]);
   // Generic heads ("University", "Strait") may be shared; names may not.
-  const answerWords = new Set(a.words.filter((w) => w.length > 2 && (factType === "person" || !(isOrgHead(w) || isPlaceHead(w)))));
+  const answerWords = new Set(
+    a.words.filter((w) => w.length > 2 && (factType === "person" || !(isOrgHead(w) || isPlaceHead(w)))),
+  );
   const numeric = isNumeric(factType);
   const out: string[] = [];
   const accept = (candidate: string, key: string, lower: string, words: string[]) => {
@@ -121,7 +131,9 @@ function perturb(factType: FactType, answer: string, random: () => number): stri
 }
 
 function perturbDate(answer: string, random: () => number): string | null {
-  const month = MONTH_NAMES.findIndex((m) => answer.includes(m) || answer.includes(m.slice(0, 3) + " ") || answer.includes(m.slice(0, 3) + "."));
+  const month = MONTH_NAMES.findIndex(
+    (m) => answer.includes(m) || answer.includes(m.slice(0, 3) + " ") || answer.includes(m.slice(0, 3) + "."),
+  );
   const year = /\b(\d{4})\b/.exec(answer);
   const shiftYear = (s: string) =>
     year ? s.replace(year[1]!, String(Number(year[1]) + Math.ceil(random() * 4) * (random() < 0.5 ? -1 : 1))) : s;
@@ -139,7 +151,7 @@ function perturbDate(answer: string, random: () => number): string | null {
   return null;
 }
 
-const WINDOW = 24;
+const WINDOW = 16;
 
 // A large corpus has thousands of candidates; a seeded window of them keeps
 // the cost per question constant while small pools are used whole.

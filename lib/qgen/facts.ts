@@ -31,9 +31,25 @@ export type Fact = {
 
 // Higher wins when spans overlap: exact entities beat looser guesses.
 const PRIORITY: Record<Span["kind"], number> = {
-  money: 6, percent: 6, date: 6, year: 5, person: 4, organization: 4, place: 4, term: 3, name: 3, quantity: 2,
+  money: 6,
+  percent: 6,
+  date: 6,
+  year: 5,
+  person: 4,
+  organization: 4,
+  place: 4,
+  term: 3,
+  name: 3,
+  quantity: 2,
 };
-const ORIGIN_RANK: Record<Span["origin"], number> = { entity: 0, name: 0, acronym: 0.5, quote: 0.4, defined: 0.2, chunk: -2 };
+const ORIGIN_RANK: Record<Span["origin"], number> = {
+  entity: 0,
+  name: 0,
+  acronym: 0.5,
+  quote: 0.4,
+  defined: 0.2,
+  chunk: -2,
+};
 
 /** All fact spans of a sentence, overlaps resolved. */
 export function candidateSpans(a: Annotated): Span[] {

@@ -1,6 +1,5 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
-import { splitSentences } from "../text/sentences";
-import { annotate } from "./annotate";
+import { readDocument } from "./read-document";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
@@ -35,7 +34,8 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   // How many sentences mention each value: the topic itself makes a poor answer.
   const mentions = new Map<string, number>();
   const perSentence = sentences.map((s) => s.spans.map((span) => toFact(s, span, 0)));
-  for (const facts of perSentence) for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
+  for (const facts of perSentence)
+    for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
 
   const all: Fact[] = [];
   let lastPerson: { doc: string; name: string } | undefined;
@@ -51,11 +51,19 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
 
   // Distractor people by full name, so "Suga" and "Yoshihide Suga" never both appear.
   const pool = buildPool(
-    all.map((f) => ({ factType: f.factType, text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : f.span.text })),
+    all.map((f) => ({
+      factType: f.factType,
+      text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : f.span.text,
+    })),
   );
   const questions: Question[] = [];
   const bySentence = new Map<SentenceInfo, Fact[]>();
-  for (const f of all) if (!f.sentence.nearDuplicate) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
+  for (const f of all) {
+    if (f.sentence.nearDuplicate) continue;
+    const list = bySentence.get(f.sentence);
+    if (list) list.push(f);
+    else bySentence.set(f.sentence, [f]);
+  }
   for (const facts of bySentence.values()) {
     const best = facts
       .filter((f) => f.score >= minScore)
@@ -83,7 +91,9 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
 function uniqueQuestions(questions: Question[]): Question[] {
   const seen = new Set<string>();
   return questions.filter((q) => {
-    const key = `${q.type}\u0000${normalizeForMatch(q.prompt)}`;
+    // Cloze and multiple-choice prompts come from distinct sentences already.
+    if (q.type === "cloze" || q.type === "multiple_choice") return true;
+    const key = `${q.type}\u0000${q.prompt}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -101,22 +111,25 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
-    for (const s of splitSentences(doc.text)) {
-      if (seen.has(s.hash)) continue; // exact repeat, here or in an earlier document
-      seen.add(s.hash);
+    for (const s of readDocument(doc.text)) {
       const problem = quickSentenceProblem(s.text);
       if (problem === "not_english") foreign++;
       if (problem) continue;
-      const annotated = annotate(s.text);
+      const normalized = normalizeForMatch(s.text);
+      const hash = sha256Hex(normalized); // as lib/text/sentences.ts hashes a sentence
+      if (seen.has(hash)) continue; // exact repeat, here or in an earlier document
+      seen.add(hash);
+      const annotated = s.annotated;
       if (!hasVerb(annotated)) continue;
-      const { duplicateOf } = near.add(normalizeForMatch(s.text));
+      const words = annotated.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lower);
+      const { duplicateOf } = near.add(words);
       kept++;
       out.push({
         documentId: doc.id,
         text: s.text,
         start: s.start,
         end: s.end,
-        hash: s.hash,
+        hash,
         annotated,
         nearDuplicate: duplicateOf !== null,
         spans: candidateSpans(annotated),

@@ -12,22 +12,83 @@ const lexicon = model.one.lexicon;
 
 // Generic heads the lexicon lacks; not tied to any topic.
 const EXTRA_ORG_HEADS = [
-  "party", "parliament", "congress", "senate", "assembly", "court", "league", "steel", "automotive",
-  "electronics", "chemical", "mining", "foods", "software", "technology", "railway", "railways",
-  "nations", "corporation", "treaty organization",
+  "party",
+  "parliament",
+  "congress",
+  "senate",
+  "assembly",
+  "court",
+  "league",
+  "steel",
+  "automotive",
+  "electronics",
+  "chemical",
+  "mining",
+  "foods",
+  "software",
+  "technology",
+  "railway",
+  "railways",
+  "nations",
+  "corporation",
+  "treaty organization",
 ];
 const ORG_HEADS = new Set([...Object.keys(model.two.orgWords), ...EXTRA_ORG_HEADS]);
 // Place heads that are too often part of other names are left out.
-const AMBIGUOUS_PLACE_HEADS = new Set(["state", "house", "hall", "field", "complex", "site", "way", "trail", "post", "memorial"]);
+const AMBIGUOUS_PLACE_HEADS = new Set([
+  "state",
+  "house",
+  "hall",
+  "field",
+  "complex",
+  "site",
+  "way",
+  "trail",
+  "post",
+  "memorial",
+]);
 const PLACE_HEADS = new Set([
   ...Object.keys(model.two.placeWords).filter((w) => !AMBIGUOUS_PLACE_HEADS.has(w)),
-  "sea", "seas", "ocean", "continent", "republic",
+  "sea",
+  "seas",
+  "ocean",
+  "continent",
+  "republic",
 ]);
 const TITLE_WORDS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "saint", "st",
-  "former", "late", "prime", "vice", "deputy", "chief", "general", "acting", "senior",
-  "emeritus", "defense", "defence", "foreign", "finance", "cabinet", "state",
-  "senator", "governor", "mayor", "chancellor", "premier", "emperor", "empress",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+
+  "former",
+  "late",
+  "prime",
+  "vice",
+  "deputy",
+  "chief",
+  "general",
+  "acting",
+  "senior",
+  "emeritus",
+  "defense",
+  "defence",
+  "foreign",
+  "finance",
+  "cabinet",
+  "state",
+  "senator",
+  "governor",
+  "mayor",
+  "chancellor",
+  "premier",
+  "emperor",
+  "empress",
 ]);
 
 function tagsOf(word: string): string[] {
@@ -74,8 +135,19 @@ export function isUnit(word: string): boolean {
 }
 
 const NAME_TAGS = new Set([
-  "MaleName", "FemaleName", "FirstName", "LastName", "Person", "City", "Country", "Region", "Place",
-  "ProperNoun", "Organization", "Honorific", "Demonym",
+  "MaleName",
+  "FemaleName",
+  "FirstName",
+  "LastName",
+  "Person",
+  "City",
+  "Country",
+  "Region",
+  "Place",
+  "ProperNoun",
+  "Organization",
+  "Honorific",
+  "Demonym",
 ]);
 /** A word the lexicon knows only as ordinary vocabulary, so unlikely to be a name. */
 export function isCommonWord(word: string): boolean {

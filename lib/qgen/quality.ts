@@ -9,6 +9,9 @@ export type SentenceProblem = "heading" | "fragment" | "too_long" | "reference" 
 
 /** Cheap checks on raw text, run before any NLP. */
 export function quickSentenceProblem(text: string): SentenceProblem | null {
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters > 0 && latin / letters < 0.8) return "not_english";
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   if (words.length > MAX_SENTENCE_WORDS) return "too_long";
   if (words.length < MIN_SENTENCE_WORDS) return "fragment";
@@ -16,9 +19,6 @@ export function quickSentenceProblem(text: string): SentenceProblem | null {
   if (/^\s*(#|[-*•]\s*$)/.test(text)) return "heading";
   if (/^\s*\p{Ll}/u.test(text)) return "fragment"; // the tail of a badly split sentence
   if (!/[.!?:;"”’)\]]\s*$/.test(text) && words.length < 15) return "heading";
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
-  if (letters > 0 && latin / letters < 0.8) return "not_english";
   return null;
 }
 
@@ -28,11 +28,23 @@ export function hasVerb(a: Annotated): boolean {
 }
 
 const BASE: Record<FactType, number> = {
-  date: 0.85, year: 0.85, money: 0.85, percent: 0.85, quantity: 0.7,
-  person: 0.8, organization: 0.8, place: 0.75, term: 0.7,
+  date: 0.85,
+  year: 0.85,
+  money: 0.85,
+  percent: 0.85,
+  quantity: 0.7,
+  person: 0.8,
+  organization: 0.8,
+  place: 0.75,
+  term: 0.7,
 };
 const ORIGIN_BONUS: Record<Span["origin"], number> = {
-  entity: 0, name: 0, quote: 0.05, acronym: 0.1, defined: 0.05, chunk: -0.25,
+  entity: 0,
+  name: 0,
+  quote: 0.05,
+  acronym: 0.1,
+  defined: 0.05,
+  chunk: -0.25,
 };
 
 /**
@@ -57,7 +69,13 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
   if (words.length < 9) score -= 0.05;
   if (inside.length / words.length > 0.3) score -= 0.1;
   // "the two countries": a small count of a generic noun is rarely worth asking.
-  if (factType === "quantity" && /^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
+  if (factType === "quantity") {
+    if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
+    // "the three scientists" points back at people already named.
+    else if (/^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "")) score -= 0.3;
+    // A bare number without a unit ("the 4004") is rarely a fact worth testing.
+    if (!/\p{L}/u.test(span.text)) score -= 0.2;
+  }
   // An answer found all over the corpus (the topic itself) is a giveaway.
   if (answerFrequency > 0.1) score -= 0.4;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));

@@ -11,51 +11,58 @@ export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, t
   const { sentence, span, factType, score } = fact;
   const text = sentence.text;
   const answer = span.text;
-  const source = { documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end };
+  // Each question gets its own source object, so callers may edit one safely.
+  const source = () => ({ documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end });
   // Ids come from content only, so unchanged sentences keep their ids when a document is edited.
-  const id = (type: string) => stableId(sentence.hash, String(span.start), answer, type);
-  const base = { answer, factType, source, score };
+  const factId = stableId(sentence.hash, String(span.start), answer);
   const cloze = text.slice(0, span.start) + BLANK + text.slice(span.end);
   const distractors = pickDistractors(factType, answer, pool, seed, 3, text);
-  const out: Question[] = [{ ...base, id: id("cloze"), type: "cloze", prompt: cloze }];
+  // Keys are written in a fixed order to keep the exported JSON easy to read and diff.
+  const out: Question[] = [
+    { id: `${factId}-c`, type: "cloze", prompt: cloze, answer, factType, source: source(), score },
+  ];
 
   if (distractors.length === 3) {
-    const qid = id("multiple_choice");
-    const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${qid}`)));
-    out.push({ ...base, id: qid, type: "multiple_choice", prompt: cloze, choices });
+    const id = `${factId}-m`;
+    const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
+    out.push({ id, type: "multiple_choice", prompt: cloze, answer, choices, factType, source: source(), score });
   }
 
   const wh = whQuestion(sentence.annotated, span, factType, sentence.referent);
+  const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
   out.push({
-    ...base,
-    id: id("flashcard"),
+    id: `${factId}-f`,
     type: "flashcard",
     prompt: wh ?? cloze,
-    score: wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score,
+    answer,
+    factType,
+    source: source(),
+    score: flashScore,
   });
 
-  const tfId = id("true_false");
-  const wantTrue = (fnv1a(`${seed}|${tfId}`) & 1) === 0;
+  const id = `${factId}-t`;
+  const wantTrue = (fnv1a(`${seed}|${id}`) & 1) === 0;
   // Swapping one common noun phrase for another rarely yields a sensible false statement.
-  const swap = span.origin === "chunk" ? undefined : distractors[0];
+  // Other terms only swap within the same kind ("… Treaty" for "… Treaty").
+  const head = (s: string) => s.trim().split(/\s+/).at(-1)!.toLowerCase();
+  const swap =
+    span.origin === "chunk"
+      ? undefined
+      : factType === "term"
+        ? distractors.find((d) => head(d) === head(answer))
+        : distractors[0];
   // A sentence gives one true statement however many facts it holds.
-  if (!swap && trueStatementTaken) return out.map(ordered);
+  if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   out.push({
-    ...base,
-    id: tfId,
+    id,
     type: "true_false",
     prompt: statementIsTrue ? text : text.slice(0, span.start) + swap + text.slice(span.end),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
+    factType,
+    source: source(),
+    score,
   });
-  return out.map(ordered);
-}
-
-// A fixed key order keeps the exported JSON easy to read and diff.
-function ordered(q: Question): Question {
-  const { id, type, prompt, answer, factType, source, score } = q;
-  const extra =
-    q.type === "multiple_choice" ? { choices: q.choices } : q.type === "true_false" ? { statementIsTrue: q.statementIsTrue } : {};
-  return { id, type, prompt, answer, ...extra, factType, source, score } as Question;
+  return out;
 }

@@ -21,16 +21,16 @@ export function makeSpan(a: Annotated, first: number, last: number, kind: SpanKi
 }
 
 export const STOPWORDS = new Set(
-  ("a an the and or but of to in on at by for with from as into onto over under about after before " +
+  (
+    "a an the and or but of to in on at by for with from as into onto over under about after before " +
     "since until during than that this these those it its he she they them his her their we our us you " +
     "your i my me is are was were be been being has have had do does did will would can could should may " +
     "might must not no so such also which who whom whose what when where while there here then just only " +
-    "very more most some any all both each other another one").split(" "),
+    "very more most some any all both each other another one"
+  ).split(" "),
 );
 
-export const PRONOUNS = new Set(
-  "he she it they this these those his her its their him them we i you that".split(" "),
-);
+export const PRONOUNS = new Set("he she it they this these those his her its their him them we i you that".split(" "));
 
 export function isWordToken(t: Token): boolean {
   return /[\p{L}\p{N}]/u.test(t.text);

@@ -32,14 +32,30 @@ export function nameSpans(a: Annotated): Span[] {
       const t = toks[j]!;
       const glued = t.start === toks[j - 1]!.end;
       if (isNameToken(t, j)) last = j;
-      else if (JOINERS.has(t.text) && glued && toks[j + 1] && isNameToken(toks[j + 1]!, j + 1) && toks[j + 1]!.start === t.end) continue;
-      else if (CONNECTORS.has(t.lower) && toks[j + 1] && isNameToken(toks[j + 1]!, j + 1) && (t.lower !== "and" || hasOf)) {
+      else if (
+        JOINERS.has(t.text) &&
+        glued &&
+        toks[j + 1] &&
+        isNameToken(toks[j + 1]!, j + 1) &&
+        toks[j + 1]!.start === t.end
+      )
+        continue;
+      else if (
+        CONNECTORS.has(t.lower) &&
+        toks[j + 1] &&
+        isNameToken(toks[j + 1]!, j + 1) &&
+        (t.lower !== "and" || hasOf)
+      ) {
         hasOf ||= t.lower === "of" || t.lower === "for";
         continue;
       } else break;
     }
     const span = classify(a, i, last);
-    if (span) out.push(span);
+    // "St Mary's Hospital", "Japan's Prime Minister": a name that is only the
+    // possessive start of a longer name is not asked about on its own.
+    const next = toks[last + 1];
+    const partOfLonger = next && /^['’]s$/.test(next.text) && toks[last + 2] && isCapitalised(toks[last + 2]!);
+    if (span && !partOfLonger) out.push(span);
     i = last + 1;
   }
   return out;
@@ -57,14 +73,18 @@ function classify(a: Annotated, first: number, last: number): Span | null {
   while (f <= last && (lx.isTitle(toks[f]!.text) || lx.isDemonym(toks[f]!.text))) f++;
   const titled = toks.slice(first, f).some((t) => lx.isTitle(t.text));
   if (f > last || !isCapitalised(toks[f]!)) return null; // "Minister of Japan" is a role, not a name
-  if (/^[A-Z]\.?$/.test(toks[last]!.text)) return null; // a broken initialism such as "Japan-U" 
+  if (/^[A-Z]\.?$/.test(toks[last]!.text)) return null; // a broken initialism such as "Japan-U"
   const words = toks.slice(f, last + 1).filter((t) => /\p{L}/u.test(t.text));
   const head = words.at(-1)!.text;
   const text = a.text.slice(toks[f]!.start, toks[last]!.end);
   const span = (kind: Span["kind"]) => makeSpan(a, f, last, kind, "name");
   if (words.length === 1 && (lx.isDemonym(head) || /^[A-Z]\.?$/.test(head))) return null;
   if (lx.isRoleNoun(head) || lx.isTitle(head)) return null; // a role such as "Chief Cabinet Secretary"
-  if ((words.length > 1 && lx.isOrgHead(head)) || (words.length > 2 && lx.isOrgHead(words[0]!.text) && words[1]!.lower === "of")) return span("organization");
+  if (
+    (words.length > 1 && lx.isOrgHead(head)) ||
+    (words.length > 2 && lx.isOrgHead(words[0]!.text) && words[1]!.lower === "of")
+  )
+    return span("organization");
   if (lx.isKnownOrg(text)) return span("organization");
   if (words.length > 1 && lx.isPlaceHead(head)) return span("place");
   if (lx.isKnownPlace(text)) return span("place");
@@ -72,7 +92,8 @@ function classify(a: Annotated, first: number, last: number): Span | null {
   const personLike = words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w.text));
   // "Frank" is also an adjective: a known first name outweighs that.
   const properOnly = words.every((w) => !lx.isCommonWord(w.text));
-  if (personLike && words.length > 1 && lx.isFirstName(words[0]!.text) && !lx.isCommonWord(words[0]!.text)) return span("person");
+  if (personLike && words.length > 1 && lx.isFirstName(words[0]!.text) && !lx.isCommonWord(words[0]!.text))
+    return span("person");
   if (personLike && properOnly && (titled || (words.length > 1 && lx.isLastName(head)))) return span("person");
   if (personLike && words.length > 1 && personContext(a, f, last)) return span("person");
   return span("name");

@@ -10,13 +10,36 @@ const DATE_IN_TEXT = new RegExp(
   "gi",
 );
 const LEADING_MODIFIERS = new Set([
-  "by", "in", "on", "since", "until", "till", "from", "during", "the", "about", "around", "nearly",
-  "almost", "approximately", "roughly", "some", "over", "under", "early", "late", "mid", "of", "to",
+  "by",
+  "in",
+  "on",
+  "since",
+  "until",
+  "till",
+  "from",
+  "during",
+  "the",
+  "about",
+  "around",
+  "nearly",
+  "almost",
+  "approximately",
+  "roughly",
+  "some",
+  "over",
+  "under",
+  "early",
+  "late",
+  "mid",
+  "of",
+  "to",
 ]);
 const RELATIVE_DATE = /^(?:today|tomorrow|yesterday|now|recently|this|last|next|that|these|those)\b/i;
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)/i;
 const CURRENCY = /^[$€£¥₹]$/;
+const SI_UNIT =
+  /^(?:[kMGTmµnc]?(?:Hz|W|Wh|V|A|g|m|m2|m3|s|J|B|b|bps|L|l|t|Pa|N|K|°C|°F)|km\/h|mph|mm|cm|kg|mg|ha|ft|in|lb|oz)$/;
 
 /** Dates, years, money, percentages and quantities, from wink-nlp's entity recogniser. */
 export function numericSpans(a: Annotated): Span[] {
@@ -33,7 +56,10 @@ export function numericSpans(a: Annotated): Span[] {
       case "DATE": {
         if (RELATIVE_DATE.test(span.text) || /https?:|\//.test(span.text)) break;
         if (/^\d{4}s?$/.test(span.text) || /^(?:the )?\d{4}s$/.test(span.text)) out.push({ ...span, kind: "year" });
-        else if (/\d/.test(span.text) && (MONTH_RE.test(span.text) || /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/.test(span.text)))
+        else if (
+          /\d/.test(span.text) &&
+          (MONTH_RE.test(span.text) || /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/.test(span.text))
+        )
           out.push({ ...span, kind: "date" });
         break;
       }
@@ -61,7 +87,7 @@ export function numericSpans(a: Annotated): Span[] {
         }
         // A count or measure: the number plus its unit ("5 kg", "300 species").
         const next = toks[last + 1];
-        if (next && (isUnit(next.text) || next.pos === "NOUN") && /\p{L}/u.test(next.text)) {
+        if (next && (isUnit(next.text) || SI_UNIT.test(next.text) || next.pos === "NOUN") && /\p{L}/u.test(next.text)) {
           out.push(makeSpan(a, first, last + 1, "quantity", "entity"));
         } else if (/\d/.test(span.text) && !/^\d{1,2}$/.test(span.text)) {
           out.push(span);

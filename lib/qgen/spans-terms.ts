@@ -22,7 +22,8 @@ function quoted(a: Annotated): Span[] {
     let last = j - 1;
     while (last > i && /^[.,;:!?]$/.test(toks[last]!.text)) last--;
     const inner = toks.slice(i + 1, last + 1);
-    if (inner.some((t) => t.pos === "PRON" || t.pos === "AUX") || !inner.some((t) => /\p{L}{3}/u.test(t.text))) continue;
+    if (inner.some((t) => t.pos === "PRON" || t.pos === "AUX") || !inner.some((t) => /\p{L}{3}/u.test(t.text)))
+      continue;
     out.push(makeSpan(a, i + 1, last, "term", "quote"));
     i = j;
   }
@@ -50,7 +51,10 @@ function expansionStart(toks: Token[], last: number, letters: string): number | 
     if (!/\p{L}/u.test(w.text)) return null;
     if (STOPWORDS.has(w.lower) && j !== last) continue;
     // Hyphenated parts ("US-Japan") each contribute an initial.
-    const initials = w.lower.split(/[-–]/).map((p) => p[0] ?? "").join("");
+    const initials = w.lower
+      .split(/[-–]/)
+      .map((p) => p[0] ?? "")
+      .join("");
     const want = letters.slice(Math.max(0, k - initials.length + 1), k + 1);
     if (initials === want) k -= initials.length;
     else if (w.lower[0] === letters[k]) k--;
@@ -78,7 +82,14 @@ function defined(a: Annotated): Span[] {
   while (s < toks.length && s - from < 4 && /^(NOUN|PROPN|ADJ)$/.test(toks[s]!.pos)) s++;
   const verb = toks[s];
   const det = toks[s + 1];
-  if (s > from && toks[s - 1]!.pos !== "ADJ" && verb && /^(is|are)$/.test(verb.lower) && det && /^(a|an|the)$/.test(det.lower))
+  if (
+    s > from &&
+    toks[s - 1]!.pos !== "ADJ" &&
+    verb &&
+    /^(is|are)$/.test(verb.lower) &&
+    det &&
+    /^(a|an|the)$/.test(det.lower)
+  )
     out.push(makeSpan(a, from, s - 1, "term", "defined"));
   return out;
 }
@@ -97,7 +108,11 @@ export function chunkSpans(a: Annotated): Span[] {
     while (j + 1 < toks.length && /^(NOUN|ADJ)$/.test(toks[j + 1]!.pos) && j - i < 3) j++;
     let last = j;
     while (last > i && toks[last]!.pos !== "NOUN") last--;
-    if (last > i && toks[last]!.pos === "NOUN" && toks.slice(i, last + 1).every((t) => /^\p{Ll}[\p{Ll}-]+$/u.test(t.text)))
+    if (
+      last > i &&
+      toks[last]!.pos === "NOUN" &&
+      toks.slice(i, last + 1).every((t) => /^\p{Ll}[\p{Ll}-]+$/u.test(t.text))
+    )
       out.push(makeSpan(a, i, last, "term", "chunk"));
     i = j + 1;
   }

@@ -3,24 +3,67 @@ import { normalizeForMatch } from "../text/normalize";
 import { isPlaceHead } from "./lexicon";
 
 export const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 const SMALL_NUMBERS = [
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
 ];
 const SCALES = "hundred|thousand|million|billion|trillion";
 
 /** A parsed numeric value: the number, and the text around it to keep the format. */
-export type NumericParts = { prefix: string; number: number; decimals: number; grouped: boolean; suffix: string; word: boolean };
+export type NumericParts = {
+  prefix: string;
+  number: number;
+  decimals: number;
+  grouped: boolean;
+  suffix: string;
+  word: boolean;
+};
 
 export function parseNumeric(text: string): NumericParts | null {
   const m = /^(.*?)(\d[\d,]*(?:\.\d+)?)(.*)$/s.exec(text);
   if (m) {
     const digits = m[2]!;
     const decimals = digits.includes(".") ? digits.split(".")[1]!.length : 0;
-    return { prefix: m[1]!, number: Number(digits.replace(/,/g, "")), decimals, grouped: digits.includes(","), suffix: m[3]!, word: false };
+    return {
+      prefix: m[1]!,
+      number: Number(digits.replace(/,/g, "")),
+      decimals,
+      grouped: digits.includes(","),
+      suffix: m[3]!,
+      word: false,
+    };
   }
   const w = /^(.*?)\b([a-z]+)\b(.*)$/is.exec(text);
   const idx = w ? SMALL_NUMBERS.indexOf(w[2]!.toLowerCase()) : -1;
@@ -59,7 +102,11 @@ export function formatKey(factType: FactType, text: string): string {
       const p = parseNumeric(t);
       if (!p) return `${factType}:other`;
       const scale = new RegExp(`\\b(${SCALES})\\b`, "i").exec(p.suffix)?.[1]?.toLowerCase() ?? "";
-      const unit = p.suffix.replace(new RegExp(`\\b(${SCALES})\\b`, "gi"), "").trim().toLowerCase().replace(/s$/, "");
+      const unit = p.suffix
+        .replace(new RegExp(`\\b(${SCALES})\\b`, "gi"), "")
+        .trim()
+        .toLowerCase()
+        .replace(/s$/, "");
       return `${factType}:${p.prefix.trim().toLowerCase()}|${scale}|${unit}|${p.word ? "w" : "d"}`;
     }
     case "term":
@@ -80,7 +127,10 @@ export function valueKey(factType: FactType, text: string): string {
   const norm = normalizeForMatch(text).replace(/[.,;:!?]+$/, "");
   if (factType === "money" || factType === "percent" || factType === "quantity") {
     const p = parseNumeric(text);
-    if (p) return `${p.number}|${normalizeForMatch(p.suffix).replace(/percent/, "%").replace(/s$/, "")}`;
+    if (p)
+      return `${p.number}|${normalizeForMatch(p.suffix)
+        .replace(/percent/, "%")
+        .replace(/s$/, "")}`;
   }
   return norm.replace(/^the /, "");
 }

@@ -27,7 +27,12 @@ function build(a: Annotated, span: Span, factType: FactType, referent?: string):
   if (first < 0 || last < first) return null;
   // Subject position: "Shigeru Ishiba is a Japanese politician …" → "Who is …?"
   if (first === 0 && toks[last + 1] && /^(VERB|AUX)$/.test(toks[last + 1]!.pos)) {
-    const wh = factType === "person" ? "Who" : factType === "organization" || factType === "place" || factType === "term" ? "What" : null;
+    const wh =
+      factType === "person"
+        ? "Who"
+        : factType === "organization" || factType === "place" || factType === "term"
+          ? "What"
+          : null;
     return wh && `${wh} ${clause(a, last + 1, toks.length)}?`;
   }
   if ((factType !== "year" && factType !== "date") || !TIME_PREPS.has(toks[first - 1]?.lower ?? "")) return null;
@@ -41,15 +46,24 @@ function build(a: Annotated, span: Span, factType: FactType, referent?: string):
   }
   // "<subject> <aux> <verb> … in 2012" or "<subject> <past verb> … in 1987"
   const v = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-  const simpleSubject = toks.slice(0, v).every((t) => (t.pos !== "PUNCT" || /^[-–'’]$/.test(t.text)) && (t.pos !== "ADP" || t.lower === "of"));
+  const simpleSubject = toks
+    .slice(0, v)
+    .every((t) => (t.pos !== "PUNCT" || /^[-–'’]$/.test(t.text)) && (t.pos !== "ADP" || t.lower === "of"));
   if (v <= 0 || !simpleSubject || v > prep) return null;
   const subject = subjectText(a, 0, v, referent);
   if (!subject) return null;
   const rest = clause(a, v + 1, prep);
   // A second verb means a second clause; the date may belong to either.
-  if (toks.slice(v + 1, prep).some((t) => t.pos === "VERB" && toks[v]!.pos === "VERB") || toks.slice(v + 2, prep).some((t) => t.pos === "VERB")) return null;
+  if (
+    toks.slice(v + 1, prep).some((t) => t.pos === "VERB" && toks[v]!.pos === "VERB") ||
+    toks.slice(v + 2, prep).some((t) => t.pos === "VERB")
+  )
+    return null;
   const verb = toks[v]!;
-  if (verb.pos === "AUX") return /^(was|were|is|are|has|had|have|will)$/.test(verb.lower) && rest ? `When ${verb.lower} ${subject} ${rest}?` : null;
+  if (verb.pos === "AUX")
+    return /^(was|were|is|are|has|had|have|will)$/.test(verb.lower) && rest
+      ? `When ${verb.lower} ${subject} ${rest}?`
+      : null;
   if (verb.lower === verb.lemma || !/ed$/.test(verb.lower)) return null; // only regular past tense, to stay grammatical
   return `When did ${subject} ${verb.lemma}${rest ? " " + rest : ""}?`;
 }

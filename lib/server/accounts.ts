@@ -4,6 +4,7 @@ import type { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/api
 import { adoptGuestLearner, getLearnerIdForUser, mergeLearnerInto } from "@/lib/data/merge-learners";
 import { auth } from "./auth";
 import { currentGuestLearner, GUEST_COOKIE } from "./learner-session";
+import { currentUser } from "./session-user";
 import { createRateLimiter } from "./rate-limit";
 
 export type AccountResult = { ok: true } | { ok: false; message: string; field?: string };
@@ -81,18 +82,26 @@ export async function signOut(): Promise<void> {
 }
 
 export async function changePassword(input: z.infer<typeof changePasswordSchema>): Promise<AccountResult> {
+  const user = await currentUser();
+  if (!user) return { ok: false, message: "Sign in again to change your password." };
   try {
     await auth().api.changePassword({
       body: { ...input, revokeOtherSessions: true },
       headers: await headers(),
     });
-    return { ok: true };
   } catch (err) {
     const { status, message } = apiMessage(err);
     if (status === 400) return { ok: false, field: "currentPassword", message: "Your current password is not right." };
     if (status === 401) return { ok: false, message: "Sign in again to change your password." };
     return { ok: false, message };
   }
+  // Every session, this one included, was revoked; open a fresh one here.
+  try {
+    await auth().api.signInEmail({ body: { email: user.email, password: input.newPassword }, headers: await headers() });
+  } catch {
+    return { ok: false, message: "Your password was changed. Sign in again with the new one." };
+  }
+  return { ok: true };
 }
 
 function tooMany(retryAfterMs: number): string {

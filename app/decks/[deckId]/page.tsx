@@ -51,6 +51,12 @@ export default async function DeckPage({ params }: Props) {
         New cards are limited per day; due cards come back when FSRS expects you to be about to forget them.{" "}
         <Link href="/progress">See your progress</Link>.
       </p>
+      <p className="meta">
+        Export this deck: <a href={`/api/decks/${deck.id}/export?format=json`}>Quarry JSON</a> ·{" "}
+        <a href={`/api/decks/${deck.id}/export?format=csv`}>CSV</a> ·{" "}
+        <a href={`/api/decks/${deck.id}/export?format=apkg`}>Anki</a> ·{" "}
+        <a href={`/api/decks/${deck.id}/export?format=gift`}>Moodle GIFT</a>
+      </p>
     </>
   );
 }

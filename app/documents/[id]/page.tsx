@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { DocumentText } from "@/components/document-text";
 import { getDocumentWithSentences } from "@/lib/data/documents";
 import { countQuestionsBySentence } from "@/lib/data/questions";
+import { countTeachers } from "@/lib/data/classes";
+import { canEditDocument } from "@/lib/permissions";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const doc = await getDocumentWithSentences((await params).id);
   if (!doc) notFound();
-  const counts = await countQuestionsBySentence(doc.id);
+  const [counts, viewer, teachers] = await Promise.all([countQuestionsBySentence(doc.id), currentViewer(), countTeachers()]);
+  const mayEdit = canEditDocument(viewer, doc, teachers > 0);
   const totalQuestions = [...counts.values()].reduce((a, b) => a + b, 0);
   const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
   return (
@@ -33,7 +37,15 @@ export default async function DocumentPage({ params }: Props) {
       <p>
         <Link href={`/documents/${doc.id}/questions`} className="button secondary">
           {totalQuestions} questions from this document
-        </Link>
+        </Link>{" "}
+        <Link href={`/decks/${doc.id}`} className="button secondary">
+          Study this document
+        </Link>{" "}
+        {mayEdit && (
+          <Link href={`/documents/${doc.id}/review`} className="button secondary">
+            Review questions
+          </Link>
+        )}
       </p>
       {repeats.length > 0 && (
         <p className="notice" role="note">

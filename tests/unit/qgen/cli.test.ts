@@ -33,7 +33,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("qgen CLI", () => {
   it("writes a valid bank for good files and names each bad one on stderr", () => {
-    const r = qgen("--seed", "3", path.join(dir, "good"), path.join(dir, "empty.md"), path.join(dir, "blob.txt"), path.join(dir, "missing.md"));
+    const r = qgen(
+      "--seed",
+      "3",
+      path.join(dir, "good"),
+      path.join(dir, "empty.md"),
+      path.join(dir, "blob.txt"),
+      path.join(dir, "missing.md"),
+    );
     expect(r.code).toBe(0);
     const bank = bankSchema.parse(JSON.parse(r.stdout));
     expect(bank.documents.map((d) => path.basename(d.path)).sort()).toEqual(["history.md", "science.txt"]);
@@ -51,6 +58,14 @@ describe("qgen CLI", () => {
     expect(qgen("--out", out2, "--seed", "9", path.join(dir, "good")).code).toBe(0);
     expect(fs.readFileSync(out1, "utf8")).toBe(fs.readFileSync(out2, "utf8"));
     bankSchema.parse(JSON.parse(fs.readFileSync(out1, "utf8")));
+  });
+
+  it("reads a file given twice (or a copy of it) once", () => {
+    const file = path.join(dir, "good", "history.md");
+    const r = qgen(file, file);
+    expect(r.code).toBe(0);
+    expect(bankSchema.parse(JSON.parse(r.stdout)).documents).toHaveLength(1);
+    expect(r.stderr).toContain("same content as");
   });
 
   it("exits 1 when no file could be processed", () => {

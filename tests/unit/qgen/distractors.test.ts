@@ -12,7 +12,11 @@ function expectDistinct(answer: string, choices: string[]) {
 
 describe("distractors", () => {
   it("draws years from the corpus first, then near perturbations", () => {
-    const p = pool([["year", "1951"], ["year", "1960"], ["year", "1997"]]);
+    const p = pool([
+      ["year", "1951"],
+      ["year", "1960"],
+      ["year", "1997"],
+    ]);
     const d = pickDistractors("year", "1951", p, 1);
     expect(d).toHaveLength(3);
     expect(d).toEqual(expect.arrayContaining(["1960", "1997"]));
@@ -21,7 +25,12 @@ describe("distractors", () => {
   });
 
   it("keeps money in the same unit style", () => {
-    const p = pool([["money", "$14.9 billion"], ["money", "$3 million"], ["money", "€20"], ["money", "$2.5 billion"]]);
+    const p = pool([
+      ["money", "$14.9 billion"],
+      ["money", "$3 million"],
+      ["money", "€20"],
+      ["money", "$2.5 billion"],
+    ]);
     const d = pickDistractors("money", "$14.9 billion", p, 5);
     expect(d).toHaveLength(3);
     expect(d).toContain("$2.5 billion");
@@ -48,7 +57,10 @@ describe("distractors", () => {
 
   it("gives people for a person and never a part of the answer's own name", () => {
     const p = pool([
-      ["person", "Shigeru Ishiba"], ["person", "Donald Trump"], ["person", "Shinzo Abe"], ["person", "Yoshihide Suga"],
+      ["person", "Shigeru Ishiba"],
+      ["person", "Donald Trump"],
+      ["person", "Shinzo Abe"],
+      ["person", "Yoshihide Suga"],
       ["place", "Tokyo"],
     ]);
     const d = pickDistractors("person", "Shigeru Ishiba", p, 2);
@@ -58,14 +70,23 @@ describe("distractors", () => {
   });
 
   it("never repeats the answer or a value that differs only in case or spacing", () => {
-    const p = pool([["money", "$1 trillion"], ["money", "$1 Trillion"], ["money", "$2 trillion"]]);
+    const p = pool([
+      ["money", "$1 trillion"],
+      ["money", "$1 Trillion"],
+      ["money", "$2 trillion"],
+    ]);
     const d = pickDistractors("money", "$1 trillion", p, 3);
     expect(d.map((x) => x.toLowerCase())).not.toContain("$1 trillion");
     expectDistinct("$1 trillion", d);
   });
 
   it("leaves out a choice already named in the sentence", () => {
-    const p = pool([["person", "Ada Lovelace"], ["person", "Charles Babbage"], ["person", "Alan Turing"], ["person", "Grace Hopper"]]);
+    const p = pool([
+      ["person", "Ada Lovelace"],
+      ["person", "Charles Babbage"],
+      ["person", "Alan Turing"],
+      ["person", "Grace Hopper"],
+    ]);
     const d = pickDistractors("person", "Ada Lovelace", p, 1, 3, "Ada Lovelace worked with Charles Babbage.");
     expect(d).not.toContain("Charles Babbage");
   });

@@ -61,13 +61,37 @@ describe("fact spans", () => {
     expect(asking(bank, "symbiotic algae").length).toBeGreaterThan(0);
   });
 
-  it("handles a science paragraph, a history paragraph and a list of statistics", () => {
+  it("handles science, history, technology and medicine texts and a list of statistics", () => {
     const docs = loadFolder("tests/fixtures/qgen");
     const bank = generateBank(docs, { seed: 3 });
     for (const value of [
-      "Photosynthesis", "chlorophyll", "Melvin Calvin", "1961", "45%", "120 gigatonnes",
-      "1881", "Ferdinand de Lesseps", "Theodore Roosevelt", "August 15, 1914", "$375 million", "December 31, 1999",
-      "3.7%", "$74,580", "2.3 percent", "60,000 households", "€1,250", "$354.4 billion", "Bureau of Labor Statistics",
+      "Photosynthesis",
+      "chlorophyll",
+      "Melvin Calvin",
+      "1961",
+      "45%",
+      "120 gigatonnes",
+      "1881",
+      "Ferdinand de Lesseps",
+      "Theodore Roosevelt",
+      "August 15, 1914",
+      "$375 million",
+      "December 31, 1999",
+      "3.7%",
+      "$74,580",
+      "2.3 percent",
+      "60,000 households",
+      "€1,250",
+      "$354.4 billion",
+      "Bureau of Labor Statistics",
+      "Bell Labs",
+      "December 1947",
+      "$527 billion",
+      "740 kHz",
+      "Alexander Fleming",
+      "Penicillium notatum",
+      "World Health Organization",
+      "10 million deaths",
     ])
       expect(asking(bank, value).length, value).toBeGreaterThan(0);
     expect(sanityProblems(bank, docs)).toEqual([]);
@@ -76,7 +100,8 @@ describe("fact spans", () => {
 
 describe("quality filters", () => {
   it("skips headings, fragments and overlong sentences", () => {
-    const long = "In 1999 the committee " + "reviewed the many detailed proposals again and ".repeat(8) + "approved it.";
+    const long =
+      "In 1999 the committee " + "reviewed the many detailed proposals again and ".repeat(8) + "approved it.";
     const bank = bankOf([`Results for 2021\nBudget: $5 million\n${long}`]);
     expect(bank.questions).toEqual([]);
   });

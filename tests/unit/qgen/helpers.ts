@@ -23,7 +23,10 @@ export function doc(id: string, text: string): SourceDocument {
 }
 
 export function bankOf(texts: string[], seed = 1): Bank {
-  return generateBank(texts.map((t, i) => doc(`d${i}`, t)), { seed });
+  return generateBank(
+    texts.map((t, i) => doc(`d${i}`, t)),
+    { seed },
+  );
 }
 
 /** Questions whose answer is (or contains) the given value, true/false excluded. */
@@ -38,7 +41,8 @@ export function sanityProblems(bank: Bank, docs: SourceDocument[]): string[] {
   const problems = auditBank(bank, texts).map((d) => `${d.code}: ${d.message}`);
   for (const q of bank.questions) {
     if (q.score < 0 || q.score > 1) problems.push(`score out of range: ${q.id}`);
-    if (q.type === "cloze" && q.prompt.split("_____").length !== 2) problems.push(`cloze needs exactly one blank: ${q.prompt}`);
+    if (q.type === "cloze" && q.prompt.split("_____").length !== 2)
+      problems.push(`cloze needs exactly one blank: ${q.prompt}`);
     if (q.type === "flashcard" && !q.prompt.includes("_____") && !q.prompt.endsWith("?"))
       problems.push(`flashcard front is neither a question nor a cloze: ${q.prompt}`);
     if (q.source.sentence.split(/\s+/).length > 60) problems.push(`overlong source sentence: ${q.id}`);

@@ -63,7 +63,9 @@ describe("question types", () => {
       const b = bankOf([TEXT], seed);
       for (const q of b.questions) {
         if (q.type !== "true_false" || q.statementIsTrue || q.factType !== "year") continue;
-        const cloze = b.questions.find((c) => c.type === "cloze" && c.source.sentence === q.source.sentence && c.factType === "year")!;
+        const cloze = b.questions.find(
+          (c) => c.type === "cloze" && c.source.sentence === q.source.sentence && c.factType === "year",
+        )!;
         const [before, after] = cloze.prompt.split("_____");
         const swapped = q.prompt.slice(before!.length, q.prompt.length - after!.length);
         expect(swapped).toMatch(/^\d{4}$/);

@@ -4,13 +4,45 @@ import { asking, loadFolder, sanityProblems } from "./helpers";
 
 // What a teacher would pick from the two sample articles.
 const KEY_FACTS = [
-  "1951", "1960", "1997", "1987", "2012", "1980s",
-  "January 20, 2025", "February 7, 2025", "February 3, 1957", "June 29, 1945", "September 2020", "October 2021",
-  "$1 trillion", "$14.9 billion", "2%", "3%", "2027", "five years",
-  "liquefied natural gas", "extended deterrence", "US-Japan Security Treaty", "Treaty of Mutual Cooperation and Security",
-  "Shigeru Ishiba", "Donald Trump", "Shinzo Abe", "Yoshihide Suga", "Yoshihide Soeya", "Biden",
-  "Nippon Steel", "US Steel", "Liberal Democratic Party", "Waseda University", "Keio University", "University of Tokyo",
-  "Tokyo", "Osaka Prefecture", "Taiwan Strait", "Korean Peninsula", "East China Seas",
+  "1951",
+  "1960",
+  "1997",
+  "1987",
+  "2012",
+  "1980s",
+  "January 20, 2025",
+  "February 7, 2025",
+  "February 3, 1957",
+  "June 29, 1945",
+  "September 2020",
+  "October 2021",
+  "$1 trillion",
+  "$14.9 billion",
+  "2%",
+  "3%",
+  "2027",
+  "five years",
+  "liquefied natural gas",
+  "extended deterrence",
+  "US-Japan Security Treaty",
+  "Treaty of Mutual Cooperation and Security",
+  "Shigeru Ishiba",
+  "Donald Trump",
+  "Shinzo Abe",
+  "Yoshihide Suga",
+  "Yoshihide Soeya",
+  "Biden",
+  "Nippon Steel",
+  "US Steel",
+  "Liberal Democratic Party",
+  "Waseda University",
+  "Keio University",
+  "University of Tokyo",
+  "Tokyo",
+  "Osaka Prefecture",
+  "Taiwan Strait",
+  "Korean Peninsula",
+  "East China Seas",
 ];
 
 describe("question bank from the sample articles", () => {
@@ -39,12 +71,24 @@ describe("question bank from the sample articles", () => {
     const types = new Set(bank.questions.map((q) => q.type));
     expect([...types].sort()).toEqual(["cloze", "flashcard", "multiple_choice", "true_false"]);
     const factTypes = new Set(bank.questions.map((q) => q.factType));
-    for (const t of ["date", "year", "money", "percent", "quantity", "person", "organization", "place", "term"] as const)
+    for (const t of [
+      "date",
+      "year",
+      "money",
+      "percent",
+      "quantity",
+      "person",
+      "organization",
+      "place",
+      "term",
+    ] as const)
       expect(factTypes.has(t)).toBe(true);
   });
 
   it("asks once about the repeated and near-identical paragraphs", () => {
-    const opening = bank.questions.filter((q) => q.type === "cloze" && q.source.sentence.includes("is set to meet with President Donald Trump"));
+    const opening = bank.questions.filter(
+      (q) => q.type === "cloze" && q.source.sentence.includes("is set to meet with President Donald Trump"),
+    );
     const sentences = new Set(opening.map((q) => q.source.sentence));
     expect(sentences.size).toBe(1);
     const ad = bank.questions.filter((q) => q.type === "cloze" && q.answer === "1987");
@@ -68,7 +112,8 @@ describe("question bank from the sample articles", () => {
     // Which facts are asked about does not depend on the seed.
     const clozeIds = (b: typeof bank) => b.questions.filter((q) => q.type === "cloze").map((q) => q.id);
     expect(clozeIds(other)).toEqual(clozeIds(bank));
-    const order = (b: typeof bank) => b.questions.flatMap((q) => (q.type === "multiple_choice" ? [q.choices.join("|")] : []));
+    const order = (b: typeof bank) =>
+      b.questions.flatMap((q) => (q.type === "multiple_choice" ? [q.choices.join("|")] : []));
     expect(order(other)).not.toEqual(order(bank));
   });
 });

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { deckQuestions, newPage, signUp, uniqueEmail } from "./helpers";
+
+// Runs after the guest-only specs (file order): it creates a teacher account.
+test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round-trips through Anki and GIFT", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, { name: "Tess Teacher", email: uniqueEmail("tess"), role: "teacher" });
+
+  // Upload, with progress streamed from the server.
+  await page.goto("/upload");
+  await page.getByLabel(/^Files/).setInputFiles(path.resolve("tests/fixtures/ingest/two-pages.pdf"));
+  await page.getByRole("button", { name: "Upload and generate questions" }).click();
+  const item = page.locator(".upload-item", { hasText: "two-pages.pdf" });
+  await expect(item.locator("progress")).toBeVisible();
+  await expect(item).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(item).toContainText(/\d+ draft questions/);
+  await item.getByRole("link", { name: "Review them" }).click();
+  await expect(page.getByRole("heading", { name: "Review questions" })).toBeVisible();
+  const docId = page.url().match(/documents\/([^/]+)\/review/)![1]!;
+
+  const counts = page.getByTestId("review-counts");
+  const drafts = Number((await counts.textContent())!.match(/(\d+) drafts/)![1]);
+  expect(drafts).toBeGreaterThan(3);
+
+  // Edit one: a flashcard's front.
+  const flashcard = page.locator("li.question", { hasText: "flashcard" }).first();
+  const original = (await flashcard.locator(".prompt").textContent())!;
+  await flashcard.getByRole("button", { name: "Edit" }).click();
+  await flashcard.getByLabel("Prompt").fill(`Edited: ${original}`);
+  await flashcard.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("li.question", { hasText: `Edited: ${original}` })).toBeVisible();
+
+  // Reject one with the keyboard: j moves, r rejects.
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press("j");
+  await page.keyboard.press("r");
+  await expect(counts).toContainText("1 rejected");
+
+  // Bulk-approve everything left.
+  await page.getByLabel("Approve drafts scoring at least").fill("0");
+  await page.getByRole("button", { name: /Approve all above score/ }).click();
+  await expect(counts).toContainText(/^0 drafts · \d+ published · 1 rejected/);
+  const published = Number((await counts.textContent())!.match(/(\d+) published/)![1]);
+  expect(published).toBe(drafts - 1);
+
+  // A learner studies the new deck.
+  const learner = await newPage(browser);
+  await learner.goto(`/decks/${docId}`);
+  await expect(learner.getByTestId("count-new")).not.toHaveText("0");
+  await learner.locator("#main").getByRole("link", { name: "Study" }).click();
+  await expect(learner.locator(".study-card")).toHaveAttribute("data-phase", "question");
+  const type = await learner.locator(".study-card").getAttribute("data-question-type");
+  if (type === "flashcard") {
+    await learner.keyboard.press("Space");
+    await learner.keyboard.press("3");
+  } else if (type === "multiple_choice") await learner.keyboard.press("1");
+  else if (type === "true_false") await learner.keyboard.press("t");
+  else {
+    await learner.keyboard.type("answer");
+    await learner.keyboard.press("Enter");
+  }
+  await expect(learner.getByText("All answers saved")).toBeVisible();
+  expect(((await (await learner.request.get("/api/me/stats")).json()) as { reviews: number }).reviews).toBe(1);
+
+  // Export to .apkg and GIFT from the deck page; each download re-imports to the same questions.
+  const expected = await deckQuestions(page, docId);
+  expect(expected.some((q) => q.includes("Edited: "))).toBe(true);
+  expect(expected).toHaveLength(published);
+  for (const label of ["Anki", "Moodle GIFT"]) {
+    await page.goto(`/decks/${docId}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: label }).click()]);
+    const file = await download.path();
+    const res = await page.request.post("/api/banks/import", {
+      multipart: { file: { name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: fs.readFileSync(file!) } },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+    const { documentId } = (await res.json()) as { documentId: string };
+    expect(await deckQuestions(page, documentId)).toEqual(expected);
+  }
+});
