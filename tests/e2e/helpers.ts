@@ -32,3 +32,28 @@ export async function deckQuestions(page: Page, deckId: string): Promise<string[
   };
   return bank.questions.map((q) => JSON.stringify([q.type, q.prompt, q.answer, q.choices ?? null])).sort();
 }
+
+/** Answers `count` cards of the open study session with the keyboard only, then waits until all are saved. */
+export async function answerCards(page: Page, count: number): Promise<void> {
+  const card = page.locator(".study-card");
+  for (let n = 1; n <= count; n++) {
+    await expect(card).toHaveAttribute("data-phase", "question");
+    const type = await card.getAttribute("data-question-type");
+    if (type === "flashcard") {
+      await page.keyboard.press("Space");
+      await expect(card).toHaveAttribute("data-phase", "revealed");
+      await page.keyboard.press("3");
+    } else if (type === "multiple_choice") await page.keyboard.press("1");
+    else if (type === "true_false") await page.keyboard.press("t");
+    else {
+      await page.keyboard.type("an answer");
+      await page.keyboard.press("Enter");
+    }
+    await expect(page.getByText(new RegExp(`^Answer ${n}: `))).toBeAttached();
+    if (type !== "flashcard") {
+      await expect(card).toHaveAttribute("data-phase", "answered");
+      await page.keyboard.press("Enter");
+    }
+  }
+  await expect(page.getByText("All answers saved")).toBeVisible();
+}
