@@ -53,8 +53,8 @@ export function readDocument(text: string): AnnotatedSentence[] {
           text: v,
           start,
           end: start + v.length,
-          pos: pos[i]!,
-          lemma: lemmas[i]!.toLowerCase(),
+          pos: pos[i] ?? "X",
+          lemma: (lemmas[i] ?? v).toLowerCase(),
           lower: v.toLowerCase(),
         });
       }
