@@ -8,8 +8,12 @@ import { ROOT } from "./helpers";
 
 let dir: string;
 
+// Each call starts a Node process that loads the NLP model (~1-2 s, more on a
+// busy 2-core machine), so these tests get a wider time budget than the default.
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
 function qgen(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "scripts/qgen.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(TSX, ["scripts/qgen.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,7 +35,7 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("qgen CLI", () => {
+describe("qgen CLI", { timeout: 60_000 }, () => {
   it("writes a valid bank for good files and names each bad one on stderr", () => {
     const r = qgen(
       "--seed",
