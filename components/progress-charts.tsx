@@ -25,6 +25,8 @@ function heatColor(count: number, max: number) {
   return HEAT[Math.min(4, 1 + Math.floor((3 * count) / Math.max(1, max)))]!;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function ChartFigure({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
   return (
     <figure className="chart">
@@ -48,7 +50,7 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
     <div className="charts">
       <ChartFigure
         title="Reviews per day"
-        summary={`${report.totalReviews} reviews on ${activeDays} days in the last ${Math.ceil(report.heatmap.length / 7)} weeks.`}
+        summary={`${plural(report.totalReviews, "review")} on ${plural(activeDays, "day")} in the last ${Math.ceil(report.heatmap.length / 7)} weeks.`}
       >
         <ResponsiveContainer width="100%" height={180}>
           <ScatterChart margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -60,7 +62,7 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
               domain={[0, 6]}
               ticks={[0, 2, 4, 6]}
               tickFormatter={(d: number) => WEEKDAYS[d] ?? ""}
-              width={36}
+              width={44}
             />
             <ZAxis range={[90, 90]} />
             <Tooltip
@@ -75,7 +77,7 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
         </ResponsiveContainer>
       </ChartFigure>
 
-      <ChartFigure title="Due in the next 30 days" summary={`${dueSoon} cards fall due in the next 7 days.`}>
+      <ChartFigure title="Due in the next 30 days" summary={`${plural(dueSoon, "card")} ${dueSoon === 1 ? "falls" : "fall"} due in the next 7 days.`}>
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={report.forecast}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
