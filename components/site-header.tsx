@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { countTeachers } from "@/lib/data/classes";
 import { currentUser } from "@/lib/server/session-user";
 
 export async function SiteHeader() {
-  const user = await currentUser();
+  const [user, teachers] = await Promise.all([currentUser(), countTeachers()]);
+  // Teachers host; on a single-user install (no teacher accounts) anyone may.
+  const mayHost = user?.role === "teacher" || teachers === 0;
   return (
     <header className="site-header">
       <nav aria-label="Main">
@@ -27,8 +30,13 @@ export async function SiteHeader() {
               <Link href="/upload">Upload</Link>
             </li>
           )}
+          {mayHost && (
+            <li>
+              <Link href="/live/new">Host a quiz</Link>
+            </li>
+          )}
           <li>
-            <Link href={user?.role === "teacher" ? "/live/new" : "/join"}>Live quiz</Link>
+            <Link href="/join">Join a quiz</Link>
           </li>
           <li>
             {user ? (

@@ -1,0 +1,32 @@
+import { randomInt } from "node:crypto";
+import { createTokenGenerator } from "@/lib/live/tokens";
+import { json, parseJsonBody } from "@/lib/server/http";
+import { currentLearner } from "@/lib/server/learner-session";
+import { setHostCookie } from "@/lib/server/live/cookies";
+import { liveErrorResponse } from "@/lib/server/live/errors";
+import { createQuiz } from "@/lib/server/live/games";
+import { clientIp, limitCreate } from "@/lib/server/live/limits";
+import { newQuizSchema } from "@/lib/server/live/schemas";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Creates a live quiz; the caller becomes its host (a per-game httpOnly cookie). */
+export async function POST(request: Request) {
+  const parsed = await parseJsonBody(request, newQuizSchema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    const now = new Date();
+    limitCreate(clientIp(request), now.getTime());
+    const learner = await currentLearner();
+    const { entry, hostToken } = await createQuiz(parsed.data, learner?.id ?? null, now, {
+      random: () => randomInt(0, 2 ** 32) / 2 ** 32,
+      seed: randomInt(0, 2 ** 31),
+      newToken: createTokenGenerator(32),
+    });
+    await setHostCookie(request, entry.id, hostToken);
+    return json({ gameId: entry.id, code: entry.game.code, hostUrl: `/live/${entry.id}/host` }, { status: 201 });
+  } catch (error) {
+    return liveErrorResponse(error);
+  }
+}

@@ -1,0 +1,50 @@
+import { timingSafeEqual } from "node:crypto";
+import { cookies } from "next/headers";
+import { sha256Hex } from "@/lib/text/normalize";
+
+const HOST_PREFIX = "quarry_live_host_";
+const PLAYER_PREFIX = "quarry_live_player_";
+const TTL_S = 24 * 3600;
+
+/** Cookie names carry the game id, so each game has its own secret and none leaks to another. */
+export const hostCookieName = (gameId: string) => `${HOST_PREFIX}${gameId}`;
+export const playerCookieName = (gameId: string) => `${PLAYER_PREFIX}${gameId}`;
+
+function isHttps(request: Request): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto");
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+}
+
+async function setSecret(request: Request, name: string, value: string): Promise<void> {
+  (await cookies()).set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isHttps(request),
+    path: "/",
+    maxAge: TTL_S,
+  });
+}
+
+export const setHostCookie = (request: Request, gameId: string, token: string) =>
+  setSecret(request, hostCookieName(gameId), token);
+
+export const setPlayerCookie = (request: Request, gameId: string, token: string) =>
+  setSecret(request, playerCookieName(gameId), token);
+
+export async function readHostCookie(gameId: string): Promise<string | null> {
+  return (await cookies()).get(hostCookieName(gameId))?.value ?? null;
+}
+
+export async function readPlayerCookie(gameId: string): Promise<string | null> {
+  return (await cookies()).get(playerCookieName(gameId))?.value ?? null;
+}
+
+export const hashToken = (token: string) => sha256Hex(token);
+
+/** For games no longer in memory: compares against the stored hash in constant time. */
+export function matchesHash(token: string | null, storedHash: string): boolean {
+  if (!token) return false;
+  const a = Buffer.from(hashToken(token));
+  const b = Buffer.from(storedHash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

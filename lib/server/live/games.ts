@@ -1,0 +1,212 @@
+import {
+  createLiveGame,
+  endAbandonedLiveGames,
+  finishLiveGame,
+  listLiveQuestions,
+  recordLiveAnswers,
+  saveLivePlayers,
+} from "@/lib/data/live";
+import { createGame } from "@/lib/live/game";
+import { applyHostAction, isHostToken, type HostAction } from "@/lib/live/host-actions";
+import { generateJoinCode } from "@/lib/live/join-code";
+import { joinGame, resumePlayer, setConnected, type TokenGenerator } from "@/lib/live/players";
+import type { Random } from "@/lib/live/random";
+import { submitAnswer, type AnswerInput } from "@/lib/live/answers";
+import { playerView, type PlayerView } from "@/lib/live/player-view";
+import { hostView, type HostView } from "@/lib/live/host-view";
+import type { Player } from "@/lib/live/types";
+import { findDeck } from "@/lib/server/study";
+import { hashToken } from "./cookies";
+import { LiveServiceError } from "./errors";
+import { pickQuestions } from "./pick-questions";
+import { afterChange, storedPlayerId } from "./progress";
+import { addEntry, evictStale, getEntry, getEntryByCode, isCodeTaken, registry, type GameEntry } from "./registry";
+import { GameWriter } from "./writer";
+
+export type NewQuizInput = {
+  deckId: string;
+  questionCount: number;
+  secondsPerQuestion: number;
+  shuffle: boolean;
+  allowLateJoin: boolean;
+};
+
+/** Randomness for one new game, injected so tests can replay it. */
+export type NewQuizRandom = { random: Random; seed: number; newToken: TokenGenerator };
+
+/** Games left running by an earlier process cannot resume (their state was in memory). */
+export function ensureStartup(now: Date): Promise<void> {
+  const r = registry();
+  r.startup ??= endAbandonedLiveGames([...r.games.keys()], now)
+    .then(() => undefined)
+    .catch((error: unknown) => console.error("live: could not end abandoned games", error));
+  return r.startup;
+}
+
+export async function createQuiz(
+  input: NewQuizInput,
+  hostId: string | null,
+  now: Date,
+  rnd: NewQuizRandom,
+): Promise<{ entry: GameEntry; hostToken: string }> {
+  await ensureStartup(now);
+  for (const stale of evictStale(now.getTime())) {
+    // An idle game nobody finished: it cannot go on, so it is stored as ended.
+    if (!stale.finished) void stale.writer.enqueue(() => finishLiveGame(stale.id, now, []));
+  }
+  const deck = await findDeck(input.deckId);
+  if (!deck) throw new LiveServiceError("deck_not_found", "That deck does not exist.");
+  const bank = await listLiveQuestions(deck.documentId);
+  const questions = pickQuestions(bank, input.questionCount, { shuffle: input.shuffle, seed: rnd.seed });
+  if (questions.length === 0) {
+    throw new LiveServiceError("no_questions", "This deck has no multiple-choice or true/false questions yet.");
+  }
+  const hostToken = rnd.newToken();
+  const game = createGame(
+    {
+      questions,
+      secondsPerQuestion: input.secondsPerQuestion,
+      shuffle: input.shuffle,
+      seed: rnd.seed,
+      allowLateJoin: input.allowLateJoin,
+    },
+    { code: generateJoinCode(rnd.random, isCodeTaken), hostToken, now },
+  );
+  const id = await createLiveGame({
+    code: game.code,
+    hostTokenHash: hashToken(hostToken),
+    hostId,
+    deckId: deck.id,
+    deckTitle: deck.title,
+    config: { ...game.config, questionCount: game.questions.length },
+    questions: game.questions,
+    createdAt: now,
+  });
+  const entry: GameEntry = {
+    id,
+    deckTitle: deck.title,
+    game,
+    learners: new Map(),
+    streams: new Map(),
+    writer: new GameWriter({ savePlayers: saveLivePlayers, saveAnswers: recordLiveAnswers }, (error) =>
+      console.error(`live: saving game ${id} failed`, error),
+    ),
+    wakeTimer: null,
+    wakeAt: null,
+    broadcastTimer: null,
+    broadcastVersion: game.version,
+    phaseKey: `${game.phase}:${game.questionIndex}`,
+    started: false,
+    finished: false,
+    persistedRounds: new Set(),
+    maxRoundSeen: -1,
+    savedScores: new Map(),
+    lastActivityAt: now.getTime(),
+  };
+  addEntry(entry);
+  return { entry, hostToken };
+}
+
+export function requireEntry(gameId: string): GameEntry {
+  const entry = getEntry(gameId);
+  if (!entry) throw new LiveServiceError("game_not_found", "This game is not running (it may have ended).");
+  return entry;
+}
+
+export function requireHost(entry: GameEntry, token: string | null): void {
+  if (!token || !isHostToken(entry.game, token)) {
+    throw new LiveServiceError("not_host", "Only the host of this game can do that.");
+  }
+}
+
+export function requirePlayer(entry: GameEntry, token: string | null): Player {
+  if (!token) throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
+  try {
+    return resumePlayer(entry.game, token);
+  } catch {
+    throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
+  }
+}
+
+export type JoinOutcome = { entry: GameEntry; player: Player; resumeToken: string; resumed: boolean };
+
+/** Joins by code; a device that already holds this game's token gets its old player back. */
+export function joinByCode(
+  code: string,
+  nickname: string,
+  existingToken: (gameId: string) => string | null,
+  learnerId: string | null,
+  now: number,
+  newToken: TokenGenerator,
+): JoinOutcome {
+  const entry = getEntryByCode(code);
+  if (!entry) {
+    throw new LiveServiceError("game_not_found", "No game is running with that code. Check the code on the screen.");
+  }
+  const token = existingToken(entry.id);
+  const known = token ? entry.game.playerIdByToken.get(token) : undefined;
+  const existing = known ? entry.game.players.get(known) : undefined;
+  if (token && existing) return { entry, player: existing, resumeToken: token, resumed: true };
+
+  const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken);
+  // Counted as connected only once its event stream is open.
+  setConnected(entry.game, player.id, false, now);
+  entry.learners.set(player.id, learnerId);
+  entry.writer.addPlayer({
+    id: storedPlayerId(entry.id, player.id),
+    gameId: entry.id,
+    nickname: player.nickname,
+    resumeTokenHash: hashToken(resumeToken),
+    learnerId,
+    joinedAt: new Date(now),
+  });
+  afterChange(entry, now);
+  return { entry, player, resumeToken, resumed: false };
+}
+
+export function answer(entry: GameEntry, player: Player, input: AnswerInput, now: number): PlayerView {
+  const accepted = submitAnswer(entry.game, player.id, input, now);
+  const question = entry.game.questions[input.questionIndex];
+  entry.writer.addAnswer({
+    gameId: entry.id,
+    playerId: storedPlayerId(entry.id, player.id),
+    questionId: question?.id ?? "",
+    questionIndex: input.questionIndex,
+    choiceIndex: accepted.choiceIndex,
+    correct: accepted.correct,
+    points: accepted.points,
+    responseMs: accepted.responseMs,
+    answeredAt: new Date(accepted.at),
+  });
+  afterChange(entry, now);
+  return playerView(entry.game, player.id, now);
+}
+
+export function hostCommand(entry: GameEntry, action: HostAction, now: number): HostView {
+  try {
+    applyHostAction(entry.game, action, now);
+  } finally {
+    // A refused action may still have ticked the game past a deadline.
+    afterChange(entry, now);
+  }
+  return hostView(entry.game, now);
+}
+
+/** Stream bookkeeping: a player is connected while at least one of their streams is open. */
+export function streamOpened(entry: GameEntry, playerId: string, now: number): void {
+  const open = (entry.streams.get(playerId) ?? 0) + 1;
+  entry.streams.set(playerId, open);
+  if (open === 1) {
+    setConnected(entry.game, playerId, true, now);
+    afterChange(entry, now);
+  }
+}
+
+export function streamClosed(entry: GameEntry, playerId: string, now: number): void {
+  const open = Math.max(0, (entry.streams.get(playerId) ?? 0) - 1);
+  entry.streams.set(playerId, open);
+  if (open === 0) {
+    setConnected(entry.game, playerId, false, now);
+    afterChange(entry, now);
+  }
+}

@@ -1,0 +1,85 @@
+import { hostView } from "@/lib/live/host-view";
+import { playerView } from "@/lib/live/player-view";
+import { streamClosed, streamOpened } from "./games";
+import { afterChange } from "./progress";
+import { gameChannel, registry, type GameEntry } from "./registry";
+
+export type Viewer = { role: "host" } | { role: "player"; playerId: string };
+
+const HEARTBEAT_MS = 15_000;
+/** Chunks a client may leave unread before we drop it; its EventSource reconnects and gets a fresh snapshot. */
+const MAX_BACKLOG = 200;
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform also keeps Next's gzip from buffering the stream.
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+} as const;
+
+const encoder = new TextEncoder();
+
+/**
+ * One viewer's event stream: a snapshot now, then one per game change, each
+ * made for this viewer only (a player's snapshot never carries the answer
+ * before the reveal). Comments keep proxies and phones from timing out.
+ */
+export function openEventStream(request: Request, entry: GameEntry, viewer: Viewer): Response {
+  let cleanup: () => void = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let lastKey = "";
+      const write = (text: string) => {
+        if (closed) return;
+        if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) return cleanup();
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const sendView = () => {
+        const now = Date.now();
+        const before = entry.game.version;
+        if (viewer.role === "host") {
+          write(`data: ${JSON.stringify(hostView(entry.game, now))}\n\n`);
+        } else {
+          const { serverNow, version, ...rest } = playerView(entry.game, viewer.playerId, now);
+          // Most changes (another player's answer) do not change this player's screen.
+          const key = JSON.stringify(rest);
+          if (key !== lastKey) {
+            lastKey = key;
+            write(`data: {"serverNow":${serverNow},"version":${version},${key.slice(1)}\n\n`);
+          }
+        }
+        // A view ticks the game; if that closed a question, run the usual follow-up.
+        if (entry.game.version !== before) queueMicrotask(() => afterChange(entry, now));
+      };
+      const unsubscribe = registry().pubsub.subscribe(gameChannel(entry.id), sendView);
+      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        request.signal.removeEventListener("abort", cleanup);
+        if (viewer.role === "player") streamClosed(entry, viewer.playerId, Date.now());
+        try {
+          controller.close();
+        } catch {
+          // already closed by the runtime
+        }
+      };
+      request.signal.addEventListener("abort", cleanup);
+      write("retry: 1500\n\n");
+      if (viewer.role === "player") streamOpened(entry, viewer.playerId, Date.now());
+      sendView();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, { headers: SSE_HEADERS });
+}
