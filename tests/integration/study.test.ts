@@ -42,6 +42,37 @@ function submission(c: StudyCard, extra: Partial<ReviewSubmission> = {}): Review
   };
 }
 
+/** A new card of the given type: from Alice's session when it has one, else straight from the bank. */
+async function cardOfType(type: StudyCard["question"]["type"], skip = 0): Promise<StudyCard> {
+  const inSession = cards.filter((c) => c.question.type === type)[skip];
+  if (inSession) return inSession;
+  const q = await db().question.findMany({
+    where: { status: "published", type },
+    orderBy: { id: "asc" },
+    skip,
+    take: 1,
+    include: { document: true },
+  });
+  const row = q[0]!;
+  return {
+    cardId: null,
+    card: cards[0]!.card,
+    question: {
+      id: row.id,
+      type,
+      prompt: row.prompt,
+      answer: row.answer,
+      choices: (row.choices as string[] | null) ?? null,
+      statementIsTrue: row.statementIsTrue,
+      factType: row.factType,
+      documentId: row.documentId,
+      documentTitle: row.document.title,
+      sentenceIndex: row.sentenceIndex,
+      sentence: row.sentence,
+    },
+  };
+}
+
 beforeAll(async () => {
   await importContent(path.resolve("content"));
   alice = await createGuestLearner("hash-alice");
@@ -59,7 +90,7 @@ describe("study sessions", () => {
   });
 
   it("grades on the server: a wrong multiple-choice answer is stored as Again", async () => {
-    const mc = cards.find((c) => c.question.type === "multiple_choice")!;
+    const mc = await cardOfType("multiple_choice");
     const result = await submitReview(alice, submission(mc, answerFor(mc, false)), NOW);
     expect(result).toMatchObject({ status: "stored", rating: "again", correct: false });
     expect(result.card.state).toBe("learning");
@@ -68,7 +99,7 @@ describe("study sessions", () => {
 
 describe("recording reviews", () => {
   it("stores one log when the same review id is submitted twice", async () => {
-    const card = cards.find((c) => c.question.type === "flashcard")!;
+    const card = await cardOfType("flashcard");
     const sub = submission(card);
     const before = await countReviews(alice.id);
     const first = await submitReview(alice, sub, NOW);
@@ -83,7 +114,7 @@ describe("recording reviews", () => {
   });
 
   it("records the FSRS log fields", async () => {
-    const c = cards.find((x) => x.question.type === "true_false")!;
+    const c = await cardOfType("true_false");
     const sub = submission(c, { durationMs: 4321 });
     await submitReview(alice, sub, NOW);
     const log = await db().reviewLog.findUniqueOrThrow({ where: { id: sub.reviewId } });
@@ -101,7 +132,7 @@ describe("recording reviews", () => {
   });
 
   it("rejects a review of another learner's card, and stores nothing", async () => {
-    const c = cards.find((x) => x.question.type === "cloze")!;
+    const c = await cardOfType("cloze");
     const mine = await submitReview(alice, submission(c), NOW);
     const before = await db().reviewLog.count();
     await expect(submitReview(bob, submission(c, { cardId: mine.cardId }), NOW)).rejects.toMatchObject({
@@ -120,7 +151,7 @@ describe("recording reviews", () => {
     await expect(submitReview(alice, { ...submission(c), questionId: "nope" }, NOW)).rejects.toMatchObject({
       code: "question_not_found",
     });
-    const flash = cards.filter((x) => x.question.type === "flashcard")[1]!;
+    const flash = await cardOfType("flashcard", 1);
     await expect(
       submitReview(alice, { ...submission(flash), rating: undefined, response: "whatever" }, NOW),
     ).rejects.toMatchObject({ code: "rating_required" });
@@ -141,14 +172,22 @@ describe("undo", () => {
     const first = await submitReview(alice, submission(c), NOW);
     const stateAfterFirst = await db().card.findUniqueOrThrow({ where: { id: first.cardId } });
     const later = new Date(NOW.getTime() + 10 * 60_000);
-    const secondSub = submission({ ...c, cardId: first.cardId }, { answeredAt: later.toISOString(), ...answerFor(c, false) });
+    const secondSub = submission(
+      { ...c, cardId: first.cardId },
+      { answeredAt: later.toISOString(), ...answerFor(c, false) },
+    );
     const second = await submitReview(alice, secondSub, later);
     expect(second.card).not.toEqual(first.card);
 
     // Only the latest answer can be undone.
-    const firstLog = await db().reviewLog.findFirstOrThrow({ where: { cardId: first.cardId }, orderBy: { reviewedAt: "asc" } });
+    const firstLog = await db().reviewLog.findFirstOrThrow({
+      where: { cardId: first.cardId },
+      orderBy: { reviewedAt: "asc" },
+    });
     await expect(undoSubmittedReview(alice, firstLog.id, later)).rejects.toMatchObject({ code: "not_latest_review" });
-    await expect(undoSubmittedReview(bob, secondSub.reviewId, later)).rejects.toMatchObject({ code: "review_not_found" });
+    await expect(undoSubmittedReview(bob, secondSub.reviewId, later)).rejects.toMatchObject({
+      code: "review_not_found",
+    });
 
     const restored = await undoSubmittedReview(alice, secondSub.reviewId, later);
     expect(restored).toEqual(first.card);
@@ -183,9 +222,13 @@ describe("deck counts", () => {
     const fresh = await getDeckCounts(bob, deck, NOW);
     expect(fresh).toEqual({ new: 20, learning: 0, due: 0 });
     const a = await getDeckCounts(alice, deck, NOW);
-    const learning = await db().card.count({ where: { learnerId: alice.id, state: { in: ["learning", "relearning"] } } });
+    const learning = await db().card.count({
+      where: { learnerId: alice.id, state: { in: ["learning", "relearning"] } },
+    });
     expect(a.learning).toBe(learning);
-    const introduced = await db().reviewLog.count({ where: { learnerId: alice.id, stateBefore: "new", undoneAt: null } });
+    const introduced = await db().reviewLog.count({
+      where: { learnerId: alice.id, stateBefore: "new", undoneAt: null },
+    });
     expect(a.new).toBe(20 - introduced);
   });
 });
