@@ -2,8 +2,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
 /**
- * Aggregate queries behind the teacher's class dashboard. Each one joins
- * through "ClassMember" for the class, so only that class's learners are ever
+ * Aggregate queries behind the teacher's class dashboard. Each one is limited
+ * to the class's rows in "ClassMember", so only that class's learners are ever
  * counted, and each is one statement for the whole class (never one per learner).
  *
  * The SQL is standard and portable to PostgreSQL: quoted identifiers, CASE
@@ -36,6 +36,8 @@ export type CardStatsRow = {
   mastered: number;
 };
 
+// Grouping by the member's id (not the card's) follows the ClassMember index order, so SQLite needs no sort for it.
+
 /** Per learner and document: cards studied, due, overdue and mastered, over published questions. */
 export async function classCardStats(
   classId: string,
@@ -44,7 +46,7 @@ export async function classCardStats(
   masteryStabilityDays: number,
 ): Promise<CardStatsRow[]> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT c."learnerId" AS "learnerId", q."documentId" AS "documentId",
+    SELECT m."learnerId" AS "learnerId", q."documentId" AS "documentId",
       SUM(CASE WHEN c."reps" > 0 THEN 1 ELSE 0 END) AS "studied",
       SUM(CASE WHEN c."state" <> 'new' AND c."due" <= ${now} THEN 1 ELSE 0 END) AS "dueNow",
       SUM(CASE WHEN c."state" <> 'new' AND c."due" < ${overdueBefore} THEN 1 ELSE 0 END) AS "overdue",
@@ -53,7 +55,7 @@ export async function classCardStats(
     JOIN "Card" c ON c."learnerId" = m."learnerId"
     JOIN "Question" q ON q."id" = c."questionId"
     WHERE m."classId" = ${classId} AND q."status" = 'published'
-    GROUP BY c."learnerId", q."documentId"`;
+    GROUP BY m."learnerId", q."documentId"`;
   return rows.map((r) => ({
     learnerId: String(r.learnerId),
     documentId: String(r.documentId),
@@ -64,27 +66,24 @@ export async function classCardStats(
   }));
 }
 
-export type ReviewDayRow = {
+export type LearnerReviewRow = {
   learnerId: string;
-  /** UTC day, "YYYY-MM-DD". */
-  day: string;
-  reviews: number;
-  /** Reviews at or after `recentSince`. */
+  /** Answers at or after `recentSince`. */
   recent: number;
   /** Answers to cards in review state, and those not rated "again". */
   reviewStateAnswers: number;
   reviewStatePassed: number;
 };
 
-/**
- * Per learner and UTC day in [since, now]: answers, recent answers and the
- * true-retention counts. One pass over the window feeds the learner table and
- * the activity chart.
- */
-export async function classReviewDays(classId: string, since: Date, recentSince: Date, now: Date): Promise<ReviewDayRow[]> {
+/** Per learner, over non-undone answers in [since, now]: recent answers and the true-retention counts. */
+export async function classLearnerReviews(
+  classId: string,
+  since: Date,
+  recentSince: Date,
+  now: Date,
+): Promise<LearnerReviewRow[]> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT r."learnerId" AS "learnerId", ${DAY_OF_REVIEW} AS "day",
-      COUNT(*) AS "reviews",
+    SELECT m."learnerId" AS "learnerId",
       SUM(CASE WHEN r."reviewedAt" >= ${recentSince} THEN 1 ELSE 0 END) AS "recent",
       SUM(CASE WHEN r."stateBefore" = 'review' THEN 1 ELSE 0 END) AS "reviewStateAnswers",
       SUM(CASE WHEN r."stateBefore" = 'review' AND r."rating" <> 'again' THEN 1 ELSE 0 END) AS "reviewStatePassed"
@@ -92,15 +91,29 @@ export async function classReviewDays(classId: string, since: Date, recentSince:
     JOIN "ReviewLog" r ON r."learnerId" = m."learnerId"
     WHERE m."classId" = ${classId} AND r."undoneAt" IS NULL
       AND r."reviewedAt" >= ${since} AND r."reviewedAt" <= ${now}
-    GROUP BY r."learnerId", ${DAY_OF_REVIEW}`;
+    GROUP BY m."learnerId"`;
   return rows.map((r) => ({
     learnerId: String(r.learnerId),
-    day: String(r.day),
-    reviews: num(r.reviews),
     recent: num(r.recent),
     reviewStateAnswers: num(r.reviewStateAnswers),
     reviewStatePassed: num(r.reviewStatePassed),
   }));
+}
+
+/** Non-undone answers by class members per UTC day in [since, now]; days without answers are absent. */
+export async function classActivityByDay(
+  classId: string,
+  since: Date,
+  now: Date,
+): Promise<Array<{ day: string; count: number }>> {
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT ${DAY_OF_REVIEW} AS "day", COUNT(*) AS "count"
+    FROM "ClassMember" m
+    JOIN "ReviewLog" r ON r."learnerId" = m."learnerId"
+    WHERE m."classId" = ${classId} AND r."undoneAt" IS NULL
+      AND r."reviewedAt" >= ${since} AND r."reviewedAt" <= ${now}
+    GROUP BY ${DAY_OF_REVIEW}`;
+  return rows.map((r) => ({ day: String(r.day), count: num(r.count) }));
 }
 
 /** Every member with their name and latest answer (an index walk per member, newest first). */
@@ -125,55 +138,72 @@ export async function classMembersActivity(
   }));
 }
 
-export type QuestionAnswerRow = {
-  questionId: string;
-  /** The chosen wrong option for multiple choice; null groups every other answer. */
-  wrongChoice: string | null;
-  answers: number;
-  durationMs: number;
-};
+/** Published questions of the decks (null: every document), as a subquery for IN. */
+function deckQuestionIds(documentIds: string[] | null, type?: string): Prisma.Sql {
+  const inDecks = documentIds
+    ? documentIds.length > 0
+      ? Prisma.sql`AND q."documentId" IN (${Prisma.join(documentIds)})`
+      : Prisma.sql`AND 1 = 0`
+    : Prisma.empty;
+  const ofType = type ? Prisma.sql`AND q."type" = ${type}` : Prisma.empty;
+  return Prisma.sql`SELECT q."id" FROM "Question" q WHERE q."status" = 'published' ${inDecks} ${ofType}`;
+}
+
+const classLearnerIds = (classId: string) =>
+  Prisma.sql`SELECT m."learnerId" FROM "ClassMember" m WHERE m."classId" = ${classId}`;
 
 /**
- * Answers by class members to published questions, grouped by question and,
- * for wrong multiple-choice answers, by the option picked. Summing a
- * question's groups gives its attempts and total answer time.
+ * Non-undone answers by class members per question of the decks, with their
+ * total answer time. Written as two IN lists (questions, members) so an index
+ * led by questionId can be read in order, one range per question and learner.
  */
-export async function classQuestionAnswers(classId: string): Promise<QuestionAnswerRow[]> {
-  const wrongChoice = Prisma.sql`CASE WHEN r."correct" = FALSE AND q."type" = 'multiple_choice' THEN r."response" END`;
+export async function classQuestionTotals(
+  classId: string,
+  documentIds: string[] | null,
+): Promise<Array<{ questionId: string; answers: number; durationMs: number }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT r."questionId" AS "questionId", ${wrongChoice} AS "wrongChoice",
-      COUNT(*) AS "answers", SUM(r."durationMs") AS "durationMs"
-    FROM "ClassMember" m
-    JOIN "ReviewLog" r ON r."learnerId" = m."learnerId"
-    JOIN "Question" q ON q."id" = r."questionId"
-    WHERE m."classId" = ${classId} AND r."undoneAt" IS NULL AND q."status" = 'published'
-    GROUP BY r."questionId", ${wrongChoice}`;
-  return rows.map((r) => ({
-    questionId: String(r.questionId),
-    wrongChoice: r.wrongChoice === null || r.wrongChoice === undefined ? null : String(r.wrongChoice),
-    answers: num(r.answers),
-    durationMs: num(r.durationMs),
-  }));
+    SELECT r."questionId" AS "questionId", COUNT(*) AS "answers", SUM(r."durationMs") AS "durationMs"
+    FROM "ReviewLog" r
+    WHERE r."questionId" IN (${deckQuestionIds(documentIds)})
+      AND r."learnerId" IN (${classLearnerIds(classId)})
+      AND r."undoneAt" IS NULL
+    GROUP BY r."questionId"`;
+  return rows.map((r) => ({ questionId: String(r.questionId), answers: num(r.answers), durationMs: num(r.durationMs) }));
+}
+
+/** Wrong options picked by class members, per multiple-choice question of the decks. */
+export async function classWrongChoices(
+  classId: string,
+  documentIds: string[] | null,
+): Promise<Array<{ questionId: string; choice: string; count: number }>> {
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT r."questionId" AS "questionId", r."response" AS "choice", COUNT(*) AS "count"
+    FROM "ReviewLog" r
+    WHERE r."questionId" IN (${deckQuestionIds(documentIds, "multiple_choice")})
+      AND r."learnerId" IN (${classLearnerIds(classId)})
+      AND r."undoneAt" IS NULL AND r."correct" = FALSE AND r."response" IS NOT NULL
+    GROUP BY r."questionId", r."response"`;
+  return rows.map((r) => ({ questionId: String(r.questionId), choice: String(r.choice), count: num(r.count) }));
 }
 
 /**
  * Per question: learners who answered it, and how many were right the first
- * time (their earliest non-undone answer, found by walking the card's
- * (cardId, reviewedAt) index; a card is one learner's copy of one question).
+ * time: their earliest non-undone answer, found by walking the card's
+ * (cardId, reviewedAt) index (a card is one learner's copy of one question, and
+ * any card with reps > 0 has at least one non-undone answer).
+ */
+/**
+ * First tries: a card's first answer is the one given while it was new
+ * (undo returns a card to new, so a re-answer after an undo is the first try
+ * that counts). Reading those rows directly avoids a per-card lookup.
  */
 export async function classFirstTries(classId: string): Promise<Array<{ questionId: string; learners: number; correct: number }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT f."questionId" AS "questionId", COUNT(f."passed") AS "learners", SUM(f."passed") AS "correct"
-    FROM (
-      SELECT c."questionId" AS "questionId",
-        (SELECT ${PASSED} FROM "ReviewLog" r
-          WHERE r."cardId" = c."id" AND r."undoneAt" IS NULL
-          ORDER BY r."reviewedAt" ASC, r."id" ASC LIMIT 1) AS "passed"
-      FROM "ClassMember" m
-      JOIN "Card" c ON c."learnerId" = m."learnerId"
-      WHERE m."classId" = ${classId}
-    ) f
-    GROUP BY f."questionId"`;
+    SELECT r."questionId" AS "questionId", COUNT(DISTINCT r."learnerId") AS "learners", SUM(${PASSED}) AS "correct"
+    FROM "ClassMember" m
+    JOIN "ReviewLog" r ON r."learnerId" = m."learnerId"
+    WHERE m."classId" = ${classId} AND r."stateBefore" = 'new' AND r."undoneAt" IS NULL
+    GROUP BY r."questionId"`;
   return rows.map((r) => ({ questionId: String(r.questionId), learners: num(r.learners), correct: num(r.correct) }));
 }
 

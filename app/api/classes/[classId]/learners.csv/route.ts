@@ -1,0 +1,25 @@
+import { canManageClass } from "@/lib/permissions";
+import { csvFileName } from "@/lib/dashboard/csv";
+import { learnersCsv } from "@/lib/dashboard/export";
+import { getClassroom } from "@/lib/data/classes";
+import { buildLearnerTable } from "@/lib/server/dashboard";
+import { apiError } from "@/lib/server/http";
+import { currentViewer } from "@/lib/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const classroom = await getClassroom(classId);
+  if (!classroom || !canManageClass(await currentViewer(), classroom)) {
+    return apiError(404, "class_not_found", "That class does not exist or is not yours.");
+  }
+  const table = await buildLearnerTable(classroom.id, new Date());
+  return new Response(learnersCsv(table.decks, table.rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csvFileName(classroom.name, "learners")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,266 @@
+// Class dashboard on a large class: 500 learners, 300 questions, ~2,000,000
+// review logs (plus learners outside the class, who must not be counted). Run by hand:
+//   npx tsx bench/dashboard.ts [--learners 500] [--questions 300] [--logs 2000000] [--runs 15] [--try-indexes] [--keep]
+// Goal: buildLearnerTable and buildQuestionTable p50 < 300 ms each.
+// Prints wall-clock and CPU time per call: on a shared machine the CPU time is the steadier number. With --try-indexes
+// the candidate indexes below are added to the temp database and the timings repeated.
+import fs from "node:fs";
+import os from "node:os";
+import { seededRandom } from "../lib/qgen/random";
+import { flagOption, numberOption } from "./lib/args";
+import { explainPlan } from "./lib/explain";
+import { captureQueries } from "./lib/query-capture";
+import { openSqlite, sqlDate, type SqliteDb } from "./lib/sqlite";
+import { formatSummary, summarize, type Summary } from "./lib/stats";
+import { createMigratedDb } from "./lib/temp-db";
+
+const LEARNERS = numberOption("learners", "BENCH_LEARNERS", 500);
+const QUESTIONS = numberOption("questions", "BENCH_QUESTIONS", 300);
+const LOGS = numberOption("logs", "BENCH_LOGS", 2_000_000);
+const RUNS = numberOption("runs", "BENCH_RUNS", 15);
+const OUTSIDERS = 50;
+const HISTORY_DAYS = 180;
+const GOAL_MS = 300;
+const DAY = 86_400_000;
+const CLASS_ID = "bench-class";
+
+/**
+ * Candidate indexes (the schema is unchanged; these go into the temp database
+ * only). Each widens an existing ReviewLog index with the columns the
+ * dashboard reads, so its queries are answered from the index alone; the
+ * leading columns stay the same, so every query using the old index can use the new one.
+ */
+const CANDIDATE_INDEXES = [
+  `DROP INDEX "ReviewLog_learnerId_reviewedAt_idx"`,
+  `CREATE INDEX "ReviewLog_learnerId_reviewedAt_idx" ON "ReviewLog" ("learnerId", "reviewedAt", "undoneAt", "stateBefore", "rating")`,
+  `DROP INDEX "ReviewLog_cardId_reviewedAt_idx"`,
+  `CREATE INDEX "ReviewLog_cardId_reviewedAt_idx" ON "ReviewLog" ("cardId", "reviewedAt", "undoneAt", "correct", "rating")`,
+  `DROP INDEX "ReviewLog_questionId_idx"`,
+  `CREATE INDEX "ReviewLog_questionId_idx" ON "ReviewLog" ("questionId", "learnerId", "undoneAt", "correct", "durationMs", "response")`,
+];
+
+function seed(db: SqliteDb, now: Date): { logs: number; cards: number } {
+  const random = seededRandom(11);
+  const stamp = sqlDate(now);
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  const documents = 3;
+  const choices = ["Lisbon", "Porto", "Braga", "Faro"];
+  db.transaction(() => {
+    const doc = db.prepare(
+      `INSERT INTO "Document" (id, title, fileName, text, sha256, importedAt, updatedAt) VALUES (?, ?, ?, 'Text.', ?, ?, ?)`,
+    );
+    for (let d = 0; d < documents; d++)
+      doc.run(`bench-doc-${d}`, `Bench document ${d}`, `bench-${d}.md`, `sha-${d}`, stamp, stamp);
+    const q = db.prepare(
+      `INSERT INTO "Question" (id, documentId, type, prompt, answer, choices, factType, sentenceIndex, sentenceStart,
+         sentenceEnd, sentence, score, status, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, 'Lisbon', ?, 'place', ?, 0, 10, 'Sentence.', 0.5, 'published', ?, ?)`,
+    );
+    const types = ["multiple_choice", "cloze", "flashcard", "true_false"];
+    for (let i = 0; i < QUESTIONS; i++) {
+      const type = types[i % types.length]!;
+      q.run(
+        `bench-q-${i}`,
+        `bench-doc-${i % documents}`,
+        type,
+        `Where did meeting ${i} take place?`,
+        type === "multiple_choice" ? JSON.stringify(choices) : null,
+        i,
+        stamp,
+        stamp,
+      );
+    }
+    db.prepare(
+      `INSERT INTO "user" (id, name, email, role, createdAt, updatedAt) VALUES ('bench-teacher', 'Teacher', 't@bench', 'teacher', ?, ?)`,
+    ).run(stamp, stamp);
+    db.prepare(
+      `INSERT INTO "Classroom" (id, name, teacherId, joinCode, createdAt) VALUES (?, 'Bench class', 'bench-teacher', 'BENCH1', ?)`,
+    ).run(CLASS_ID, stamp);
+    const user = db.prepare(
+      `INSERT INTO "user" (id, name, email, role, createdAt, updatedAt) VALUES (?, ?, ?, 'learner', ?, ?)`,
+    );
+    const learner = db.prepare(`INSERT INTO "Learner" (id, userId, createdAt, lastSeenAt) VALUES (?, ?, ?, ?)`);
+    const member = db.prepare(`INSERT INTO "ClassMember" (id, classId, learnerId, joinedAt) VALUES (?, ?, ?, ?)`);
+    for (let l = 0; l < LEARNERS + OUTSIDERS; l++) {
+      user.run(`bench-user-${l}`, `Learner ${l}`, `l${l}@bench`, stamp, stamp);
+      learner.run(`bench-learner-${l}`, `bench-user-${l}`, stamp, stamp);
+      if (l < LEARNERS) member.run(`bench-member-${l}`, CLASS_ID, `bench-learner-${l}`, stamp);
+    }
+    const assign = db.prepare(`INSERT INTO "Assignment" (id, classId, deckId, createdAt) VALUES (?, ?, ?, ?)`);
+    for (let d = 0; d < documents; d++) assign.run(`bench-assign-${d}`, CLASS_ID, `bench-doc-${d}`, stamp);
+  })();
+
+  const card = db.prepare(
+    `INSERT INTO "Card" (id, learnerId, questionId, due, stability, difficulty, elapsedDays, scheduledDays,
+       learningSteps, reps, lapses, state, lastReview, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, 5, 0, 0, 0, ?, 0, ?, ?, ?, ?)`,
+  );
+  const log = db.prepare(
+    `INSERT INTO "ReviewLog" (id, learnerId, cardId, questionId, rating, stateBefore, elapsedDays, scheduledDays,
+       reviewedAt, durationMs, response, correct, source, previousCard, undoneAt, createdAt)
+     VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, 'study', 'null', ?, ?)`,
+  );
+  const ratings = ["again", "hard", "good", "good", "good", "easy"];
+  const perLearner = Math.round(LOGS / (LEARNERS + OUTSIDERS));
+  let logs = 0;
+  let cards = 0;
+  for (let l = 0; l < LEARNERS + OUTSIDERS; l++) {
+    db.transaction(() => {
+      const learnerId = `bench-learner-${l}`;
+      const studied = Math.max(1, Math.round(QUESTIONS * (0.5 + random() * 0.5)));
+      const perCard = Math.max(1, Math.round(perLearner / studied));
+      for (let i = 0; i < studied; i++) {
+        const q = (l * 7 + i) % QUESTIONS;
+        const cardId = `bench-card-${l}-${q}`;
+        let at = now.getTime() - random() * HISTORY_DAYS * DAY;
+        const step = (now.getTime() - at) / (perCard + 1);
+        const stability = random() * 60;
+        const state = random() < 0.8 ? "review" : "relearning";
+        const due = at + perCard * step + (random() - 0.6) * 20 * DAY;
+        card.run(
+          cardId,
+          learnerId,
+          `bench-q-${q}`,
+          sqlDate(new Date(due)),
+          stability,
+          perCard,
+          state,
+          sqlDate(new Date(at + (perCard - 1) * step)),
+          stamp,
+          stamp,
+        );
+        cards++;
+        for (let k = 0; k < perCard; k++) {
+          const rating = ratings[Math.floor(random() * ratings.length)]!;
+          const correct = rating !== "again";
+          const response = q % 4 === 0 ? (correct ? "Lisbon" : choices[1 + Math.floor(random() * 3)]!) : "Lisbon";
+          const when = sqlDate(new Date(at));
+          log.run(
+            `bench-log-${l}-${q}-${k}`,
+            learnerId,
+            cardId,
+            `bench-q-${q}`,
+            rating,
+            k === 0 ? "new" : "review",
+            when,
+            Math.floor(2000 + random() * 15_000),
+            response,
+            correct ? 1 : 0,
+            random() < 0.005 ? sqlDate(new Date(at + 5000)) : null,
+            when,
+          );
+          logs++;
+          at += step;
+        }
+      }
+    })();
+  }
+  db.pragma("journal_mode = DELETE");
+  db.pragma("synchronous = FULL");
+  return { logs, cards };
+}
+
+/**
+ * Wall-clock and CPU time per call. better-sqlite3 runs queries synchronously on
+ * this thread, so CPU time is the work itself; on a busy machine wall time also
+ * counts waiting for a core.
+ */
+async function timeBoth(fn: () => Promise<unknown>): Promise<{ wall: Summary; cpu: Summary }> {
+  for (let i = 0; i < 2; i++) await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    await fn();
+    wall.push(performance.now() - wallStart);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+async function measure(label: string): Promise<Array<[string, Summary]>> {
+  const { buildClassCharts, buildLearnerTable, buildQuestionTable } = await import("../lib/server/dashboard");
+  const now = new Date();
+  const learners = await timeBoth(() => buildLearnerTable(CLASS_ID, now));
+  const questions = await timeBoth(() => buildQuestionTable(CLASS_ID));
+  const rows = (await buildLearnerTable(CLASS_ID, now)).rows;
+  const charts = await timeBoth(() => buildClassCharts(CLASS_ID, rows, now));
+  return [
+    [`learner table, wall (${label})`, learners.wall],
+    [`learner table, CPU (${label})`, learners.cpu],
+    [`question table, wall (${label})`, questions.wall],
+    [`question table, CPU (${label})`, questions.cpu],
+    [`charts, wall (${label})`, charts.wall],
+    [`charts, CPU (${label})`, charts.cpu],
+  ];
+}
+
+async function main() {
+  const now = new Date();
+  const temp = createMigratedDb("dashboard");
+  let disconnect: (() => Promise<void>) | undefined;
+  try {
+    const started = performance.now();
+    const writer = openSqlite(temp.file);
+    const seeded = seed(writer, now);
+    writer.close();
+    const mb = fs.statSync(temp.file).size / 2 ** 20;
+    console.log(
+      `Seeded ${LEARNERS} class learners + ${OUTSIDERS} outside, ${QUESTIONS} questions, ${seeded.cards} cards, ` +
+        `${seeded.logs} review logs in ${((performance.now() - started) / 1000).toFixed(1)} s (${mb.toFixed(0)} MB).`,
+    );
+
+    process.env.DATABASE_URL = temp.url;
+    const { buildLearnerTable, buildQuestionTable } = await import("../lib/server/dashboard");
+    const { disconnectDb } = await import("../lib/server/db");
+    disconnect = disconnectDb;
+    const table = await buildLearnerTable(CLASS_ID, now);
+    const questions = await buildQuestionTable(CLASS_ID);
+    console.log(
+      `Learner table: ${table.rows.length} rows; question table: ${questions.rows.length} rows, ` +
+        `${questions.rows.reduce((n, r) => n + r.attempts, 0)} attempts counted.\n`,
+    );
+
+    const reader = openSqlite(temp.file, { readonly: true });
+    const statements = [
+      ...(await captureQueries(temp.url, () => buildLearnerTable(CLASS_ID, now))),
+      ...(await captureQueries(temp.url, () => buildQuestionTable(CLASS_ID))),
+    ].filter((q) => /^\s*SELECT/i.test(q.sql) && q.sql.includes("ClassMember"));
+    const plans = () =>
+      statements
+        .map((q) => `${q.sql.replace(/\s+/g, " ").slice(0, 110)}…\n${explainPlan(reader, q.sql, q.params)}`)
+        .join("\n");
+    console.log(`Query plans:\n${plans()}\n`);
+
+    const results = await measure("schema indexes");
+    if (flagOption("try-indexes", "BENCH_TRY_INDEXES")) {
+      await disconnectDb();
+      const indexer = openSqlite(temp.file);
+      for (const sql of CANDIDATE_INDEXES) indexer.exec(sql);
+      indexer.close();
+      console.log(`With candidate indexes:\n${CANDIDATE_INDEXES.join(";\n")};\n\n${plans()}\n`);
+      results.push(...(await measure("candidate indexes")));
+    }
+    reader.close();
+    console.log(
+      `Timings per call, after 2 warm-up calls (load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}):`,
+    );
+    for (const [label, s] of results)
+      console.log(`  ${formatSummary(label, s)}  ${s.p50 < GOAL_MS ? "under" : "OVER"} ${GOAL_MS} ms`);
+  } finally {
+    await disconnect?.();
+    if (flagOption("keep", "BENCH_KEEP")) console.log(`Kept the database at ${temp.file}`);
+    else temp.remove();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

@@ -1,0 +1,193 @@
+import { ALL_DECK_ID } from "@/lib/api/study";
+import { fillDays, retentionHistogram, utcDay } from "@/lib/dashboard/charts";
+import {
+  ACTIVITY_DAYS,
+  OVERDUE_AFTER_DAYS,
+  RECENT_REVIEW_DAYS,
+  RETENTION_WINDOW_DAYS,
+  type ClassCharts,
+  type DashboardDeck,
+  type LearnerRow,
+  type QuestionRow,
+} from "@/lib/dashboard/types";
+import { listAssignments } from "@/lib/data/classes";
+import {
+  classCardStats,
+  classFirstTries,
+  classActivityByDay,
+  classLearnerReviews,
+  classMembersActivity,
+  classQuestionTotals,
+  classWrongChoices,
+  listDeckDocuments,
+  listDeckQuestions,
+} from "@/lib/data/dashboard";
+import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
+
+const DAY_MS = 86_400_000;
+const ALL = ALL_DECK_ID;
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+/** The class's assigned decks, in assignment order, with titles and sizes. */
+export async function listClassDecks(classId: string): Promise<DashboardDeck[]> {
+  const [assignments, documents] = await Promise.all([listAssignments(classId), listDeckDocuments()]);
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const decks: DashboardDeck[] = [];
+  for (const a of assignments) {
+    const dueAt = a.dueAt?.toISOString() ?? null;
+    if (a.deckId === ALL) {
+      const questionCount = documents.reduce((n, d) => n + d.questionCount, 0);
+      decks.push({ id: ALL, title: "All documents", questionCount, dueAt });
+      continue;
+    }
+    const doc = byId.get(a.deckId);
+    // A deleted document leaves its assignment behind; there is nothing to show for it.
+    if (doc) decks.push({ id: doc.id, title: doc.title, questionCount: doc.questionCount, dueAt });
+  }
+  return decks;
+}
+
+/** Document ids the decks cover; null when "all" is among them. */
+function deckDocuments(decks: readonly DashboardDeck[]): string[] | null {
+  return decks.some((d) => d.id === ALL) ? null : decks.map((d) => d.id);
+}
+
+export type LearnerTable = { decks: DashboardDeck[]; rows: LearnerRow[] };
+
+/**
+ * One row per class member. Reviews count the last 7 days; true retention
+ * covers the last 30 days (answers to cards in review state not rated
+ * "again"); mastery is the share of a deck's published questions whose card is
+ * in review state with stability of at least MASTERY_STABILITY_DAYS.
+ */
+export async function buildLearnerTable(classId: string, now: Date): Promise<LearnerTable> {
+  const [decks, members, cards, reviews] = await Promise.all([
+    listClassDecks(classId),
+    classMembersActivity(classId, now),
+    classCardStats(classId, now, daysBefore(now, OVERDUE_AFTER_DAYS), MASTERY_STABILITY_DAYS),
+    classLearnerReviews(classId, daysBefore(now, RETENTION_WINDOW_DAYS), daysBefore(now, RECENT_REVIEW_DAYS), now),
+  ]);
+  const rows = new Map<string, LearnerRow>(
+    members.map((m) => [
+      m.learnerId,
+      {
+        ...m,
+        cardsStudied: 0,
+        reviewsLast7Days: 0,
+        retentionReviews: 0,
+        retentionPassed: 0,
+        retention: null,
+        dueNow: 0,
+        overdue: 0,
+        mastery: {},
+      },
+    ]),
+  );
+  const mastered = new Map<string, Map<string, number>>();
+  for (const c of cards) {
+    const row = rows.get(c.learnerId);
+    if (!row) continue;
+    row.cardsStudied += c.studied;
+    row.dueNow += c.dueNow;
+    row.overdue += c.overdue;
+    const perDoc = mastered.get(c.learnerId) ?? new Map<string, number>();
+    perDoc.set(c.documentId, c.mastered);
+    mastered.set(c.learnerId, perDoc);
+  }
+  for (const r of reviews) {
+    const row = rows.get(r.learnerId);
+    if (!row) continue;
+    row.reviewsLast7Days = r.recent;
+    row.retentionReviews = r.reviewStateAnswers;
+    row.retentionPassed = r.reviewStatePassed;
+  }
+  for (const row of rows.values()) {
+    row.retention = row.retentionReviews > 0 ? row.retentionPassed / row.retentionReviews : null;
+    const perDoc = mastered.get(row.learnerId);
+    for (const deck of decks) {
+      const count =
+        deck.id === ALL ? [...(perDoc?.values() ?? [])].reduce((a, b) => a + b, 0) : (perDoc?.get(deck.id) ?? 0);
+      row.mastery[deck.id] = deck.questionCount > 0 ? count / deck.questionCount : 0;
+    }
+  }
+  return { decks, rows: [...rows.values()] };
+}
+
+export type QuestionTable = { decks: DashboardDeck[]; rows: QuestionRow[] };
+
+/** One row per published question in the assigned decks, in reading order. */
+export async function buildQuestionTable(classId: string): Promise<QuestionTable> {
+  const decks = await listClassDecks(classId);
+  if (decks.length === 0) return { decks, rows: [] };
+  const documentIds = deckDocuments(decks);
+  const [questions, totals, wrongChoices, firstTries] = await Promise.all([
+    listDeckQuestions(documentIds),
+    classQuestionTotals(classId, documentIds),
+    classWrongChoices(classId, documentIds),
+    classFirstTries(classId),
+  ]);
+  const rows = new Map<string, QuestionRow & { totalMs: number }>(
+    questions.map((q) => [
+      q.id,
+      {
+        questionId: q.id,
+        prompt: q.prompt,
+        type: q.type,
+        documentId: q.documentId,
+        documentTitle: q.documentTitle,
+        attempts: 0,
+        firstTryLearners: 0,
+        firstTryCorrect: 0,
+        firstTryRate: null,
+        avgDurationMs: null,
+        distractors: [],
+        totalMs: 0,
+      },
+    ]),
+  );
+  for (const t of totals) {
+    const row = rows.get(t.questionId);
+    if (!row) continue;
+    row.attempts = t.answers;
+    row.totalMs = t.durationMs;
+  }
+  for (const w of wrongChoices) rows.get(w.questionId)?.distractors.push({ choice: w.choice, count: w.count });
+  for (const f of firstTries) {
+    const row = rows.get(f.questionId);
+    if (!row) continue;
+    row.firstTryLearners = f.learners;
+    row.firstTryCorrect = f.correct;
+  }
+  return {
+    decks,
+    rows: [...rows.values()].map(({ totalMs, ...row }) => ({
+      ...row,
+      firstTryRate: row.firstTryLearners > 0 ? row.firstTryCorrect / row.firstTryLearners : null,
+      avgDurationMs: row.attempts > 0 ? totalMs / row.attempts : null,
+      distractors: row.distractors.sort((a, b) => b.count - a.count || (a.choice < b.choice ? -1 : 1)),
+    })),
+  };
+}
+
+/** Reviews per UTC day (the last 30 days, today included) and the spread of learners' 30-day true retention. */
+export async function buildClassCharts(
+  classId: string,
+  learners: readonly LearnerRow[],
+  now: Date,
+): Promise<ClassCharts> {
+  const since = new Date(`${utcDay(daysBefore(now, ACTIVITY_DAYS - 1))}T00:00:00Z`);
+  const activity = fillDays(await classActivityByDay(classId, since, now), now, ACTIVITY_DAYS);
+  return {
+    activity,
+    retentionHistogram: retentionHistogram(learners.map((l) => l.retention)),
+    learnersWithoutRetention: learners.filter((l) => l.retention === null).length,
+  };
+}
+
+export type ClassDashboard = { learners: LearnerTable; questions: QuestionTable; charts: ClassCharts };
+
+/** Everything the dashboard page shows. */
+export async function buildClassDashboard(classId: string, now: Date): Promise<ClassDashboard> {
+  const [learners, questions] = await Promise.all([buildLearnerTable(classId, now), buildQuestionTable(classId)]);
+  return { learners, questions, charts: await buildClassCharts(classId, learners.rows, now) };
+}
