@@ -157,18 +157,32 @@ const classLearnerIds = (classId: string) =>
  * total answer time. Written as two IN lists (questions, members) so an index
  * led by questionId can be read in order, one range per question and learner.
  */
+/**
+ * Per question of the decks, in one pass over the class's answers: attempts,
+ * total answer time, and first tries. A card's first answer is the one given
+ * while it was new (undo returns a card to new, so a re-answer after an undo
+ * is the first try that counts).
+ */
 export async function classQuestionTotals(
   classId: string,
   documentIds: string[] | null,
-): Promise<Array<{ questionId: string; answers: number; durationMs: number }>> {
+): Promise<Array<{ questionId: string; answers: number; durationMs: number; firstLearners: number; firstCorrect: number }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT r."questionId" AS "questionId", COUNT(*) AS "answers", SUM(r."durationMs") AS "durationMs"
+    SELECT r."questionId" AS "questionId", COUNT(*) AS "answers", SUM(r."durationMs") AS "durationMs",
+      SUM(CASE WHEN r."stateBefore" = 'new' THEN 1 ELSE 0 END) AS "firstLearners",
+      SUM(CASE WHEN r."stateBefore" = 'new' THEN ${PASSED} ELSE 0 END) AS "firstCorrect"
     FROM "ReviewLog" r
     WHERE r."questionId" IN (${deckQuestionIds(documentIds)})
       AND r."learnerId" IN (${classLearnerIds(classId)})
       AND r."undoneAt" IS NULL
     GROUP BY r."questionId"`;
-  return rows.map((r) => ({ questionId: String(r.questionId), answers: num(r.answers), durationMs: num(r.durationMs) }));
+  return rows.map((r) => ({
+    questionId: String(r.questionId),
+    answers: num(r.answers),
+    durationMs: num(r.durationMs),
+    firstLearners: num(r.firstLearners),
+    firstCorrect: num(r.firstCorrect),
+  }));
 }
 
 /** Wrong options picked by class members, per multiple-choice question of the decks. */
@@ -192,21 +206,6 @@ export async function classWrongChoices(
  * (cardId, reviewedAt) index (a card is one learner's copy of one question, and
  * any card with reps > 0 has at least one non-undone answer).
  */
-/**
- * First tries: a card's first answer is the one given while it was new
- * (undo returns a card to new, so a re-answer after an undo is the first try
- * that counts). Reading those rows directly avoids a per-card lookup.
- */
-export async function classFirstTries(classId: string): Promise<Array<{ questionId: string; learners: number; correct: number }>> {
-  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT r."questionId" AS "questionId", COUNT(DISTINCT r."learnerId") AS "learners", SUM(${PASSED}) AS "correct"
-    FROM "ClassMember" m
-    JOIN "ReviewLog" r ON r."learnerId" = m."learnerId"
-    WHERE m."classId" = ${classId} AND r."stateBefore" = 'new' AND r."undoneAt" IS NULL
-    GROUP BY r."questionId"`;
-  return rows.map((r) => ({ questionId: String(r.questionId), learners: num(r.learners), correct: num(r.correct) }));
-}
-
 export type DashboardQuestion = {
   id: string;
   prompt: string;

@@ -13,7 +13,6 @@ import {
 import { listAssignments } from "@/lib/data/classes";
 import {
   classCardStats,
-  classFirstTries,
   classActivityByDay,
   classLearnerReviews,
   classMembersActivity,
@@ -120,11 +119,10 @@ export async function buildQuestionTable(classId: string): Promise<QuestionTable
   const decks = await listClassDecks(classId);
   if (decks.length === 0) return { decks, rows: [] };
   const documentIds = deckDocuments(decks);
-  const [questions, totals, wrongChoices, firstTries] = await Promise.all([
+  const [questions, totals, wrongChoices] = await Promise.all([
     listDeckQuestions(documentIds),
     classQuestionTotals(classId, documentIds),
     classWrongChoices(classId, documentIds),
-    classFirstTries(classId),
   ]);
   const rows = new Map<string, QuestionRow & { totalMs: number }>(
     questions.map((q) => [
@@ -150,14 +148,10 @@ export async function buildQuestionTable(classId: string): Promise<QuestionTable
     if (!row) continue;
     row.attempts = t.answers;
     row.totalMs = t.durationMs;
+    row.firstTryLearners = t.firstLearners;
+    row.firstTryCorrect = t.firstCorrect;
   }
   for (const w of wrongChoices) rows.get(w.questionId)?.distractors.push({ choice: w.choice, count: w.count });
-  for (const f of firstTries) {
-    const row = rows.get(f.questionId);
-    if (!row) continue;
-    row.firstTryLearners = f.learners;
-    row.firstTryCorrect = f.correct;
-  }
   return {
     decks,
     rows: [...rows.values()].map(({ totalMs, ...row }) => ({

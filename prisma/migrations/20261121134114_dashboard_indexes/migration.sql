@@ -14,4 +14,5 @@ CREATE INDEX "ReviewLog_learner_time_idx" ON "ReviewLog"("learnerId", "reviewedA
 CREATE INDEX "ReviewLog_card_time_idx" ON "ReviewLog"("cardId", "reviewedAt", "undoneAt", "correct", "rating");
 
 -- CreateIndex
-CREATE INDEX "ReviewLog_question_stats_idx" ON "ReviewLog"("questionId", "learnerId", "undoneAt", "stateBefore", "correct", "durationMs", "response");
+CREATE INDEX "ReviewLog_question_stats_idx" ON "ReviewLog"("questionId", "learnerId", "undoneAt", "stateBefore", "correct", "rating", "durationMs", "response");
+
