@@ -6,12 +6,23 @@ import nextTs from "eslint-config-next/typescript";
 // nothing from Next, React, Prisma or the server/data layers.
 // tests/unit/architecture.test.ts checks the same rules over every file.
 const frameworkPackages = ["next", "next/*", "react", "react-dom", "react/*", "@prisma/*", "zustand", "zustand/*"];
-const layerPatterns = (layers) => layers.map((l) => ({ group: [`@/${l}`, `@/${l}/*`], message: `Imports point app → components → lib; not into ${l}/.` }));
+const layerPatterns = (layers) =>
+  layers.map((l) => ({
+    group: [`@/${l}`, `@/${l}/*`],
+    message: `Imports point app → components → lib; not into ${l}/.`,
+  }));
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: layerPatterns(["app"]) }] },

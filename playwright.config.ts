@@ -28,9 +28,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh database each run; start.mjs migrates, imports content/, builds if stale.
     command: "rm -f data/e2e.db data/e2e.db-* && node scripts/start.mjs",

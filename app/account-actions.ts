@@ -18,7 +18,8 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const parsed = signUpSchema.safeParse({ ...values, password: text(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = await signUp(parsed.data);
-  if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {}, values };
+  if (!result.ok)
+    return { message: result.message, errors: result.field ? { [result.field]: result.message } : {}, values };
   revalidatePath("/", "layout");
   redirect(parsed.data.role === "teacher" ? "/classes" : safeNext(text(form, "next")));
 }

@@ -24,20 +24,35 @@ async function run(documentId: string, work: () => Promise<number | void>): Prom
     return { ok: true, ...(typeof count === "number" ? { count } : {}) };
   } catch (err) {
     if (err instanceof AuthoringError) return { ok: false, message: err.message };
-    if (err instanceof z.ZodError) return { ok: false, message: `Invalid input: ${err.issues[0]?.message ?? "check the fields"}.` };
+    if (err instanceof z.ZodError)
+      return { ok: false, message: `Invalid input: ${err.issues[0]?.message ?? "check the fields"}.` };
     throw err;
   }
 }
 
-export async function setStatusAction(documentId: string, questionIds: string[], status: "published" | "rejected" | "draft") {
+export async function setStatusAction(
+  documentId: string,
+  questionIds: string[],
+  status: "published" | "rejected" | "draft",
+) {
   return run(documentId, async () =>
-    reviewQuestions(await currentViewer(), documentId, ids.parse(questionIds), z.enum(["published", "rejected", "draft"]).parse(status)),
+    reviewQuestions(
+      await currentViewer(),
+      documentId,
+      ids.parse(questionIds),
+      z.enum(["published", "rejected", "draft"]).parse(status),
+    ),
   );
 }
 
 export async function bulkApproveAction(documentId: string, minScore: number, type: string | null) {
   return run(documentId, async () =>
-    bulkApprove(await currentViewer(), documentId, z.number().min(0).max(1).parse(minScore), type ? factType.parse(type) : null),
+    bulkApprove(
+      await currentViewer(),
+      documentId,
+      z.number().min(0).max(1).parse(minScore),
+      type ? factType.parse(type) : null,
+    ),
   );
 }
 

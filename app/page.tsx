@@ -58,8 +58,8 @@ export default async function HomePage() {
         <h2 id="documents-heading">Documents</h2>
         {texts.length === 0 ? (
           <p className="muted">
-            No documents yet. Put .txt or .md files in <code>content/</code> and run{" "}
-            <code>npm run import-content</code>.
+            No documents yet. Put .txt or .md files in <code>content/</code> and run <code>npm run import-content</code>
+            .
           </p>
         ) : (
           <ul className="card-list">

@@ -203,13 +203,19 @@ function buildCorpus(): SourceDocument[] {
  */
 function buildProseCorpus(): SourceDocument[] {
   const docs: SourceDocument[] = [];
-  const dirs = fs.readdirSync("node_modules", { withFileTypes: true }).flatMap((e) =>
-    e.name.startsWith("@") ? fs.readdirSync(path.join("node_modules", e.name)).map((n) => `${e.name}/${n}`) : [e.name],
-  );
+  const dirs = fs
+    .readdirSync("node_modules", { withFileTypes: true })
+    .flatMap((e) =>
+      e.name.startsWith("@")
+        ? fs.readdirSync(path.join("node_modules", e.name)).map((n) => `${e.name}/${n}`)
+        : [e.name],
+    );
   let bytes = 0;
   for (const dir of dirs.sort()) {
     if (bytes >= TARGET_BYTES) break;
-    const file = ["README.md", "readme.md", "Readme.md"].map((f) => path.join("node_modules", dir, f)).find(fs.existsSync);
+    const file = ["README.md", "readme.md", "Readme.md"]
+      .map((f) => path.join("node_modules", dir, f))
+      .find(fs.existsSync);
     if (!file) continue;
     const text = fs
       .readFileSync(file, "utf8")
@@ -236,7 +242,11 @@ function time<T>(f: () => T): [T, number] {
 getNlp(); // model load is a one-off, not per document
 generateBank(buildCorpus().slice(0, 3)); // warm up the JIT
 const RUNS = arg("runs", 3);
-const which = process.argv.includes("--synthetic") ? ["synthetic"] : process.argv.includes("--prose") ? ["prose"] : ["synthetic", "prose"];
+const which = process.argv.includes("--synthetic")
+  ? ["synthetic"]
+  : process.argv.includes("--prose")
+    ? ["prose"]
+    : ["synthetic", "prose"];
 
 for (const name of which) {
   const docs = name === "synthetic" ? buildCorpus() : buildProseCorpus();
@@ -260,7 +270,9 @@ for (const name of which) {
   }
   const rate = (ms: number) => (kb / (ms / 1000)).toFixed(0);
   console.log(`\n== ${name} corpus: ${docs.length} documents, ${kb.toFixed(0)} KB`);
-  console.log(`bank:   ${bank.questions.length} questions (${(bank.questions.length / kb).toFixed(1)} per KB), ${bank.conflicts.length} conflicts`);
+  console.log(
+    `bank:   ${bank.questions.length} questions (${(bank.questions.length / kb).toFixed(1)} per KB), ${bank.conflicts.length} conflicts`,
+  );
   console.log(`generate:        ${genMs.toFixed(0)} ms  (${rate(genMs)} KB/s)  best of ${RUNS}`);
   console.log(`wink parse only: ${parseMs.toFixed(0)} ms  (${rate(parseMs)} KB/s)   <- baseline`);
   console.log(

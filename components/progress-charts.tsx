@@ -66,7 +66,10 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
             />
             <ZAxis range={[90, 90]} />
             <Tooltip
-              formatter={(_v, _n, item) => [`${(item.payload as { count: number }).count} reviews`, (item.payload as { day: string }).day]}
+              formatter={(_v, _n, item) => [
+                `${(item.payload as { count: number }).count} reviews`,
+                (item.payload as { day: string }).day,
+              ]}
             />
             <Scatter data={report.heatmap} shape="square" isAnimationActive={false}>
               {report.heatmap.map((c) => (
@@ -77,7 +80,10 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
         </ResponsiveContainer>
       </ChartFigure>
 
-      <ChartFigure title="Due in the next 30 days" summary={`${plural(dueSoon, "card")} ${dueSoon === 1 ? "falls" : "fall"} due in the next 7 days.`}>
+      <ChartFigure
+        title="Due in the next 30 days"
+        summary={`${plural(dueSoon, "card")} ${dueSoon === 1 ? "falls" : "fall"} due in the next 7 days.`}
+      >
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={report.forecast}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -108,10 +114,7 @@ export function ProgressCharts({ report }: { report: ProgressReport }) {
         </ResponsiveContainer>
       </ChartFigure>
 
-      <ChartFigure
-        title="Cards by state"
-        summary={report.states.map((s) => `${s.count} ${s.state}`).join(", ") + "."}
-      >
+      <ChartFigure title="Cards by state" summary={report.states.map((s) => `${s.count} ${s.state}`).join(", ") + "."}>
         <ResponsiveContainer width="100%" height={180}>
           <BarChart data={report.states} layout="vertical" margin={{ left: 24 }}>
             <XAxis type="number" allowDecimals={false} />

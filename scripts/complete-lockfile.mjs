@@ -9,7 +9,19 @@ import fs from "node:fs";
 const file = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const packages = lock.packages;
-const OS = ["darwin", "win32", "android", "freebsd", "openharmony", "linux", "sunos", "aix", "netbsd", "openbsd", "wasm32"];
+const OS = [
+  "darwin",
+  "win32",
+  "android",
+  "freebsd",
+  "openharmony",
+  "linux",
+  "sunos",
+  "aix",
+  "netbsd",
+  "openbsd",
+  "wasm32",
+];
 const CPU = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32"];
 
 function platformOf(name) {
@@ -27,7 +39,13 @@ for (const [path, pkg] of Object.entries(packages)) {
     const { os, cpu } = platformOf(dep);
     if (!os && !cpu) continue;
     const version = String(range).replace(/^[\^~=]/, "");
-    packages[`node_modules/${dep}`] = { version, cpu: cpu ? [cpu] : undefined, dev: pkg.dev, optional: true, os: os ? [os] : undefined };
+    packages[`node_modules/${dep}`] = {
+      version,
+      cpu: cpu ? [cpu] : undefined,
+      dev: pkg.dev,
+      optional: true,
+      os: os ? [os] : undefined,
+    };
     added++;
   }
 }

@@ -5,8 +5,7 @@ import { importContent } from "../lib/server/import-content";
 async function main() {
   const dir = path.resolve(process.argv[2] ?? "content");
   const report = await importContent(dir);
-  const line = (label: string, files: string[]) =>
-    files.length && console.log(`${label}: ${files.join(", ")}`);
+  const line = (label: string, files: string[]) => files.length && console.log(`${label}: ${files.join(", ")}`);
   line("added", report.added);
   line("updated", report.updated);
   line("unchanged", report.unchanged);

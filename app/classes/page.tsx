@@ -29,7 +29,8 @@ export default async function ClassesPage() {
                   {c.isDemo && " · demo data"}
                 </p>
                 <p>
-                  <Link href={`/classes/${c.id}`}>Dashboard</Link> · <Link href={`/classes/${c.id}/manage`}>Manage</Link>
+                  <Link href={`/classes/${c.id}`}>Dashboard</Link> ·{" "}
+                  <Link href={`/classes/${c.id}/manage`}>Manage</Link>
                 </p>
               </li>
             ))}

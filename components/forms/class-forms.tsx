@@ -39,13 +39,7 @@ export function JoinClassForm({ action, code }: { action: FormAction; code?: str
   );
 }
 
-export function AssignDeckForm({
-  action,
-  decks,
-}: {
-  action: FormAction;
-  decks: Array<{ id: string; title: string }>;
-}) {
+export function AssignDeckForm({ action, decks }: { action: FormAction; decks: Array<{ id: string; title: string }> }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="inline-form" noValidate>

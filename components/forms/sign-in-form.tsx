@@ -20,7 +20,14 @@ export function SignInForm({ action, next }: { action: FormAction; next: string 
         error={e.email}
         required
       />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" error={e.password} required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={e.password}
+        required
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -82,7 +82,11 @@ export function QuestionEditor({
       {withFactType && (
         <div className="field">
           <label htmlFor={id("fact")}>Fact type</label>
-          <select id={id("fact")} value={v.factType ?? "term"} onChange={(e) => setV({ ...v, factType: e.target.value })}>
+          <select
+            id={id("fact")}
+            value={v.factType ?? "term"}
+            onChange={(e) => setV({ ...v, factType: e.target.value })}
+          >
             {["term", "person", "organization", "place", "date", "year", "money", "percent", "quantity"].map((f) => (
               <option key={f}>{f}</option>
             ))}
@@ -91,7 +95,12 @@ export function QuestionEditor({
       )}
       <div className="field">
         <label htmlFor={id("prompt")}>{v.type === "true_false" ? "Statement" : "Prompt"}</label>
-        <textarea id={id("prompt")} rows={3} value={v.prompt} onChange={(e) => setV({ ...v, prompt: e.target.value })} />
+        <textarea
+          id={id("prompt")}
+          rows={3}
+          value={v.prompt}
+          onChange={(e) => setV({ ...v, prompt: e.target.value })}
+        />
         {v.type === "cloze" && <p className="meta">Mark the gap with _____ (five underscores).</p>}
       </div>
       {v.type === "multiple_choice" ? (

@@ -64,7 +64,9 @@ export function ReviewQueue({
     async (q: QuestionRecord, status: "published" | "rejected") => {
       setQuestions((all) => all.map((x) => (x.id === q.id ? { ...x, status } : x)));
       const result = await actions.setStatus([q.id], status);
-      setAnnounce(result.ok ? `${status === "published" ? "Approved" : "Rejected"}: ${q.prompt.slice(0, 60)}` : result.message);
+      setAnnounce(
+        result.ok ? `${status === "published" ? "Approved" : "Rejected"}: ${q.prompt.slice(0, 60)}` : result.message,
+      );
       if (!result.ok) setQuestions((all) => all.map((x) => (x.id === q.id ? q : x)));
     },
     [actions],
@@ -109,7 +111,11 @@ export function ReviewQueue({
       <div className="inline-form">
         <div className="field">
           <label htmlFor="filter-status">Show</label>
-          <select id="filter-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+          <select
+            id="filter-status"
+            value={filter.status}
+            onChange={(e) => setFilter({ ...filter, status: e.target.value })}
+          >
             <option value="draft">Drafts</option>
             <option value="published">Published</option>
             <option value="rejected">Rejected</option>
@@ -118,7 +124,11 @@ export function ReviewQueue({
         </div>
         <div className="field">
           <label htmlFor="filter-fact">Fact type</label>
-          <select id="filter-fact" value={filter.factType} onChange={(e) => setFilter({ ...filter, factType: e.target.value })}>
+          <select
+            id="filter-fact"
+            value={filter.factType}
+            onChange={(e) => setFilter({ ...filter, factType: e.target.value })}
+          >
             <option value="">Any</option>
             {FACT_TYPES.map((f) => (
               <option key={f}>{f}</option>
@@ -171,8 +181,8 @@ export function ReviewQueue({
               onClick={() => setCursor(i)}
             >
               <p className="meta">
-                <span className={`status status-${q.status}`}>{q.status}</span> · {q.type.replace("_", " ")} · {q.factType} ·
-                score {q.score.toFixed(2)}
+                <span className={`status status-${q.status}`}>{q.status}</span> · {q.type.replace("_", " ")} ·{" "}
+                {q.factType} · score {q.score.toFixed(2)}
               </p>
               {editing === q.id ? (
                 <QuestionEditor

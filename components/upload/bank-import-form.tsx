@@ -22,7 +22,11 @@ export function BankImportForm() {
       setOutcome(
         res.ok
           ? { ok: true, ...body }
-          : { ok: false, message: body.error?.message ?? `Import failed (${res.status}).`, errors: body.error?.errors ?? [] },
+          : {
+              ok: false,
+              message: body.error?.message ?? `Import failed (${res.status}).`,
+              errors: body.error?.errors ?? [],
+            },
       );
     } catch {
       setOutcome({ ok: false, message: "The connection dropped; nothing was imported.", errors: [] });

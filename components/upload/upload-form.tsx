@@ -42,13 +42,27 @@ export function UploadForm({ accept, maxFiles }: { accept: string; maxFiles: num
     if (e.type === "failed" && !e.file) return setError(e.message);
     setFiles((prev) => {
       const next = new Map(prev);
-      if (e.type === "accepted") for (const f of e.files) next.set(f, { stage: "reading", fraction: 0, status: "working" });
+      if (e.type === "accepted")
+        for (const f of e.files) next.set(f, { stage: "reading", fraction: 0, status: "working" });
       else if (e.type === "progress") next.set(e.file, { ...next.get(e.file)!, stage: e.stage, fraction: e.fraction });
       else if (e.type === "done")
-        next.set(e.file, { stage: "generating", fraction: 1, status: "done", documentId: e.documentId, questions: e.questions });
+        next.set(e.file, {
+          stage: "generating",
+          fraction: 1,
+          status: "done",
+          documentId: e.documentId,
+          questions: e.questions,
+        });
       else if (e.type === "duplicate")
-        next.set(e.file, { stage: "reading", fraction: 1, status: "duplicate", message: e.message, documentId: e.documentId });
-      else if (e.type === "failed") next.set(e.file, { stage: "reading", fraction: 1, status: "failed", message: e.message });
+        next.set(e.file, {
+          stage: "reading",
+          fraction: 1,
+          status: "duplicate",
+          message: e.message,
+          documentId: e.documentId,
+        });
+      else if (e.type === "failed")
+        next.set(e.file, { stage: "reading", fraction: 1, status: "failed", message: e.message });
       return next;
     });
   }
@@ -125,7 +139,13 @@ export function UploadForm({ accept, maxFiles }: { accept: string; maxFiles: num
                 <p>
                   <strong>{name}</strong>{" "}
                   <span className="meta">
-                    {s.status === "working" ? STAGE_LABEL[s.stage] : s.status === "done" ? "Done" : s.status === "duplicate" ? "Already uploaded" : "Not used"}
+                    {s.status === "working"
+                      ? STAGE_LABEL[s.stage]
+                      : s.status === "done"
+                        ? "Done"
+                        : s.status === "duplicate"
+                          ? "Already uploaded"
+                          : "Not used"}
                   </span>
                 </p>
                 <progress

@@ -67,7 +67,10 @@ export const reviewSubmissionSchema = z.object({
   /** Required for flashcards (self-graded); ignored for auto-graded types, which the server grades. */
   rating: ratingSchema.optional(),
   /** MC: the chosen choice text; true/false: "true" | "false"; cloze: what was typed. */
-  response: z.string().max(MAX_RESPONSE_CHARS * 4).optional(),
+  response: z
+    .string()
+    .max(MAX_RESPONSE_CHARS * 4)
+    .optional(),
   answeredAt: z.iso.datetime(),
   durationMs: z.number().int().min(0).max(3_600_000),
 });

@@ -1,7 +1,12 @@
 /** One line of the upload progress stream (application/x-ndjson). */
 export type UploadEvent =
   | { type: "accepted"; files: string[] }
-  | { type: "progress"; file: string; stage: "reading" | "parsing" | "extracting" | "saving" | "generating"; fraction: number }
+  | {
+      type: "progress";
+      file: string;
+      stage: "reading" | "parsing" | "extracting" | "saving" | "generating";
+      fraction: number;
+    }
   | { type: "done"; file: string; documentId: string; title: string; questions: number }
   | { type: "duplicate"; file: string; documentId: string; title: string; message: string }
   | { type: "failed"; file: string; code: string; message: string }

@@ -28,7 +28,9 @@ export function fromGift(text: string): ImportResult {
     const parsed = parseBlock(block.text);
     if (parsed.kind === "question") {
       const q =
-        block.flashcard && parsed.question.type === "cloze" ? { ...parsed.question, type: "flashcard" as const } : parsed.question;
+        block.flashcard && parsed.question.type === "cloze"
+          ? { ...parsed.question, type: "flashcard" as const }
+          : parsed.question;
       questions.push(block.tags.length ? { ...q, tags: block.tags } : q);
       where.push({ line: block.line, record });
     } else if (parsed.kind === "skip") skipped.push({ record, line: block.line, reason: parsed.reason });

@@ -14,7 +14,6 @@ export type AccountResult = { ok: true } | { ok: false; message: string; field?:
 const perAccount = createRateLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
 const perIp = createRateLimiter({ capacity: 30, refillPerSecond: 1 / 5 });
 
-
 async function clientIp(): Promise<string> {
   const h = await headers();
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
@@ -97,7 +96,10 @@ export async function changePassword(input: z.infer<typeof changePasswordSchema>
   }
   // Every session, this one included, was revoked; open a fresh one here.
   try {
-    await auth().api.signInEmail({ body: { email: user.email, password: input.newPassword }, headers: await headers() });
+    await auth().api.signInEmail({
+      body: { email: user.email, password: input.newPassword },
+      headers: await headers(),
+    });
   } catch {
     return { ok: false, message: "Your password was changed. Sign in again with the new one." };
   }

@@ -20,10 +20,16 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-export type ExportResult = { ok: true; body: Uint8Array | string; fileName: string; type: string } | { ok: false; message: string };
+export type ExportResult =
+  { ok: true; body: Uint8Array | string; fileName: string; type: string } | { ok: false; message: string };
 
 function fileSafe(title: string): string {
-  return title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || "deck";
+  return (
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "deck"
+  );
 }
 
 export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): Promise<ExportResult> {
@@ -32,7 +38,8 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
   const fileName = `${fileSafe(deck.title)}.${ext}`;
   if (format === "csv") return { ok: true, body: toCsv(questions), fileName, type };
   if (format === "gift") return { ok: true, body: toGift(questions), fileName, type };
-  if (format === "apkg") return { ok: true, body: await toApkg(questions, { deckName: deck.title, now }), fileName, type };
+  if (format === "apkg")
+    return { ok: true, body: await toApkg(questions, { deckName: deck.title, now }), fileName, type };
   const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title });
   if (!json.ok) return { ok: false, message: json.errors.map((e) => e.message).join("; ") };
   return { ok: true, body: json.json, fileName, type };

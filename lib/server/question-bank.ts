@@ -1,5 +1,10 @@
 import { listDocumentsForGeneration } from "@/lib/data/documents";
-import { syncGeneratedQuestions, type ConflictRecord, type QuestionRecord, type SyncReport } from "@/lib/data/questions";
+import {
+  syncGeneratedQuestions,
+  type ConflictRecord,
+  type QuestionRecord,
+  type SyncReport,
+} from "@/lib/data/questions";
 import { sha256Hex } from "@/lib/text/normalize";
 import { generateBank, type Bank } from "@/lib/qgen";
 

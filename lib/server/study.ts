@@ -1,4 +1,11 @@
-import type { CardStateJson, DeckCounts, ReviewResult, ReviewSubmission, StudyCard, StudySession } from "@/lib/api/study";
+import type {
+  CardStateJson,
+  DeckCounts,
+  ReviewResult,
+  ReviewSubmission,
+  StudyCard,
+  StudySession,
+} from "@/lib/api/study";
 import { ALL_DECK_ID, MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import { getDocumentTitle } from "@/lib/data/documents";
 import type { LearnerRecord } from "@/lib/data/learners";

@@ -5,7 +5,10 @@ import { splitSentences } from "@/lib/text/sentences";
 import { regenerateQuestionBank } from "./question-bank";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
 
-export type UploadInput = { files: Array<{ name: string; bytes: Uint8Array }>; paste?: { title: string; text: string } };
+export type UploadInput = {
+  files: Array<{ name: string; bytes: Uint8Array }>;
+  paste?: { title: string; text: string };
+};
 
 /**
  * Reads each file, saves it as a document owned by the uploader, then
@@ -14,12 +17,10 @@ export type UploadInput = { files: Array<{ name: string; bytes: Uint8Array }>; p
  * still go through. A file whose bytes were uploaded before is recognised.
  */
 export async function ingestUploads(ownerId: string | null, input: UploadInput, emit: (e: UploadEvent) => void) {
-  const batch = checkUploadBatch(
-    [
-      ...input.files.map((f) => ({ fileName: f.name, size: f.bytes.byteLength })),
-      ...(input.paste ? [{ fileName: "pasted.txt", size: 0 }] : []),
-    ],
-  );
+  const batch = checkUploadBatch([
+    ...input.files.map((f) => ({ fileName: f.name, size: f.bytes.byteLength })),
+    ...(input.paste ? [{ fileName: "pasted.txt", size: 0 }] : []),
+  ]);
   if (batch.batchError) {
     emit({ type: "failed", file: "", code: batch.batchError.code, message: batch.batchError.message });
     emit({ type: "finished", added: 0, failed: input.files.length });
@@ -91,7 +92,13 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
     const byDoc = await countQuestionsForDocuments(saved.map((s) => s.documentId));
     for (const s of saved) {
       emit({ type: "progress", file: s.file, stage: "generating", fraction: 1 });
-      emit({ type: "done", file: s.file, documentId: s.documentId, title: s.title, questions: byDoc.get(s.documentId) ?? 0 });
+      emit({
+        type: "done",
+        file: s.file,
+        documentId: s.documentId,
+        title: s.title,
+        questions: byDoc.get(s.documentId) ?? 0,
+      });
     }
   }
   emit({ type: "finished", added: saved.length, failed });

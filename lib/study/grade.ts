@@ -32,7 +32,8 @@ export function gradeAnswer(
   input: { response?: string | null; rating?: Rating | null; durationMs: number },
 ): Grade {
   if (q.type === "flashcard") {
-    if (!input.rating) throw new GradeError("rating_required", "A flashcard answer needs a rating (again, hard, good or easy).");
+    if (!input.rating)
+      throw new GradeError("rating_required", "A flashcard answer needs a rating (again, hard, good or easy).");
     const correct = input.rating !== "again";
     return { verdict: correct ? "exact" : "wrong", correct, rating: input.rating };
   }
@@ -42,7 +43,13 @@ export function gradeAnswer(
   }
   const verdict = verdictFor(q, response);
   const promptChars = q.prompt.length + (q.choices?.join("").length ?? 0);
-  const rating = rateAnswer({ type: q.type, verdict, durationMs: input.durationMs, promptChars, answerChars: q.answer.length });
+  const rating = rateAnswer({
+    type: q.type,
+    verdict,
+    durationMs: input.durationMs,
+    promptChars,
+    answerChars: q.answer.length,
+  });
   return { verdict, correct: verdict !== "wrong", rating };
 }
 

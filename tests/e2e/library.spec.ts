@@ -9,7 +9,10 @@ test("the home page lists both sample documents", async ({ page }) => {
 
 test("a document page shows its text with sentence anchors", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("region", { name: "Documents" }).getByRole("link", { name: /Ishiba Meets Trump/ }).click();
+  await page
+    .getByRole("region", { name: "Documents" })
+    .getByRole("link", { name: /Ishiba Meets Trump/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Ishiba Meets Trump/);
   const treaty = page.locator(".sentence", { hasText: "Formed in 1951, the US-Japan Security Treaty" });
   await expect(treaty).toHaveAttribute("id", /^s-\d+$/);

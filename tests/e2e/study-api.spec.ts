@@ -48,7 +48,10 @@ test("the review endpoint validates, stays idempotent, and keeps learners apart"
   expect((await bad.json()).error.message).toMatch(/^Invalid reviewId/);
   const notJson = await a.api.post("/api/reviews", { data: "reviewId=1", headers: { "content-type": "text/plain" } });
   expect(notJson.status()).toBe(415);
-  const crossSite = await a.api.post("/api/reviews", { data: flashcardReview(a.session), headers: { origin: "https://evil.example" } });
+  const crossSite = await a.api.post("/api/reviews", {
+    data: flashcardReview(a.session),
+    headers: { origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
   const noLearner = await playwrightRequest.newContext({ baseURL });
   expect((await noLearner.post("/api/reviews", { data: flashcardReview(a.session) })).status()).toBe(401);

@@ -73,10 +73,19 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   expect(expected).toHaveLength(published);
   for (const label of ["Anki", "Moodle GIFT"]) {
     await page.goto(`/decks/${docId}`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: label }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: label }).click(),
+    ]);
     const file = await download.path();
     const res = await page.request.post("/api/banks/import", {
-      multipart: { file: { name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: fs.readFileSync(file!) } },
+      multipart: {
+        file: {
+          name: download.suggestedFilename(),
+          mimeType: "application/octet-stream",
+          buffer: fs.readFileSync(file!),
+        },
+      },
     });
     expect(res.ok(), await res.text()).toBe(true);
     const { documentId } = (await res.json()) as { documentId: string };

@@ -27,8 +27,18 @@ const TEXT = [
 
 beforeAll(async () => {
   await importContent(path.resolve("content"));
-  const t = await createUserWithPassword({ email: "own@s.org", name: "O", password: "long enough pw", role: "teacher" });
-  const s = await createUserWithPassword({ email: "str@s.org", name: "S", password: "long enough pw", role: "teacher" });
+  const t = await createUserWithPassword({
+    email: "own@s.org",
+    name: "O",
+    password: "long enough pw",
+    role: "teacher",
+  });
+  const s = await createUserWithPassword({
+    email: "str@s.org",
+    name: "S",
+    password: "long enough pw",
+    role: "teacher",
+  });
   owner = { user: { id: t.id, role: "teacher" }, learnerId: t.learnerId };
   stranger = { user: { id: s.id, role: "teacher" }, learnerId: s.learnerId };
   docId = await saveDocument({
@@ -74,7 +84,13 @@ describe("review before publishing", () => {
       editQuestion(owner, docId, q.id, { ...base, answer: "1649", choices: ["1648", "1650", "1700", "1600"] }, NOW),
     ).rejects.toMatchObject({ message: expect.stringMatching(/not among the choices/) });
     await expect(
-      editQuestion(owner, docId, q.id, { type: "cloze", prompt: "No gap here", answer: "x", choices: null, statementIsTrue: null }, NOW),
+      editQuestion(
+        owner,
+        docId,
+        q.id,
+        { type: "cloze", prompt: "No gap here", answer: "x", choices: null, statementIsTrue: null },
+        NOW,
+      ),
     ).rejects.toMatchObject({ message: expect.stringMatching(/exactly one gap/) });
 
     await editQuestion(owner, docId, q.id, { ...base, answer: "1648", choices: ["1648", "1650", "1700", "1600"] }, NOW);
@@ -84,14 +100,23 @@ describe("review before publishing", () => {
 
     // Regenerating the bank leaves the teacher's edit alone.
     await regenerateQuestionBank();
-    expect(await db().question.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ prompt: "When was it signed?" });
+    expect(await db().question.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({
+      prompt: "When was it signed?",
+    });
   });
 
   it("writes questions by hand, published at once", async () => {
     await authorQuestion(
       owner,
       docId,
-      { type: "true_false", prompt: "The canal opened in 1914.", answer: "true", choices: null, statementIsTrue: true, factType: "year" },
+      {
+        type: "true_false",
+        prompt: "The canal opened in 1914.",
+        answer: "true",
+        choices: null,
+        statementIsTrue: true,
+        factType: "year",
+      },
       NOW,
     );
     const authored = await db().question.findFirstOrThrow({ where: { documentId: docId, origin: "authored" } });

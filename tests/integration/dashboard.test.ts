@@ -4,7 +4,12 @@ import { addClassMember, assignDeck, createClassroom } from "@/lib/data/classes"
 import { getClassLearner } from "@/lib/data/dashboard";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { buildClassDashboard, buildLearnerTable, buildQuestionTable, type ClassDashboard } from "@/lib/server/dashboard";
+import {
+  buildClassDashboard,
+  buildLearnerTable,
+  buildQuestionTable,
+  type ClassDashboard,
+} from "@/lib/server/dashboard";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
@@ -32,8 +37,19 @@ async function question(id: string, documentId: string, type: string, sentenceIn
   const choices = type === "multiple_choice" ? ["Paris", "Lyon", "Nice", "Lille"] : undefined;
   await db().question.create({
     data: {
-      id, documentId, type, status, sentenceIndex, prompt: `Prompt ${id}`, answer: "Paris", choices,
-      factType: "place", sentenceStart: 0, sentenceEnd: 5, sentence: "Paris.", score: 1,
+      id,
+      documentId,
+      type,
+      status,
+      sentenceIndex,
+      prompt: `Prompt ${id}`,
+      answer: "Paris",
+      choices,
+      factType: "place",
+      sentenceStart: 0,
+      sentenceEnd: 5,
+      sentence: "Paris.",
+      score: 1,
     },
   });
 }
@@ -44,8 +60,17 @@ const cardIds = new Map<string, string>();
 async function card(learner: keyof typeof ids, questionId: string, spec: CardSpec) {
   const row = await db().card.create({
     data: {
-      learnerId: ids[learner], questionId, due: at(spec.due), stability: spec.stability, difficulty: 5,
-      elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: spec.reps, lapses: 0, state: spec.state,
+      learnerId: ids[learner],
+      questionId,
+      due: at(spec.due),
+      stability: spec.stability,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: spec.reps,
+      lapses: 0,
+      state: spec.state,
     },
   });
   cardIds.set(`${learner}/${questionId}`, row.id);
@@ -67,9 +92,19 @@ async function logs(learner: keyof typeof ids, specs: LogSpec[]) {
   for (const s of specs) {
     await db().reviewLog.create({
       data: {
-        id: s.id, learnerId: ids[learner], cardId: cardIds.get(`${learner}/${s.q}`)!, questionId: s.q,
-        rating: s.rating, stateBefore: s.before, elapsedDays: 0, scheduledDays: 0, reviewedAt: at(s.when),
-        durationMs: s.ms, response: s.response ?? null, correct: s.correct, previousCard: Prisma.JsonNull,
+        id: s.id,
+        learnerId: ids[learner],
+        cardId: cardIds.get(`${learner}/${s.q}`)!,
+        questionId: s.q,
+        rating: s.rating,
+        stateBefore: s.before,
+        elapsedDays: 0,
+        scheduledDays: 0,
+        reviewedAt: at(s.when),
+        durationMs: s.ms,
+        response: s.response ?? null,
+        correct: s.correct,
+        previousCard: Prisma.JsonNull,
         undoneAt: s.undone ? at(s.undone) : null,
       },
     });
@@ -114,31 +149,195 @@ beforeAll(async () => {
   await card("dee", "qa1", { state: "review", stability: 50, reps: 2, due: "2026-03-05T12:00:00Z" });
 
   await logs("ann", [
-    { id: "A1", q: "qa1", before: "new", when: "2026-02-01T10:00:00Z", rating: "again", correct: false, response: "Lyon", ms: 10000 },
-    { id: "A2", q: "qa1", before: "learning", when: "2026-02-01T10:05:00Z", rating: "good", correct: true, response: "Paris", ms: 6000 },
-    { id: "A3", q: "qa1", before: "review", when: "2026-03-05T09:00:00Z", rating: "good", correct: true, response: "Paris", ms: 4000 },
-    { id: "A4", q: "qa2", before: "new", when: "2026-03-01T08:00:00Z", rating: "good", correct: true, response: "Paris", ms: 8000 },
-    { id: "A5", q: "qa2", before: "review", when: "2026-03-09T08:00:00Z", rating: "again", correct: false, response: "Pari", ms: 12000 },
+    {
+      id: "A1",
+      q: "qa1",
+      before: "new",
+      when: "2026-02-01T10:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Lyon",
+      ms: 10000,
+    },
+    {
+      id: "A2",
+      q: "qa1",
+      before: "learning",
+      when: "2026-02-01T10:05:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 6000,
+    },
+    {
+      id: "A3",
+      q: "qa1",
+      before: "review",
+      when: "2026-03-05T09:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 4000,
+    },
+    {
+      id: "A4",
+      q: "qa2",
+      before: "new",
+      when: "2026-03-01T08:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 8000,
+    },
+    {
+      id: "A5",
+      q: "qa2",
+      before: "review",
+      when: "2026-03-09T08:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Pari",
+      ms: 12000,
+    },
     { id: "A6", q: "qa3", before: "new", when: "2026-03-09T08:10:00Z", rating: "hard", correct: null, ms: 3000 },
-    { id: "A7", q: "qb1", before: "new", when: "2026-03-02T10:00:00Z", rating: "good", correct: true, response: "Paris", ms: 5000 },
-    { id: "A8", q: "qb1", before: "review", when: "2026-03-08T10:00:00Z", rating: "good", correct: true, response: "Paris", ms: 5000 },
-    { id: "A9", q: "qc1", before: "new", when: "2026-03-01T09:00:00Z", rating: "good", correct: true, response: "Paris", ms: 7000 },
-    { id: "A10", q: "qc1", before: "review", when: "2026-03-07T09:00:00Z", rating: "good", correct: true, response: "Paris", ms: 7000 },
+    {
+      id: "A7",
+      q: "qb1",
+      before: "new",
+      when: "2026-03-02T10:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 5000,
+    },
+    {
+      id: "A8",
+      q: "qb1",
+      before: "review",
+      when: "2026-03-08T10:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 5000,
+    },
+    {
+      id: "A9",
+      q: "qc1",
+      before: "new",
+      when: "2026-03-01T09:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 7000,
+    },
+    {
+      id: "A10",
+      q: "qc1",
+      before: "review",
+      when: "2026-03-07T09:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 7000,
+    },
     // Undone: left out of every number, although it is Ann's latest answer.
-    { id: "A11", q: "qa2", before: "review", when: "2026-03-09T09:00:00Z", rating: "good", correct: true, response: "Paris", ms: 2000, undone: "2026-03-09T09:01:00Z" },
+    {
+      id: "A11",
+      q: "qa2",
+      before: "review",
+      when: "2026-03-09T09:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 2000,
+      undone: "2026-03-09T09:01:00Z",
+    },
   ]);
   await logs("bo", [
-    { id: "B1", q: "qa1", before: "new", when: "2026-03-04T10:00:00Z", rating: "again", correct: false, response: "Lyon", ms: 9000 },
-    { id: "B2", q: "qa1", before: "learning", when: "2026-03-04T10:01:00Z", rating: "good", correct: true, response: "Paris", ms: 7000 },
-    { id: "B3", q: "qa1", before: "review", when: "2026-03-06T10:00:00Z", rating: "again", correct: false, response: "Nice", ms: 11000 },
-    { id: "B4", q: "qa2", before: "new", when: "2026-03-06T10:05:00Z", rating: "good", correct: true, response: "Paris", ms: 5000, undone: "2026-03-06T10:06:00Z" },
-    { id: "B5", q: "qb1", before: "new", when: "2026-02-20T10:00:00Z", rating: "again", correct: false, response: "Wrong B", ms: 6000 },
-    { id: "B6", q: "qb1", before: "review", when: "2026-03-02T10:00:00Z", rating: "good", correct: true, response: "Paris", ms: 4000 },
+    {
+      id: "B1",
+      q: "qa1",
+      before: "new",
+      when: "2026-03-04T10:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Lyon",
+      ms: 9000,
+    },
+    {
+      id: "B2",
+      q: "qa1",
+      before: "learning",
+      when: "2026-03-04T10:01:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 7000,
+    },
+    {
+      id: "B3",
+      q: "qa1",
+      before: "review",
+      when: "2026-03-06T10:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Nice",
+      ms: 11000,
+    },
+    {
+      id: "B4",
+      q: "qa2",
+      before: "new",
+      when: "2026-03-06T10:05:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 5000,
+      undone: "2026-03-06T10:06:00Z",
+    },
+    {
+      id: "B5",
+      q: "qb1",
+      before: "new",
+      when: "2026-02-20T10:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Wrong B",
+      ms: 6000,
+    },
+    {
+      id: "B6",
+      q: "qb1",
+      before: "review",
+      when: "2026-03-02T10:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 4000,
+    },
   ]);
   // Dee is in no class of teacher 1: none of this may show on class one's dashboard.
   await logs("dee", [
-    { id: "D1", q: "qa1", before: "new", when: "2026-03-09T10:00:00Z", rating: "again", correct: false, response: "Nice", ms: 1000 },
-    { id: "D2", q: "qa1", before: "review", when: "2026-03-09T11:00:00Z", rating: "good", correct: true, response: "Paris", ms: 1000 },
+    {
+      id: "D1",
+      q: "qa1",
+      before: "new",
+      when: "2026-03-09T10:00:00Z",
+      rating: "again",
+      correct: false,
+      response: "Nice",
+      ms: 1000,
+    },
+    {
+      id: "D2",
+      q: "qa1",
+      before: "review",
+      when: "2026-03-09T11:00:00Z",
+      rating: "good",
+      correct: true,
+      response: "Paris",
+      ms: 1000,
+    },
   ]);
 });
 
@@ -250,33 +449,65 @@ describe("question table", () => {
     // Published questions of Alpha and Beta in reading order; the draft qa4 and unassigned qc1 are left out.
     expect(rows).toEqual([
       {
-        questionId: "qa1", prompt: "Prompt qa1", type: "multiple_choice", documentId: "doc-a", documentTitle: "Alpha",
+        questionId: "qa1",
+        prompt: "Prompt qa1",
+        type: "multiple_choice",
+        documentId: "doc-a",
+        documentTitle: "Alpha",
         // A1, A2, A3, B1, B2, B3 (Dee's D1, D2 excluded).
         attempts: 6,
         // First answers: A1 wrong, B1 wrong.
-        firstTryLearners: 2, firstTryCorrect: 0, firstTryRate: 0,
+        firstTryLearners: 2,
+        firstTryCorrect: 0,
+        firstTryRate: 0,
         // (10000 + 6000 + 4000 + 9000 + 7000 + 11000) / 6 = 47000 / 6.
         avgDurationMs: 47000 / 6,
         // Lyon: A1, B1; Nice: B3 (Dee's Nice excluded).
-        distractors: [{ choice: "Lyon", count: 2 }, { choice: "Nice", count: 1 }],
+        distractors: [
+          { choice: "Lyon", count: 2 },
+          { choice: "Nice", count: 1 },
+        ],
       },
       {
-        questionId: "qa2", prompt: "Prompt qa2", type: "cloze", documentId: "doc-a", documentTitle: "Alpha",
+        questionId: "qa2",
+        prompt: "Prompt qa2",
+        type: "cloze",
+        documentId: "doc-a",
+        documentTitle: "Alpha",
         // A4, A5; A11 and Bo's B4 are undone, so Bo has no first answer here.
-        attempts: 2, firstTryLearners: 1, firstTryCorrect: 1, firstTryRate: 1,
+        attempts: 2,
+        firstTryLearners: 1,
+        firstTryCorrect: 1,
+        firstTryRate: 1,
         avgDurationMs: (8000 + 12000) / 2,
         // Wrong typed answers are not distractors.
         distractors: [],
       },
       {
-        questionId: "qa3", prompt: "Prompt qa3", type: "flashcard", documentId: "doc-a", documentTitle: "Alpha",
+        questionId: "qa3",
+        prompt: "Prompt qa3",
+        type: "flashcard",
+        documentId: "doc-a",
+        documentTitle: "Alpha",
         // A6: self-graded "hard" with no correct flag counts as a pass.
-        attempts: 1, firstTryLearners: 1, firstTryCorrect: 1, firstTryRate: 1, avgDurationMs: 3000, distractors: [],
+        attempts: 1,
+        firstTryLearners: 1,
+        firstTryCorrect: 1,
+        firstTryRate: 1,
+        avgDurationMs: 3000,
+        distractors: [],
       },
       {
-        questionId: "qb1", prompt: "Prompt qb1", type: "multiple_choice", documentId: "doc-b", documentTitle: "Beta",
+        questionId: "qb1",
+        prompt: "Prompt qb1",
+        type: "multiple_choice",
+        documentId: "doc-b",
+        documentTitle: "Beta",
         // A7, A8, B5, B6; first answers A7 right, B5 wrong → 1 of 2.
-        attempts: 4, firstTryLearners: 2, firstTryCorrect: 1, firstTryRate: 0.5,
+        attempts: 4,
+        firstTryLearners: 2,
+        firstTryCorrect: 1,
+        firstTryRate: 0.5,
         avgDurationMs: (5000 + 5000 + 6000 + 4000) / 4,
         distractors: [{ choice: "Wrong B", count: 1 }],
       },
@@ -293,7 +524,10 @@ describe("question table", () => {
     // Class two is Ann and Dee: qa1 has A1–A3 and D1, D2; first answers A1 wrong, D1 wrong.
     expect(rows[0]).toMatchObject({ attempts: 5, firstTryLearners: 2, firstTryCorrect: 0 });
     // Lyon (A1) and Nice (D1) once each: ties in alphabetical order.
-    expect(rows[0]!.distractors).toEqual([{ choice: "Lyon", count: 1 }, { choice: "Nice", count: 1 }]);
+    expect(rows[0]!.distractors).toEqual([
+      { choice: "Lyon", count: 1 },
+      { choice: "Nice", count: 1 },
+    ]);
   });
 });
 
@@ -303,7 +537,12 @@ describe("isolation", () => {
     expect(other.rows.map((r) => r.name).sort()).toEqual(["Ann", "Dee"]);
     // Dee: card qa1 (stability 50, due 03-05) → studied, due, overdue; Alpha mastery 1 of 5 in "all".
     expect(other.rows.find((r) => r.name === "Dee")).toMatchObject({
-      cardsStudied: 1, reviewsLast7Days: 2, retention: 1, dueNow: 1, overdue: 1, mastery: { all: 1 / 5 },
+      cardsStudied: 1,
+      reviewsLast7Days: 2,
+      retention: 1,
+      dueNow: 1,
+      overdue: 1,
+      mastery: { all: 1 / 5 },
     });
     const mine = await buildLearnerTable(classId, NOW);
     expect(mine.rows.map((r) => r.learnerId)).not.toContain(ids.dee);

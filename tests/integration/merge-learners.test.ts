@@ -14,7 +14,9 @@ let questions: string[];
 
 beforeAll(async () => {
   await importContent(path.resolve("content"));
-  questions = (await db().question.findMany({ take: 3, orderBy: { id: "asc" }, select: { id: true } })).map((q) => q.id);
+  questions = (await db().question.findMany({ take: 3, orderBy: { id: "asc" }, select: { id: true } })).map(
+    (q) => q.id,
+  );
 });
 
 async function card(learnerId: string, questionId: string, lastReview: Date, reps: number) {

@@ -51,7 +51,10 @@ describe("the question bank in the database", () => {
       where: { documentId: preview.id, sentenceIndex: { in: repeats.map((r) => r.index) }, status: "published" },
     });
     expect(onRepeats).toBe(0);
-    const prompts = await db().question.findMany({ where: { status: "published" }, select: { type: true, prompt: true, answer: true } });
+    const prompts = await db().question.findMany({
+      where: { status: "published" },
+      select: { type: true, prompt: true, answer: true },
+    });
     const keys = prompts.map((q) => `${q.type}|${q.prompt}|${q.answer}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -63,7 +66,10 @@ describe("the question bank in the database", () => {
     await importContent(dir);
     const doc = await db().document.findFirstOrThrow({ where: { contentPath: "history.txt" } });
     const before = await listDocumentQuestions(doc.id);
-    const curieBefore = before.filter((q) => q.sentence.includes("Marie Curie")).map((q) => q.id).sort();
+    const curieBefore = before
+      .filter((q) => q.sentence.includes("Marie Curie"))
+      .map((q) => q.id)
+      .sort();
     const westphaliaBefore = before.filter((q) => q.sentence.includes("Westphalia")).map((q) => q.id);
     expect(curieBefore.length).toBeGreaterThan(0);
     expect(westphaliaBefore.length).toBeGreaterThan(0);
@@ -73,7 +79,10 @@ describe("the question bank in the database", () => {
     const report = await importContent(dir);
     expect(report.updated).toEqual(["history.txt"]);
     const after = await listDocumentQuestions(doc.id);
-    const curieAfter = after.filter((q) => q.sentence.includes("Marie Curie")).map((q) => q.id).sort();
+    const curieAfter = after
+      .filter((q) => q.sentence.includes("Marie Curie"))
+      .map((q) => q.id)
+      .sort();
     expect(curieAfter).toEqual(curieBefore);
     const retired = await db().question.findMany({ where: { id: { in: westphaliaBefore } } });
     expect(retired.every((q) => q.status === "retired")).toBe(true);

@@ -16,7 +16,9 @@ const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.resolve("t
 let teacherId: string;
 
 beforeAll(async () => {
-  teacherId = (await createUserWithPassword({ email: "up@s.org", name: "U", password: "long enough pw", role: "teacher" })).id;
+  teacherId = (
+    await createUserWithPassword({ email: "up@s.org", name: "U", password: "long enough pw", role: "teacher" })
+  ).id;
 });
 
 async function upload(files: Array<{ name: string; bytes: Uint8Array }>, paste?: { title: string; text: string }) {
@@ -34,7 +36,9 @@ describe("uploading documents", () => {
     ]);
     const done = events.filter((e) => e.type === "done");
     expect(done.map((e) => e.file).sort()).toEqual(["handout.docx", "two-pages.pdf", "volcanoes.html"]);
-    const pdfStages = events.filter((e) => e.type === "progress" && e.file === "two-pages.pdf").map((e) => (e as { stage: string }).stage);
+    const pdfStages = events
+      .filter((e) => e.type === "progress" && e.file === "two-pages.pdf")
+      .map((e) => (e as { stage: string }).stage);
     expect([...new Set(pdfStages)]).toEqual(["reading", "parsing", "extracting", "saving", "generating"]);
     for (const d of done) {
       if (d.type !== "done") continue;
@@ -60,7 +64,9 @@ describe("uploading documents", () => {
       ],
       { title: "Pasted notes", text: "The Eiffel Tower was completed in 1889 for the World's Fair in Paris." },
     );
-    const failed = new Map(events.filter((e) => e.type === "failed").map((e) => [e.file, e as Extract<UploadEvent, { type: "failed" }>]));
+    const failed = new Map(
+      events.filter((e) => e.type === "failed").map((e) => [e.file, e as Extract<UploadEvent, { type: "failed" }>]),
+    );
     expect(failed.get("encrypted.pdf")!.code).toBe("encrypted_pdf");
     expect(failed.get("fake.docx")!.code).toBe("type_mismatch");
     expect(failed.get("empty.txt")!.code).toBe("empty");

@@ -32,7 +32,9 @@ export async function POST(request: Request) {
       .map(async (f) => ({ name: f.name || "upload", bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
   const pastedText = String(form.get("pasteText") ?? "");
-  const paste = pastedText.trim() ? { title: String(form.get("pasteTitle") ?? "").slice(0, 200), text: pastedText } : undefined;
+  const paste = pastedText.trim()
+    ? { title: String(form.get("pasteTitle") ?? "").slice(0, 200), text: pastedText }
+    : undefined;
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -42,7 +44,12 @@ export async function POST(request: Request) {
         await ingestUploads(viewer.user?.id ?? null, { files, paste }, emit);
       } catch (err) {
         console.error(err);
-        emit({ type: "failed", file: "", code: "server_error", message: "The upload stopped on a server error; files already listed as done were saved." });
+        emit({
+          type: "failed",
+          file: "",
+          code: "server_error",
+          message: "The upload stopped on a server error; files already listed as done were saved.",
+        });
       }
       controller.close();
     },

@@ -20,7 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const doc = await getDocumentWithSentences((await params).id);
   if (!doc) notFound();
-  const [counts, viewer, teachers] = await Promise.all([countQuestionsBySentence(doc.id), currentViewer(), countTeachers()]);
+  const [counts, viewer, teachers] = await Promise.all([
+    countQuestionsBySentence(doc.id),
+    currentViewer(),
+    countTeachers(),
+  ]);
   const mayEdit = canEditDocument(viewer, doc, teachers > 0);
   const totalQuestions = [...counts.values()].reduce((a, b) => a + b, 0);
   const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
@@ -49,8 +53,9 @@ export default async function DocumentPage({ params }: Props) {
       </p>
       {repeats.length > 0 && (
         <p className="notice" role="note">
-          {repeats.length} {repeats.length === 1 ? "sentence repeats" : "sentences repeat"} earlier text word for
-          word (underlined with dots): {repeats.map((s, i) => (
+          {repeats.length} {repeats.length === 1 ? "sentence repeats" : "sentences repeat"} earlier text word for word
+          (underlined with dots):{" "}
+          {repeats.map((s, i) => (
             <span key={s.index}>
               {i > 0 && ", "}
               <a href={`#s-${s.index}`}>{s.index + 1}</a> = <a href={`#s-${s.repeatOf}`}>{s.repeatOf! + 1}</a>

@@ -15,7 +15,9 @@ describe("sign-up input", () => {
   });
 
   it("explains an invalid email", () => {
-    expect(errorsOf({ ...good, email: "ada-at-school" }).email).toBe("Enter a valid email address, like name@school.org.");
+    expect(errorsOf({ ...good, email: "ada-at-school" }).email).toBe(
+      "Enter a valid email address, like name@school.org.",
+    );
   });
 
   it("explains a short password", () => {

@@ -24,9 +24,7 @@ describe("parseDocumentFile", () => {
 
   it("falls back to a leading heading, then to the file name", () => {
     expect(parseDocumentFile("x.md", utf8("# The Nile\nIt is long.")).title).toBe("The Nile");
-    expect(parseDocumentFile("notes/cold-war_timeline.txt", utf8("It began in 1947.")).title).toBe(
-      "Cold war timeline",
-    );
+    expect(parseDocumentFile("notes/cold-war_timeline.txt", utf8("It began in 1947.")).title).toBe("Cold war timeline");
     expect(parseDocumentFile("a.txt", utf8("Plain.")).source).toBeNull();
   });
 
@@ -62,6 +60,10 @@ describe("parseDocumentFile", () => {
     expect(five.byteLength).toBeGreaterThan(5_000_000);
     expect(parseDocumentFile("big.txt", five).text.length).toBe(five.byteLength);
     const huge = new Uint8Array(MAX_DOCUMENT_BYTES + 1).fill(0x61);
-    expectError(() => parseDocumentFile("huge.txt", huge), "too_large", /^huge\.txt: file is 10\.0 MB; the limit is 10\.0 MB/);
+    expectError(
+      () => parseDocumentFile("huge.txt", huge),
+      "too_large",
+      /^huge\.txt: file is 10\.0 MB; the limit is 10\.0 MB/,
+    );
   });
 });

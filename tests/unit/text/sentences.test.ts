@@ -33,7 +33,8 @@ describe("splitSentences", () => {
   });
 
   it("ends a sentence at a line break, so headings stand alone", () => {
-    const text = "A History of Tensions\nThe alliance is old. It has changed.\n\nDefense Spending\nJapan will pay more.";
+    const text =
+      "A History of Tensions\nThe alliance is old. It has changed.\n\nDefense Spending\nJapan will pay more.";
     const s = expectExactOffsets(text);
     expect(s.map((x) => [x.paragraph, x.text])).toEqual([
       [0, "A History of Tensions"],

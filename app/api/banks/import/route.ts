@@ -21,7 +21,10 @@ export async function POST(request: Request) {
   if (!file || typeof file === "string") return apiError(400, "no_file", "Choose a bank file to import.");
   const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()));
   if (!result.ok) {
-    return json({ error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } }, { status: 422 });
+    return json(
+      { error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } },
+      { status: 422 },
+    );
   }
   return json(result);
 }
