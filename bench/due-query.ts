@@ -1,0 +1,157 @@
+// Next-due-cards query on a large study history: one learner with 100,000
+// cards among 1,000,000 review logs. Run by hand:
+//   npx tsx bench/due-query.ts [--cards 100000] [--logs 1000000] [--runs 200] [--analyze] [--keep]
+// Goal: getDueCards p50 < 5 ms. Prints the SQL Prisma sends and SQLite's plan for it.
+// --analyze repeats the timings after ANALYZE (what `PRAGMA optimize` would record).
+import fs from "node:fs";
+import { printPlans, printTimings } from "./lib/due-report";
+import { flagOption, numberOption } from "./lib/args";
+import { explainPlan } from "./lib/explain";
+import { captureQueries } from "./lib/query-capture";
+import { seedDueHistory } from "./lib/seed-due";
+import { openSqlite, sqlDate, type SqliteDb } from "./lib/sqlite";
+import { summarize, timeRuns, type Summary } from "./lib/stats";
+import { createMigratedDb } from "./lib/temp-db";
+
+const CARDS = numberOption("cards", "BENCH_CARDS", 100_000);
+const LOGS = numberOption("logs", "BENCH_LOGS", 1_000_000);
+const OTHER_LEARNERS = numberOption("learners", "BENCH_LEARNERS", 99);
+const RUNS = Math.max(200, numberOption("runs", "BENCH_RUNS", 200));
+const COUNT_RUNS = Math.max(20, Math.floor(RUNS / 4));
+const WARMUP = 20;
+const LIMIT = 50;
+const NEW_CAP = 20; // a learner's default new cards per day
+const GOAL_P50_MS = 5;
+const DOC = "bench-doc-0";
+
+// The same result as getDueCards (card, its question and the document title), in one statement.
+const BASELINE_SQL = `
+  SELECT c.*, q.id AS qId, q.type, q.prompt, q.answer, q.choices, q.statementIsTrue, q.factType, q.documentId,
+         q.sentenceIndex, q.sentence, q.status, d.title AS documentTitle
+  FROM "Card" c
+  JOIN "Question" q ON q.id = c.questionId
+  JOIN "Document" d ON d.id = q.documentId
+  WHERE c.learnerId = ? AND c.due <= ? AND c.state <> 'new' AND q.status = 'published'
+  ORDER BY c.due ASC
+  LIMIT ?`;
+
+type DataLayer = typeof import("../lib/data/study") & typeof import("./lib/proposed-count");
+
+async function timeAll(
+  data: DataLayer,
+  reader: SqliteDb,
+  learnerId: string,
+  now: Date,
+): Promise<Array<[string, Summary]>> {
+  const baseline = reader.prepare(BASELINE_SQL);
+  const time = async (runs: number, warmup: number, fn: () => unknown) => summarize(await timeRuns(runs, warmup, fn));
+  return [
+    ["getDueCards, all documents", await time(RUNS, WARMUP, () => data.getDueCards(learnerId, null, now, LIMIT))],
+    ["getDueCards, one document", await time(RUNS, WARMUP, () => data.getDueCards(learnerId, DOC, now, LIMIT))],
+    ["baseline SQL, all documents", await time(RUNS, WARMUP, () => baseline.all(learnerId, sqlDate(now), LIMIT))],
+    ["countDeck, all documents", await time(COUNT_RUNS, 3, () => data.countDeck(learnerId, null, now))],
+    ["countDeck, one document", await time(COUNT_RUNS, 3, () => data.countDeck(learnerId, DOC, now))],
+    [
+      `proposed countDeck (new ≤ ${NEW_CAP}), all`,
+      await time(COUNT_RUNS, 3, () => data.countDeckCapped(learnerId, null, now, NEW_CAP)),
+    ],
+  ];
+}
+
+async function main() {
+  const now = new Date();
+  const temp = createMigratedDb("due");
+  let disconnect: (() => Promise<void>) | undefined;
+  try {
+    const seedStart = performance.now();
+    const writer = openSqlite(temp.file);
+    const seeded = seedDueHistory(writer, {
+      mainCards: CARDS,
+      otherLearners: OTHER_LEARNERS,
+      cardsPerOtherLearner: Math.min(CARDS, 2_000),
+      totalLogs: LOGS,
+      questionsPerDocument: 500,
+      now,
+      seed: 7,
+    });
+    writer.close();
+    console.log(
+      `Seeded ${seeded.documents} documents, ${seeded.questions} questions, ${OTHER_LEARNERS + 1} learners, ` +
+        `${seeded.cards} cards, ${seeded.logs} review logs in ${((performance.now() - seedStart) / 1000).toFixed(1)} s ` +
+        `(${(fs.statSync(temp.file).size / 2 ** 20).toFixed(0)} MB).`,
+    );
+
+    // The data layer reads DATABASE_URL when it first opens its client.
+    process.env.DATABASE_URL = temp.url;
+    const data: DataLayer = { ...(await import("../lib/data/study")), ...(await import("./lib/proposed-count")) };
+    disconnect = (await import("../lib/server/db")).disconnectDb;
+    const learnerId = seeded.mainLearnerId;
+    const reader = openSqlite(temp.file, { readonly: true });
+
+    const counts = await data.countDeck(learnerId, null, now);
+    console.log(
+      `The learner's deck: ${counts.unseen} unseen, ${counts.learning} learning, ${counts.due} review cards due; each call fetches the next ${LIMIT} due.\n`,
+    );
+    printPlans(
+      "getDueCards (all documents)",
+      await captureQueries(temp.url, () => data.getDueCards(learnerId, null, now, LIMIT)),
+      reader,
+    );
+    printPlans(
+      "getDueCards (one document)",
+      (await captureQueries(temp.url, () => data.getDueCards(learnerId, DOC, now, LIMIT))).slice(0, 1),
+      reader,
+    );
+    printPlans(
+      "countDeck (all documents)",
+      await captureQueries(temp.url, () => data.countDeck(learnerId, null, now)),
+      reader,
+    );
+    console.log(
+      `Baseline, one hand-written statement:${BASELINE_SQL}\n${explainPlan(reader, BASELINE_SQL, [learnerId, sqlDate(now), LIMIT])}\n`,
+    );
+
+    const fetched = await data.getDueCards(learnerId, null, now, LIMIT);
+    const rows = reader.prepare(BASELINE_SQL).all(learnerId, sqlDate(now), LIMIT) as Array<{ id: string }>;
+    const same = fetched.length === rows.length && fetched.every((r, i) => r.card.id === rows[i]?.id);
+    console.log(
+      `getDueCards returned ${fetched.length} cards, the baseline ${rows.length}; the same cards in the same order: ${same ? "yes" : "NO"}.\n`,
+    );
+
+    const results = await timeAll(data, reader, learnerId, now);
+    printTimings("Timings, database as migrated", results);
+    const due = results[0]![1];
+    const baseline = results[2]![1];
+    console.log(`getDueCards p50 / baseline p50: ${(due.p50 / baseline.p50).toFixed(1)}x`);
+    console.log(
+      `Goal getDueCards p50 < ${GOAL_P50_MS} ms: ${due.p50 < GOAL_P50_MS ? "met" : "NOT met"} (${due.p50.toFixed(2)} ms).\n`,
+    );
+
+    if (flagOption("analyze", "BENCH_ANALYZE")) {
+      reader.close();
+      const analyzer = openSqlite(temp.file);
+      analyzer.exec("ANALYZE");
+      analyzer.close();
+      await disconnect(); // reopen, so the new statistics are read
+      const after = openSqlite(temp.file, { readonly: true });
+      printPlans(
+        "After ANALYZE, getDueCards (one document)",
+        (await captureQueries(temp.url, () => data.getDueCards(learnerId, DOC, now, LIMIT))).slice(0, 1),
+        after,
+      );
+      printTimings("Timings after ANALYZE", await timeAll(data, after, learnerId, now));
+      after.close();
+    } else {
+      reader.close();
+    }
+  } finally {
+    await disconnect?.();
+    if (flagOption("keep", "BENCH_KEEP")) console.log(`Kept the database at ${temp.file}`);
+    else temp.remove();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
