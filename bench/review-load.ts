@@ -1,12 +1,13 @@
 // Review submissions under load: 200 guest learners, one connection each,
 // POST /api/reviews against `next start` on a fresh database, then the same
 // load against a bare node:http server doing the same SQLite writes. Run by hand:
-//   npx tsx bench/review-load.ts [--seconds 30] [--learners 200] [--no-build] [--wal]
+//   npx tsx bench/review-load.ts [--seconds 30] [--learners 200] [--no-build] [--rollback-journal]
 // Goals: throughput >= 50% of the baseline's, p99 < 50 ms.
 // Two phases per server: one connection alone (latency without queueing), then
 // saturation (every connection sends its next answer as soon as the last is answered).
 // It runs `next build` first when the sources are newer than .next (--no-build keeps the
-// existing build). --wal switches both databases to WAL first (the app uses a rollback journal).
+// existing build). Both databases use WAL, as `npm start` sets up (scripts/tune-sqlite.mjs);
+// --rollback-journal measures SQLite's default journal instead.
 // BENCH_APP_DIR=/path/to/other/checkout measures that app instead (its own node_modules and build).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -24,7 +25,7 @@ const LEARNERS = Math.round(numberOption("learners", "BENCH_LEARNERS", 200));
 const WARMUP_SECONDS = Math.min(5, Math.max(1, Math.round(SECONDS / 6)));
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 50;
-const WAL = flagOption("wal", "BENCH_WAL");
+const WAL = !flagOption("rollback-journal", "BENCH_ROLLBACK_JOURNAL");
 
 type Measured = { warm: LoadResult; saturated: LoadResult; alone: LoadResult };
 

@@ -38,6 +38,7 @@ function buildIsStale() {
 }
 
 run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
+run("Tuning the database", process.execPath, ["scripts/tune-sqlite.mjs"]);
 run("Importing content/", bin("tsx"), ["scripts/import-content.ts"]);
 if (process.env.QUARRY_SKIP_BUILD !== "1" && buildIsStale()) run("Building the app", bin("next"), ["build"]);
 

@@ -54,11 +54,17 @@ export async function getNewQuestions(learnerId: string | null, documentId: stri
   });
 }
 
-export async function countDeck(learnerId: string | null, documentId: string | null, now: Date) {
+/**
+ * New, learning and due counts for a deck. `unseenCap` stops counting unseen
+ * questions past what could be shown today (the daily new-card allowance),
+ * so a large deck costs the same as a small one.
+ */
+export async function countDeck(learnerId: string | null, documentId: string | null, now: Date, unseenCap?: number) {
   const question = deckQuestionWhere(documentId);
   const [unseen, learning, due] = await Promise.all([
     db().question.count({
       where: { ...question, ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}) },
+      ...(unseenCap !== undefined ? { take: unseenCap } : {}),
     }),
     learnerId
       ? db().card.count({ where: { learnerId, state: { in: ["learning", "relearning"] }, question } })

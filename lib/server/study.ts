@@ -22,6 +22,8 @@ import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
 
 export const SESSION_SIZE = 50;
+/** The schema's default daily new-card limit, shown to visitors who have not started yet. */
+const DEFAULT_NEW_CARDS_PER_DAY = 20;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
 export type Deck = { id: string; title: string; documentId: string | null };
@@ -33,8 +35,8 @@ export async function findDeck(deckId: string): Promise<Deck | null> {
 }
 
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
-  const counts = await countDeck(learner?.id ?? null, deck.documentId, now);
-  const allowance = learner ? await newAllowance(learner, now) : 20;
+  const allowance = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
+  const counts = await countDeck(learner?.id ?? null, deck.documentId, now, allowance);
   return { new: Math.min(counts.unseen, allowance), learning: counts.learning, due: counts.due };
 }
 
