@@ -1,29 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
-import initSqlJs from "sql.js";
+import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { liveReviewId } from "../../lib/server/live/review-id";
+import { signUp, uniqueEmail } from "./helpers";
 
 // A whole live quiz in Chromium: a host and three phones, one of which
-// reloads mid-game, one of which has a learner whose cards the game feeds.
+// reloads mid-game; one is signed in, and the game feeds her cards.
 
 /** The database the server under test writes (playwright.config starts it on data/e2e.db). */
 const dbFile = process.env.LIVE_E2E_DB ?? path.resolve("data/e2e.db");
 
 type PlayedQuestion = { choices: string[]; correctIndex: number };
 
-/** Runs one read-only query on a snapshot of the server's database file (it is not in WAL mode). */
+/** Runs one read-only query on the server's database (a second connection; WAL lets it read alongside). */
 async function query(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
-  const SQL = await initSqlJs();
-  const db = new SQL.Database(fs.readFileSync(dbFile));
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const statement = db.prepare(sql);
-    statement.bind(params);
-    const rows: Record<string, unknown>[] = [];
-    while (statement.step()) rows.push(statement.getAsObject());
-    statement.free();
-    return rows;
+    return db.prepare(sql).all(...params) as Record<string, unknown>[];
   } finally {
     db.close();
   }
@@ -70,9 +65,8 @@ test("a host and three players play a 3-question game to a correct final leaderb
   const host = await hostContext.newPage();
   const [ana, bo, cy] = [await phone(browser), await phone(browser), await phone(browser)];
 
-  // Ana studies first, so her browser has a learner and the game feeds her cards.
-  const session = await ana.request.get("/api/decks/all/session");
-  expect(session.status()).toBe(200);
+  // Ana is signed in to a learner account, so the game feeds her cards.
+  await signUp(ana, { name: "Ana", email: uniqueEmail("ana"), role: "learner" });
   const reviewsBefore = await reviewCount(ana);
 
   await host.goto("/live/new");
