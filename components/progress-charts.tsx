@@ -15,6 +15,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { ChartFigure } from "@/components/chart-figure";
 import type { ProgressReport } from "@/lib/server/progress";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -26,20 +27,6 @@ function heatColor(count: number, max: number) {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function ChartFigure({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
-  return (
-    <figure className="chart">
-      <figcaption>
-        <h2>{title}</h2>
-        <p className="meta">{summary}</p>
-      </figcaption>
-      <div className="chart-body" role="img" aria-label={`${title}: ${summary}`}>
-        {children}
-      </div>
-    </figure>
-  );
-}
 
 export function ProgressCharts({ report }: { report: ProgressReport }) {
   const max = Math.max(0, ...report.heatmap.map((c) => c.count));

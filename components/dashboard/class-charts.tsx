@@ -1,22 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/chart-figure";
 import { LOW_RETENTION } from "@/lib/dashboard/filters";
 import { RETENTION_WINDOW_DAYS, type ClassCharts as Charts } from "@/lib/dashboard/types";
-
-function Figure({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
-  return (
-    <figure className="chart">
-      <figcaption>
-        <h2>{title}</h2>
-        <p className="meta">{summary}</p>
-      </figcaption>
-      <div className="chart-body" role="img" aria-label={`${title}: ${summary}`}>
-        {children}
-      </div>
-    </figure>
-  );
-}
 
 export function ClassCharts({ charts }: { charts: Charts }) {
   const total = charts.activity.reduce((n, d) => n + d.count, 0);
@@ -25,7 +12,7 @@ export function ClassCharts({ charts }: { charts: Charts }) {
   const below = charts.retentionHistogram.filter((b) => b.to <= LOW_RETENTION * 100).reduce((n, b) => n + b.count, 0);
   return (
     <div className="charts">
-      <Figure
+      <ChartFigure
         title="Class activity"
         summary={`${total} reviews on ${activeDays} of the last ${charts.activity.length} days (UTC days).`}
       >
@@ -38,8 +25,8 @@ export function ClassCharts({ charts }: { charts: Charts }) {
             <Bar dataKey="count" name="Reviews" fill="#1f5fa8" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
-      </Figure>
-      <Figure
+      </ChartFigure>
+      <ChartFigure
         title={`Retention across learners (${RETENTION_WINDOW_DAYS} days)`}
         summary={
           withRetention > 0
@@ -59,7 +46,7 @@ export function ClassCharts({ charts }: { charts: Charts }) {
             <Bar dataKey="count" name="Learners" fill="#1d6b3a" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
-      </Figure>
+      </ChartFigure>
     </div>
   );
 }

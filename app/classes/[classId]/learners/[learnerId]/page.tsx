@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MasteryTable } from "@/components/mastery-table";
-import { ProgressCharts } from "@/components/progress-charts";
+import { ProgressReport } from "@/components/progress-report";
 import { getClassroom } from "@/lib/data/classes";
 import { getClassLearner } from "@/lib/data/dashboard";
 import { canManageClass, canReadClassLearner } from "@/lib/permissions";
@@ -34,32 +33,7 @@ export default async function ClassLearnerPage({
         {learner.name}
       </nav>
       <h1>{learner.name}</h1>
-      <dl className="stat-row">
-        <div>
-          <dt>Reviews</dt>
-          <dd>{report.totalReviews}</dd>
-        </div>
-        <div>
-          <dt>Today</dt>
-          <dd>{report.reviewsToday}</dd>
-        </div>
-        <div>
-          <dt>Streak</dt>
-          <dd>
-            {report.streak.current} {report.streak.current === 1 ? "day" : "days"}
-          </dd>
-        </div>
-        <div>
-          <dt>Longest streak</dt>
-          <dd>
-            {report.streak.longest} {report.streak.longest === 1 ? "day" : "days"}
-          </dd>
-        </div>
-      </dl>
-      <ProgressCharts report={report} />
-      <h2>Mastery per document</h2>
-      <MasteryTable rows={report.mastery} />
-      <p className="meta">Days follow the learner&apos;s time zone ({report.timeZone}).</p>
+      <ProgressReport report={report} whose="the learner's" />
     </div>
   );
 }
