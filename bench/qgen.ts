@@ -6,6 +6,7 @@ import { getNlp } from "../lib/text/nlp";
 import { parseDocumentFile } from "../lib/text/document-file";
 import { generateBank, type SourceDocument } from "../lib/qgen";
 import { seededRandom } from "../lib/qgen/random";
+import { MONTH_NAMES } from "../lib/qgen/values";
 import { readDocument } from "../lib/qgen/read-document";
 
 const arg = (name: string, fallback: number) => {
@@ -132,26 +133,12 @@ const TERMS: Record<string, string[]> = {
     "the home advantage",
   ],
 };
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const VERBS = ["announced", "reported", "confirmed", "estimated", "published", "proposed"];
 
 const person = () => `${pick(FIRST)} ${pick(LAST)}`;
 const org = () => `${pick(ORG_WORDS)} ${pick(ORG_HEADS)}`;
 const year = () => String(int(1820, 2024));
-const date = () => `${pick(MONTHS)} ${int(1, 28)}, ${year()}`;
+const date = () => `${pick(MONTH_NAMES)} ${int(1, 28)}, ${year()}`;
 const money = () =>
   pick([`$${int(2, 900)} million`, `$${int(1, 99)}.${int(1, 9)} billion`, `€${int(10, 999)},${int(100, 999)}`]);
 const percent = () => pick([`${int(1, 95)}%`, `${int(1, 40)}.${int(1, 9)} percent`]);

@@ -7,7 +7,7 @@ import { demoProfiles, simulateLearner, type SimQuestion } from "../lib/dashboar
 import { addClassMember, assignDeck } from "../lib/data/classes";
 import { createUserWithPassword } from "../lib/data/users";
 import { seededRandom, shuffle } from "../lib/qgen/random";
-import type { CardState } from "../lib/scheduling";
+import { cardColumns } from "../lib/scheduling";
 import { db, disconnectDb } from "../lib/server/db";
 
 const DEMO_TEACHER = { email: "demo.teacher@quarry.local", password: "quarry-demo-2025", name: "Demo Teacher" };
@@ -47,19 +47,6 @@ async function loadDecks() {
   });
   return docs.filter((d) => d.questions.length > 0);
 }
-
-const cardColumns = (c: CardState) => ({
-  due: c.due,
-  stability: c.stability,
-  difficulty: c.difficulty,
-  elapsedDays: c.elapsedDays,
-  scheduledDays: c.scheduledDays,
-  learningSteps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  state: c.state,
-  lastReview: c.lastReview,
-});
 
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 4 }, () =>

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CardState, CardStateName, ReviewLogEntry } from "@/lib/scheduling";
+import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
 import { STUDY_QUESTION_SELECT, type StoredCard, type StudyQuestionRow } from "./study";
 
@@ -40,18 +40,6 @@ type ReviewInput = {
   decide: (question: StudyQuestionRow, before: CardState) => ReviewDecision;
 };
 
-const cardColumns = (c: CardState) => ({
-  due: c.due,
-  stability: c.stability,
-  difficulty: c.difficulty,
-  elapsedDays: c.elapsedDays,
-  scheduledDays: c.scheduledDays,
-  learningSteps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  state: c.state,
-  lastReview: c.lastReview,
-});
 
 const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => ({ ...row, state: row.state as CardStateName });
 

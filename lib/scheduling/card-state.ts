@@ -69,3 +69,19 @@ export function fromFsrsCard(card: Card): CardState {
     lastReview: card.last_review ? new Date(card.last_review.getTime()) : null,
   };
 }
+
+/** Exactly the scheduling fields of a card, e.g. from a stored row that carries more. */
+export function cardColumns(card: CardState) {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsedDays,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.lastReview,
+  };
+}
