@@ -1,11 +1,16 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import type { Role } from "@/lib/permissions";
 import { auth } from "./auth";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-/** The signed-in account. A forged, expired or revoked session reads as signed out. */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in account. A forged, expired or revoked session reads as signed out.
+ * Memoised per server render: the header, the page and the permission checks
+ * all ask, and each ask would otherwise be a session lookup.
+ */
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   try {
     const session = await auth().api.getSession({ headers: await headers() });
     if (!session) return null;
@@ -14,4 +19,4 @@ export async function currentUser(): Promise<SessionUser | null> {
   } catch {
     return null;
   }
-}
+});
