@@ -35,6 +35,8 @@ export const questionSourceSchema = z.object({
 
 const questionBase = {
   id: z.string().min(1),
+  /** The fact (sentence and answer span) this question tests; its variants share it. Absent in older files. */
+  noteId: z.string().min(1).optional(),
   prompt: z.string().min(1),
   answer: z.string().min(1),
   factType: factTypeSchema,

@@ -19,19 +19,30 @@ export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, t
   const distractors = pickDistractors(factType, answer, pool, seed, 3, text);
   // Keys are written in a fixed order to keep the exported JSON easy to read and diff.
   const out: Question[] = [
-    { id: `${factId}-c`, type: "cloze", prompt: cloze, answer, factType, source: source(), score },
+    { id: `${factId}-c`, noteId: factId, type: "cloze", prompt: cloze, answer, factType, source: source(), score },
   ];
 
   if (distractors.length === 3) {
     const id = `${factId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
-    out.push({ id, type: "multiple_choice", prompt: cloze, answer, choices, factType, source: source(), score });
+    out.push({
+      id,
+      noteId: factId,
+      type: "multiple_choice",
+      prompt: cloze,
+      answer,
+      choices,
+      factType,
+      source: source(),
+      score,
+    });
   }
 
   const wh = whQuestion(sentence.annotated, span, factType, sentence.referent);
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
   out.push({
     id: `${factId}-f`,
+    noteId: factId,
     type: "flashcard",
     prompt: wh ?? cloze,
     answer,
@@ -56,6 +67,7 @@ export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, t
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   out.push({
     id,
+    noteId: factId,
     type: "true_false",
     prompt: statementIsTrue ? text : text.slice(0, span.start) + swap + text.slice(span.end),
     answer: statementIsTrue ? "true" : "false",
