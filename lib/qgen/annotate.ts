@@ -47,5 +47,39 @@ export function annotate(text: string): Annotated {
     const span = spans[i];
     if (span) entities.push({ type: types[i]!, first: span[0], last: span[1] });
   }
-  return { text, tokens: out, entities };
+  return joinSplitWords({ text, tokens: out, entities });
+}
+
+const LETTER = /\p{L}/u;
+const NON_ASCII_LETTER = /[^\x00-\x7f]/;
+
+/**
+ * wink-nlp cuts words at letters outside ASCII ("Satō" → "Sat" + "ō"). A
+ * span ending on such a cut would blank half a name, so glued pieces that
+ * are both letters, one of them non-ASCII, become one token again (with the
+ * first piece's tag, and entities re-indexed).
+ */
+export function joinSplitWords(a: Annotated): Annotated {
+  const toks = a.tokens;
+  const glued = (i: number) =>
+    i > 0 &&
+    toks[i]!.start === toks[i - 1]!.end &&
+    LETTER.test(toks[i]!.text) &&
+    LETTER.test(toks[i - 1]!.text.at(-1)!) &&
+    (NON_ASCII_LETTER.test(toks[i]!.text[0]!) || NON_ASCII_LETTER.test(toks[i - 1]!.text.at(-1)!));
+  if (!toks.some((_, i) => glued(i))) return a;
+  const out: Token[] = [];
+  const newIndex: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (glued(i)) {
+      const prev = out.at(-1)!;
+      const text = a.text.slice(prev.start, t.end);
+      const pos = prev.pos === "PROPN" || t.pos === "PROPN" ? "PROPN" : prev.pos;
+      out[out.length - 1] = { ...prev, text, end: t.end, pos, lower: text.toLowerCase(), lemma: text.toLowerCase() };
+    } else out.push({ ...t });
+    newIndex.push(out.length - 1);
+  }
+  const entities = a.entities.map((e) => ({ ...e, first: newIndex[e.first]!, last: newIndex[e.last]! }));
+  return { text: a.text, tokens: out, entities };
 }

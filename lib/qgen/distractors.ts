@@ -1,4 +1,5 @@
 import type { FactType } from "./bank";
+import { fineKind, listedValues, overlapsPlace } from "./kinds";
 import { isOrgHead, isPlaceHead } from "./lexicon";
 import { containsWord } from "./quality";
 import { fnv1a, seededRandom } from "./random";
@@ -6,6 +7,7 @@ import { formatKey, formatNumeric, MONTH_NAMES, parseNumeric, valueKey } from ".
 
 type PoolEntry = {
   text: string;
+  kind: string;
   key: string;
   lower: string;
   words: string[];
@@ -21,6 +23,7 @@ function entry(factType: FactType, text: string): PoolEntry {
   const year = /\d{4}/.exec(text)?.[0];
   return {
     text,
+    kind: fineKind(factType, text),
     key: valueKey(factType, text),
     lower,
     words,
@@ -30,7 +33,7 @@ function entry(factType: FactType, text: string): PoolEntry {
   };
 }
 
-/** Groups corpus values by type and unit style: the first source of distractors. */
+/** Groups a scope's values (one document, or related documents) by type and unit style. */
 export function buildPool(values: Array<{ factType: FactType; text: string }>): DistractorPool {
   const pool: DistractorPool = new Map();
   const seen = new Set<string>();
@@ -47,27 +50,42 @@ export function buildPool(values: Array<{ factType: FactType; text: string }>): 
   return pool;
 }
 
+export type DistractorOptions = {
+  seed: number;
+  count?: number;
+  /** The source sentence: a choice it names or rules out is no distractor. */
+  sentence?: string;
+  /** Where the answer sits in the sentence, so its other values can be compared. */
+  spanStart?: number;
+  /** Pools in order of preference: the same document, then related documents. */
+  pools: DistractorPool[];
+  /** A further test every distractor must pass (e.g. grammar around the blank). */
+  accept?: (candidate: string) => boolean;
+  /** Also try same-kind values a package lists, then perturbed numbers (default true). */
+  fallbacks?: boolean;
+};
+
 /**
- * Up to `count` distractors of the same type and format as the answer: corpus
- * values first (in a seeded order), then plausible perturbations. None equals
- * the answer or another distractor once normalised.
+ * Up to `count` distractors of the same fine kind and format as the answer:
+ * values from the answer's own document first, then from related documents
+ * (each in a seeded order), then same-kind lists (countries, capitals), then
+ * plausible perturbations of numbers and dates. None equals the answer or
+ * another distractor once normalised, appears in the sentence, is ruled out
+ * by it (a year on the wrong side of another year it names), or is also true
+ * (a country's capital for the country).
  */
-export function pickDistractors(
-  factType: FactType,
-  answer: string,
-  pool: DistractorPool,
-  seed: number,
-  count = 3,
-  sentence = "",
-): string[] {
+export function pickDistractors(factType: FactType, answer: string, opts: DistractorOptions): string[] {
+  const { seed, count = 3, sentence = "", pools } = opts;
   const inSentence = sentence.toLowerCase();
   const a = entry(factType, answer);
+  const kind = fineKind(factType, answer);
   const taken = new Set([a.key]);
   // Generic heads ("University", "Strait") may be shared; names may not.
   const answerWords = new Set(
     a.words.filter((w) => w.length > 2 && (factType === "person" || !(isOrgHead(w) || isPlaceHead(w)))),
   );
   const numeric = isNumeric(factType);
+  const order = numeric ? orderConstraints(factType, answer, sentence, opts.spanStart ?? -1) : null;
   const out: string[] = [];
   const accept = (candidate: string, key: string, lower: string, words: string[]) => {
     if (out.length >= count || taken.has(key) || !lower) return;
@@ -75,6 +93,9 @@ export function pickDistractors(
     if (containsWord(inSentence, lower)) return;
     // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
     if (!numeric && words.some((w) => answerWords.has(w))) return;
+    if (!numeric && overlapsPlace(answer, candidate)) return;
+    if (order && !order(candidate)) return;
+    if (opts.accept && !opts.accept(candidate)) return;
     taken.add(key);
     out.push(candidate);
   };
@@ -84,17 +105,31 @@ export function pickDistractors(
     (e.head === a.head && e.multiword ? 0 : 2) +
     (a.year !== null && e.year !== null && Math.abs(a.year - e.year) > 40 ? 1 : 0) +
     fnv1a(`${seed}|${answer}|${e.text}`) / 2 ** 32;
-  const corpus = window(pool.get(formatKey(factType, answer)) ?? [], fnv1a(`${seed}|${answer}`))
-    .map((e) => ({ e, r: rank(e) }))
-    .sort((x, y) => x.r - y.r);
   // A bare surname gets bare surnames.
   const surnameOnly = factType === "person" && !a.multiword;
-  for (const { e } of corpus) {
-    if (out.length >= count) break;
-    if (surnameOnly) {
-      const last = e.text.trim().split(/\s+/).at(-1)!;
-      accept(last, valueKey(factType, last), last.toLowerCase(), [last.toLowerCase()]);
-    } else accept(e.text, e.key, e.lower, e.words);
+  const format = formatKey(factType, answer);
+  for (const pool of pools) {
+    const corpus = window(pool.get(format) ?? [], fnv1a(`${seed}|${answer}`))
+      .filter((e) => e.kind === kind)
+      .map((e) => ({ e, r: rank(e) }))
+      .sort((x, y) => x.r - y.r);
+    for (const { e } of corpus) {
+      if (out.length >= count) break;
+      if (surnameOnly) {
+        const last = e.text.trim().split(/\s+/).at(-1)!;
+        accept(last, valueKey(factType, last), last.toLowerCase(), [last.toLowerCase()]);
+      } else accept(e.text, e.key, e.lower, e.words);
+    }
+  }
+  if (opts.fallbacks === false) return out;
+  if (out.length < count) {
+    const listed = listedValues(kind, answer);
+    const start = listed.length ? fnv1a(`${seed}|list|${answer}`) % listed.length : 0;
+    for (let i = 0; i < listed.length && out.length < count; i++) {
+      const v = listed[(start + i) % listed.length]!;
+      const e = entry(factType, v);
+      accept(v, e.key, e.lower, e.words);
+    }
   }
   if (out.length < count && numeric) {
     const random = seededRandom(fnv1a(`${seed}|perturb|${answer}`));
@@ -104,6 +139,37 @@ export function pickDistractors(
     }
   }
   return out;
+}
+
+/**
+ * "In _____, imports fell 15% compared with 2015": the answer comes after
+ * 2015, so an earlier year is ruled out by the sentence. A candidate must
+ * stand on the same side of every other year the sentence names.
+ */
+function orderConstraints(
+  factType: FactType,
+  answer: string,
+  sentence: string,
+  spanStart: number,
+): ((candidate: string) => boolean) | null {
+  if (factType !== "year" && factType !== "date") return null;
+  const year = (s: string) => {
+    const m = /\b(1\d{3}|20\d{2})s?\b/.exec(s);
+    return m ? Number(m[1]) : null;
+  };
+  const own = year(answer);
+  if (own === null) return null;
+  const others: number[] = [];
+  for (const m of sentence.matchAll(/\b(1\d{3}|20\d{2})s?\b/g)) {
+    if (spanStart >= 0 && m.index >= spanStart && m.index < spanStart + answer.length) continue;
+    const y = Number(m[1]);
+    if (y !== own) others.push(y);
+  }
+  if (others.length === 0) return null;
+  return (candidate) => {
+    const y = year(candidate);
+    return y === null || others.every((o) => Math.sign(y - o) === Math.sign(own - o));
+  };
 }
 
 function isNumeric(t: FactType): boolean {
@@ -126,8 +192,9 @@ function perturb(factType: FactType, answer: string, random: () => number): stri
   if (p.word || p.decimals === 0) n = Math.round(n);
   if (factType === "percent" && n > 100 && p.number <= 100) n = Math.round(p.number / 2);
   if (n === p.number || n <= 0) n = p.number + pick([1, 2, 3]);
+  if (n === 0) return null;
   if (p.word && n < 2 && p.number >= 2) return null; // keep the plural noun grammatical
-  return formatNumeric(p, n);
+  return formatNumeric(p, n) || null;
 }
 
 function perturbDate(answer: string, random: () => number): string | null {

@@ -2,7 +2,8 @@ import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
-import { chunkSpans, termSpans } from "./spans-terms";
+import { tagsOf } from "./lexicon";
+import { chunkSpans, isKeyTermChunk, termSpans } from "./spans-terms";
 import type { Span } from "./span";
 import { valueKey } from "./values";
 
@@ -65,7 +66,11 @@ export function candidateSpans(a: Annotated): Span[] {
     if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
     kept.push(s);
   }
-  return kept.map((s) => withAcronym(a, s)).sort((x, y) => x.start - y.start);
+  const withAcronyms = kept.map((s) => withAcronym(a, s));
+  // The bracketed acronym now belongs to its expansion, not to a span of its own.
+  return withAcronyms
+    .filter((s, i) => !withAcronyms.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start))
+    .sort((x, y) => x.start - y.start);
 }
 
 // "Liberal Democratic Party (LDP)": the bracketed acronym would give the
@@ -102,10 +107,15 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
     s.spans = s.spans.flatMap((span): Span[] => {
       if (span.kind === "name") {
         if (people.has(span.text)) return [{ ...span, kind: "person" }];
-        if (/\s/.test(span.text)) return [{ ...span, kind: "term" }];
+        // An unexplained name stays a term: a coarser type beats a wrong one.
+        if (/\s/.test(span.text) || span.text.length >= 3) return [{ ...span, kind: "term" }];
         return [];
       }
-      if (span.origin === "chunk" && (chunkCount.get(chunkKey(s, span)) ?? 0) < 2) return [];
+      if (span.origin === "chunk") {
+        const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
+        if (!repeated && !isKeyTermChunk(s.annotated, span, tagsOf)) return [];
+        return [{ ...span, repeated }];
+      }
       return [span];
     });
   }

@@ -3,12 +3,25 @@ import { readDocument } from "./read-document";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
-import { buildPool } from "./distractors";
+import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
 
-export type SourceDocument = { id: string; title: string; path: string; text: string; sha256?: string };
+export type SourceDocument = {
+  id: string;
+  title: string;
+  path: string;
+  text: string;
+  sha256?: string;
+  /**
+   * Documents that share a group (a deck, an upload, an owner's topic) lend
+   * each other distractors. Without one, a document's distractors come from
+   * itself, `distractorDocuments`, same-kind lists and perturbed numbers only.
+   */
+  group?: string;
+};
 
 export type GenerateOptions = {
   /** Drives multiple-choice order, distractor choice and true/false statements. */
@@ -17,6 +30,12 @@ export type GenerateOptions = {
   maxPerSentence?: number;
   /** Lowest score kept. */
   minScore?: number;
+  /**
+   * Documents read only for distractor values, never asked about: the rest of
+   * the deck or upload, or the owner's related documents. One with a `group`
+   * serves only documents of that group; one without serves every document.
+   */
+  distractorDocuments?: SourceDocument[];
   /** Receives notes on documents that gave no questions (e.g. not English). */
   onWarning?: (warning: GenerateWarning) => void;
 };
@@ -26,7 +45,7 @@ export type GenerateWarning = { documentId: string; code: "no_sentences" | "not_
 /** Builds a question bank from documents. Pure and deterministic: same documents and seed, same bank. */
 export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {}): Bank {
   const seed = opts.seed ?? 1;
-  const maxPerSentence = opts.maxPerSentence ?? 4;
+  const maxPerSentence = opts.maxPerSentence ?? 5;
   const minScore = opts.minScore ?? 0.4;
   const sentences = readSentences(docs, opts.onWarning);
   const people = resolveSpans(sentences);
@@ -49,13 +68,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     }
   }
 
-  // Distractor people by full name, so "Suga" and "Yoshihide Suga" never both appear.
-  const pool = buildPool(
-    all.map((f) => ({
-      factType: f.factType,
-      text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : f.span.text,
-    })),
-  );
+  const pools = distractorPools(docs, all, people, opts.distractorDocuments ?? []);
   const questions: Question[] = [];
   const bySentence = new Map<SentenceInfo, Fact[]>();
   for (const f of all) {
@@ -68,12 +81,12 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     const best = facts
       .filter((f) => f.score >= minScore)
       .sort((x, y) => y.score - x.score || x.span.start - y.span.start)
-      // Short sentences get fewer blanks: about one per six words.
-      .slice(0, Math.min(maxPerSentence, Math.max(1, Math.ceil(wordCount(facts[0]!.sentence) / 6))))
+      // Short sentences get fewer notes: about one per five words.
+      .slice(0, Math.min(maxPerSentence, Math.max(1, Math.ceil(wordCount(facts[0]!.sentence) / 5))))
       .sort((x, y) => x.span.start - y.span.start);
     let trueTaken = false;
     for (const f of best) {
-      const qs = buildQuestions(f, pool, seed, trueTaken);
+      const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken);
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       questions.push(...qs);
     }
@@ -85,6 +98,83 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     questions: uniqueQuestions(questions),
     conflicts: findConflicts(all),
   };
+}
+
+/**
+ * The distractor pools of each document, in order of preference: its own
+ * values, then those of documents in its group, then the extra related
+ * documents. An unrelated document never lends a value.
+ */
+function distractorPools(
+  docs: SourceDocument[],
+  facts: Fact[],
+  people: Map<string, string>,
+  extra: SourceDocument[],
+): (documentId: string) => DistractorPool[] {
+  // Distractor people by full name, so "Suga" and "Yoshihide Suga" never both appear.
+  const value = (f: Fact) => ({
+    factType: f.factType,
+    text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : f.span.text,
+  });
+  const byDoc = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const list = byDoc.get(f.sentence.documentId);
+    if (list) list.push(f);
+    else byDoc.set(f.sentence.documentId, [f]);
+  }
+  const groupOf = new Map(docs.map((d) => [d.id, d.group]));
+  const own = new Map<string, DistractorPool>();
+  const grouped = new Map<string, DistractorPool>();
+  let extraPools: { all: DistractorPool; byGroup: Map<string, DistractorPool> } | undefined;
+  const extraFor = (group: string | undefined): DistractorPool | undefined => {
+    if (extra.length === 0) return undefined;
+    if (!extraPools) {
+      const sentences = readSentences(extra);
+      const extraPeople = resolveSpans(sentences);
+      const facts = sentences.flatMap((s) => s.spans.map((span) => toFact(s, span, 0)));
+      const valueOf = (f: Fact) => ({
+        factType: f.factType,
+        text: f.factType === "person" ? (extraPeople.get(f.span.text) ?? f.span.text) : f.span.text,
+      });
+      const docGroup = new Map(extra.map((d) => [d.id, d.group]));
+      const byGroup = new Map<string, DistractorPool>();
+      for (const g of new Set(extra.map((d) => d.group).filter((g): g is string => !!g)))
+        byGroup.set(g, buildPool(facts.filter((f) => docGroup.get(f.sentence.documentId) === g).map(valueOf)));
+      extraPools = {
+        all: buildPool(facts.filter((f) => !docGroup.get(f.sentence.documentId)).map(valueOf)),
+        byGroup,
+      };
+    }
+    const pools = [extraPools.all];
+    if (group && extraPools.byGroup.has(group)) pools.unshift(extraPools.byGroup.get(group)!);
+    return mergePools(pools);
+  };
+  return (documentId) => {
+    let mine = own.get(documentId);
+    if (!mine) own.set(documentId, (mine = buildPool((byDoc.get(documentId) ?? []).map(value))));
+    const out = [mine];
+    const group = groupOf.get(documentId);
+    if (group) {
+      let g = grouped.get(group);
+      if (!g) {
+        // The whole group, own document included: its values come first anyway and repeats are skipped.
+        const members = docs.filter((d) => d.group === group).map((d) => d.id);
+        g = buildPool(members.flatMap((id) => byDoc.get(id) ?? []).map(value));
+        grouped.set(group, g);
+      }
+      out.push(g);
+    }
+    const x = extraFor(group);
+    if (x) out.push(x);
+    return out;
+  };
+}
+
+function mergePools(pools: DistractorPool[]): DistractorPool {
+  if (pools.length === 1) return pools[0]!;
+  const out: DistractorPool = new Map();
+  for (const p of pools) for (const [k, v] of p) out.set(k, [...(out.get(k) ?? []), ...v]);
+  return out;
 }
 
 // Two sentences can still yield the same front ("What does LDP stand for?"); keep the first.
@@ -111,7 +201,13 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
-    for (const s of readDocument(doc.text)) {
+    for (const read of readDocument(doc.text)) {
+      const skip = leadToSkip(read.text);
+      const s =
+        skip > 0
+          ? { ...read, start: read.start + skip, text: read.text.slice(skip), annotated: sliceAnnotated(read.annotated, skip) }
+          : read;
+      if (notStatement(s.text)) continue;
       const problem = quickSentenceProblem(s.text);
       if (problem === "not_english") foreign++;
       if (problem) continue;

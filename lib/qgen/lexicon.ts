@@ -91,7 +91,7 @@ const TITLE_WORDS = new Set([
   "empress",
 ]);
 
-function tagsOf(word: string): string[] {
+export function tagsOf(word: string): string[] {
   const v = lexicon[word.toLowerCase()];
   if (!v) return [];
   return Array.isArray(v) ? v : v.split(",");

@@ -64,6 +64,10 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
   if (containsWord(rest, answer)) return null;
 
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
+  // A phrase the text uses once is less likely to be the point of the passage.
+  if (span.origin === "chunk" && span.repeated) score += 0.1;
+  // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
+  if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
   if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
   if (words.length > 40) score -= 0.1;
   if (words.length < 9) score -= 0.05;
@@ -73,8 +77,9 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
     if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
     // "the three scientists" points back at people already named.
     else if (/^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "")) score -= 0.3;
-    // A bare number without a unit ("the 4004") is rarely a fact worth testing.
-    if (!/\p{L}/u.test(span.text)) score -= 0.2;
+    // A bare number that counts nothing ("the 4004") is rarely a fact worth testing.
+    const next = words[words.indexOf(inside.at(-1)!) + 1];
+    if (!/\p{L}/u.test(span.text) && !(next && (next.pos === "NOUN" || next.pos === "ADJ"))) score -= 0.2;
   }
   // An answer found all over the corpus (the topic itself) is a giveaway.
   if (answerFrequency > 0.1) score -= 0.4;

@@ -1,48 +1,74 @@
 import type { Question } from "./bank";
 import { pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
+import { fineKind } from "./kinds";
+import { isTitle } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
+import { parseNumeric } from "./values";
 import { whQuestion } from "./wh-question";
 
 export const BLANK = "_____";
 
-/** The four question types for one fact; multiple choice and false statements need distractors. */
-export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, trueStatementTaken = false): Question[] {
+const THE_COUNTRY =
+  /^(?:United|Republic|Democratic|Czech|Dominican|Central African|Netherlands|Philippines|Bahamas|Gambia|Maldives|Marshall|Solomon|Comoros|Seychelles|Vatican|U\.?S\.?|U\.?K\.?)\b/;
+
+// "gross national product (GNP)": the blank covers the bracketed acronym too
+// (it would give the answer away), but the answer is the expansion alone.
+const ACRONYM_TAIL = /\s*\([A-Z][A-Za-z.]+\)$/;
+export const withoutAcronym = (text: string): string => text.replace(ACRONYM_TAIL, "");
+
+// Kinds whose values can be swapped for a false statement without touching the rest of the sentence.
+const SWAPPABLE = new Set(["person", "country", "city", "year", "date", "money", "percent", "quantity"]);
+
+/**
+ * One note (a fact: its sentence and answer span) and its variants: a cloze
+ * and a flashcard always; a multiple choice only when three good distractors exist; a true/false when
+ * a clearly false swap exists or the sentence's one true statement is free.
+ */
+export function buildQuestions(
+  fact: Fact,
+  pools: DistractorPool[],
+  seed: number,
+  trueStatementTaken = false,
+): Question[] {
   const { sentence, span, factType, score } = fact;
   const text = sentence.text;
-  const answer = span.text;
+  const answer = withoutAcronym(span.text);
   // Each question gets its own source object, so callers may edit one safely.
   const source = () => ({ documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end });
   // Ids come from content only, so unchanged sentences keep their ids when a document is edited.
-  const factId = stableId(sentence.hash, String(span.start), answer);
+  const noteId = stableId(sentence.hash, String(span.start), span.text);
   const cloze = text.slice(0, span.start) + BLANK + text.slice(span.end);
-  const distractors = pickDistractors(factType, answer, pool, seed, 3, text);
+  // "the _____" takes "the United States", not "the Jordan".
+  const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
+  const distractors = pickDistractors(factType, span.text, {
+    seed,
+    sentence: text,
+    spanStart: span.start,
+    pools,
+    accept: takesThe ? (d) => THE_COUNTRY.test(d) : undefined,
+  }).map(withoutAcronym);
   // Keys are written in a fixed order to keep the exported JSON easy to read and diff.
   const out: Question[] = [
-    { id: `${factId}-c`, noteId: factId, type: "cloze", prompt: cloze, answer, factType, source: source(), score },
+    { id: `${noteId}-c`, noteId, type: "cloze", prompt: cloze, answer, factType, source: source(), score },
   ];
 
-  if (distractors.length === 3) {
-    const id = `${factId}-m`;
+  // Named terms only compete with their own kind: "Keio University" with "Waseda University".
+  const kind = fineKind(factType, span.text);
+  const sameHead = kind.startsWith("term:") && kind !== "term:acronym";
+  const head = (v: string) => v.trim().split(/\s+/).at(-1)!.toLowerCase();
+  if (distractors.length === 3 && (!sameHead || distractors.every((d) => head(d) === head(answer)))) {
+    const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
-    out.push({
-      id,
-      noteId: factId,
-      type: "multiple_choice",
-      prompt: cloze,
-      answer,
-      choices,
-      factType,
-      source: source(),
-      score,
-    });
+    out.push({ id, noteId, type: "multiple_choice", prompt: cloze, answer, choices, factType, source: source(), score });
   }
 
+  // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
   const wh = whQuestion(sentence.annotated, span, factType, sentence.referent);
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
   out.push({
-    id: `${factId}-f`,
-    noteId: factId,
+    id: `${noteId}-f`,
+    noteId,
     type: "flashcard",
     prompt: wh ?? cloze,
     answer,
@@ -51,25 +77,17 @@ export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, t
     score: flashScore,
   });
 
-  const id = `${factId}-t`;
+  const id = `${noteId}-t`;
   const wantTrue = (fnv1a(`${seed}|${id}`) & 1) === 0;
-  // Swapping one common noun phrase for another rarely yields a sensible false statement.
-  // Other terms only swap within the same kind ("… Treaty" for "… Treaty").
-  const head = (s: string) => s.trim().split(/\s+/).at(-1)!.toLowerCase();
-  const swap =
-    span.origin === "chunk"
-      ? undefined
-      : factType === "term"
-        ? distractors.find((d) => head(d) === head(answer))
-        : distractors[0];
+  const swap = swappable(fact) ? falseValue(fact, answer, distractors, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   out.push({
     id,
-    noteId: factId,
+    noteId,
     type: "true_false",
-    prompt: statementIsTrue ? text : text.slice(0, span.start) + swap + text.slice(span.end),
+    prompt: statementIsTrue ? text : swapInto(text, span.start, span.end, swap!),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
@@ -77,4 +95,85 @@ export function buildQuestions(fact: Fact, pool: DistractorPool, seed: number, t
     score,
   });
   return out;
+}
+
+// Where a swapped value would leave the rest of the sentence contradicting it, or give itself away.
+function swappable(fact: Fact): boolean {
+  const { sentence, span, factType } = fact;
+  if (span.origin === "chunk" || !SWAPPABLE.has(fineKind(factType, span.text))) return false;
+  const toks = sentence.annotated.tokens;
+  const after = sentence.text.slice(span.end);
+  const before = sentence.text.slice(0, span.start);
+  // "7,855 m (25,771 ft)": the conversion beside it would give the change away.
+  if (/^\s*\(\s*[\d.,]+/.test(after) || /\(\s*$/.test(before)) return false;
+  if (factType === "person") {
+    const next = toks.find((t) => t.start >= span.end);
+    const prev = toks.filter((t) => t.end <= span.start).at(-1);
+    // "the Higgs boson" names a thing; "President Trump" a role the swap would contradict.
+    if (next && next.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return false;
+    if (prev && /^\p{Lu}/u.test(prev.text) && (isTitle(prev.text) || prev.pos === "PROPN")) return false;
+  }
+  // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
+  const kind = fineKind(factType, span.text);
+  if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after)))
+    return false;
+  return true;
+}
+
+// Years move by 3 to 12 and stay within the years the document itself covers.
+function falseValue(
+  fact: Fact,
+  answer: string,
+  distractors: string[],
+  pools: DistractorPool[],
+  seed: number,
+): string | undefined {
+  if (fact.factType === "year" && /^\d{4}$/.test(answer)) {
+    const years = [...(pools[0]?.get("year") ?? [])].map((e) => Number(e.text)).filter(Number.isFinite);
+    const latest = Math.max(Number(answer), ...years);
+    const own = Number(answer);
+    const random = seededRandom(fnv1a(`${seed}|tf|${fact.sentence.hash}|${answer}`));
+    const options = pickDistractors(fact.factType, answer, {
+      seed,
+      sentence: fact.sentence.text,
+      spanStart: fact.span.start,
+      pools: [],
+      count: 6,
+    }).filter((d) => {
+      const y = Number(d);
+      return Math.abs(y - own) >= 3 && Math.abs(y - own) <= 12 && y <= latest;
+    });
+    return options[Math.floor(random() * options.length)];
+  }
+  return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
+}
+
+/**
+ * A false statement must be false by the text, not a rounding of the
+ * truth: years at least three apart, amounts at least a third apart.
+ */
+export function clearlyDifferent(factType: Fact["factType"], answer: string, other: string): boolean {
+  if (factType === "year") {
+    const a = Number(/\d{4}/.exec(answer)?.[0]);
+    const b = Number(/\d{4}/.exec(other)?.[0]);
+    return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) >= 3;
+  }
+  if (factType === "money" || factType === "percent" || factType === "quantity") {
+    const a = parseNumeric(answer)?.number;
+    const b = parseNumeric(other)?.number;
+    if (a === undefined || b === undefined || a <= 0 || b <= 0) return false;
+    return Math.max(a, b) / Math.min(a, b) >= 1.3;
+  }
+  return true;
+}
+
+// Puts a swapped value into the sentence, keeping "a"/"an" in agreement with it.
+export function swapInto(text: string, start: number, end: number, value: string): string {
+  let before = text.slice(0, start);
+  const article = /\b([Aa])(n?) $/.exec(before);
+  if (article) {
+    const an = /^(?:[aeiouAEIOU]|8|11|18|hour|honest|[AEFHILMNORSX][A-Z.]*\b)/.test(value) && !/^(?:uni|eu|one)/i.test(value);
+    before = before.slice(0, article.index) + article[1] + (an ? "n" : "") + " ";
+  }
+  return before + value + text.slice(end);
 }

@@ -1,5 +1,5 @@
 import { getNlp } from "../text/nlp";
-import type { Annotated, Token, WinkEntity } from "./annotate";
+import { joinSplitWords, type Annotated, type Token, type WinkEntity } from "./annotate";
 
 export type AnnotatedSentence = {
   /** Offsets in the document: text === doc.slice(start, end). */
@@ -67,7 +67,7 @@ export function readDocument(text: string): AnnotatedSentence[] {
         start: line.index + s,
         end: line.index + e,
         text: sentenceText,
-        annotated: { text: sentenceText, tokens: own, entities },
+        annotated: joinSplitWords({ text: sentenceText, tokens: own, entities }),
       });
     }
   }

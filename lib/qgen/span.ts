@@ -12,6 +12,8 @@ export type Span = {
   text: string;
   /** How the span was found; drives its base score. */
   origin: "entity" | "name" | "quote" | "acronym" | "defined" | "chunk";
+  /** A noun-phrase chunk or single name that the corpus mentions more than once. */
+  repeated?: boolean;
 };
 
 export function makeSpan(a: Annotated, first: number, last: number, kind: SpanKind, origin: Span["origin"]): Span {

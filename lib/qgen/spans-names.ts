@@ -9,6 +9,12 @@ const VERB_CUES = new Set(["said", "says", "told", "argued", "wrote", "stated", 
 const CALENDAR =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
+const EVENT_HEAD =
+  /^(?:olympics|games|cup|championships?|expo|exposition|elections?|summit|conference|festival|tournament|census|fair|marathon|open)$/i;
+const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
+// Names that take a number: "Article 231", "World War I", "Takahama Units 1 and 2".
+const NUMBERED = /^(?:article|articles|section|chapter|amendment|clause|title|resolution|protocol|phase|stage|unit|units|reactor|reactors|block|apollo|route|highway|war|book|volume|part|schedule|annex|platform|terminal|gate|pier|runway)$/i;
+
 function isNameToken(t: Token, index: number): boolean {
   if (!isCapitalised(t) || !/\p{L}/u.test(t.text) || CALENDAR.test(t.text)) return false;
   if (t.pos === "PRON" || t.pos === "DET" || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "AUX") return false;
@@ -50,19 +56,58 @@ export function nameSpans(a: Annotated): Span[] {
         continue;
       } else break;
     }
-    const span = classify(a, i, last);
+    last = numbered(toks, last);
+    // "the 1928 Summer Olympics": the year is part of the event's name.
+    const from = /^\d{4}$/.test(toks[i - 1]?.text ?? "") && EVENT_HEAD.test(toks[last]!.text) ? i - 1 : i;
+    const span = from < i ? makeSpan(a, from, last, "term", "name") : classify(a, i, last);
     // "St Mary's Hospital", "Japan's Prime Minister": a name that is only the
     // possessive start of a longer name is not asked about on its own.
     const next = toks[last + 1];
     const partOfLonger = next && /^['’]s$/.test(next.text) && toks[last + 2] && isCapitalised(toks[last + 2]!);
-    if (span && !partOfLonger) out.push(span);
+    if (span && !partOfLonger) out.push(withoutPossessive(span));
     i = last + 1;
   }
   return out;
 }
 
+// Extends a name over its number: "Article III", "World War I", "Units 1 and 2".
+function numbered(toks: Token[], last: number): number {
+  const head = toks[last]!;
+  const next = toks[last + 1];
+  if (!next) return last;
+  const isNumber = (t: Token | undefined) => !!t && (/^\d{1,4}[A-Za-z]?$/.test(t.text) || ROMAN.test(t.text));
+  if (NUMBERED.test(head.text) && (isNumber(next) || (next.text === "I" && /^war$/i.test(head.text)))) {
+    let end = last + 1;
+    if (/^(?:and|&)$/.test(toks[end + 1]?.lower ?? "") && isNumber(toks[end + 2])) end += 2;
+    return end;
+  }
+  if (ROMAN.test(next.text) && next.start === head.end + 1) return last + 1; // "Elizabeth II"
+  return last;
+}
+
 function classify(a: Annotated, first: number, last: number): Span | null {
   const toks = a.tokens;
+  // "United States President Richard Nixon", "JERA CEO Yukio Kani": the name follows the role.
+  for (let k = last - 1; k > first; k--) {
+    if (lx.isTitle(toks[k]!.text) && lx.isRoleNoun(toks[k]!.text) && isCapitalised(toks[k + 1]!)) {
+      if (last - k >= 2 && !toks.slice(k + 1, last + 1).some((t) => CONNECTORS.has(t.lower)))
+        return classify(a, k, last);
+    }
+  }
+  // "Lucien Laurent of France": a person of a country.
+  const of = toks.findIndex((t, k) => k > first && k < last && t.lower === "of");
+  if (of > first + 1 && lx.isFirstName(toks[first]!.text) && !lx.isCommonWord(toks[first]!.text)) {
+    const place = a.text.slice(toks[of + 1]!.start, toks[last]!.end);
+    if (lx.isKnownPlace(place)) return makeSpan(a, first, of - 1, "person", "name");
+  }
+  // "Interior Doug Burgum": a known first name starts the person's name.
+  if (last - first >= 2) {
+    for (let k = first + 1; k < last; k++) {
+      const w = toks[k]!.text;
+      if (lx.isFirstName(w) && !lx.isCommonWord(w) && !toks.slice(first, k).some((t) => CONNECTORS.has(t.lower)))
+        return makeSpan(a, k, last, "person", "name");
+    }
+  }
   const fullHead = toks[last]!.text;
   if (last > first && !lx.isTitle(toks[first]!.text)) {
     if (lx.isOrgHead(fullHead)) return makeSpan(a, first, last, "organization", "name");
@@ -88,7 +133,7 @@ function classify(a: Annotated, first: number, last: number): Span | null {
   if (lx.isKnownOrg(text)) return span("organization");
   if (words.length > 1 && lx.isPlaceHead(head)) return span("place");
   if (lx.isKnownPlace(text)) return span("place");
-  if (/^[A-Z]{2,6}s?$/.test(text)) return null; // bare acronyms are handled with their expansions
+  if (/^[A-Z]{2,6}s?$/.test(text)) return lx.isCommonWord(text) ? null : span("name"); // "CMS", "NACA"
   const personLike = words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w.text));
   // "Frank" is also an adjective: a known first name outweighs that.
   const properOnly = words.every((w) => !lx.isCommonWord(w.text));
@@ -111,4 +156,11 @@ function personContext(a: Annotated, first: number, last: number): boolean {
   }
   const prev = toks[first - 1];
   return !!prev && prev.text === "," && !!toks[first - 2] && lx.isRoleNoun(toks[first - 2]!.text);
+}
+
+// "Japan’s": the name is "Japan"; the possessive stays in the sentence.
+function withoutPossessive(span: Span): Span {
+  const m = /['’]s$/.exec(span.text);
+  if (!m || span.text.length < 4) return span;
+  return { ...span, end: span.end - 2, text: span.text.slice(0, -2) };
 }

@@ -85,16 +85,88 @@ export function numericSpans(a: Annotated): Span[] {
           out.push({ ...makeSpan(a, first - 1, last, "money", "entity") });
           break;
         }
-        // A count or measure: the number plus its unit ("5 kg", "300 species").
-        const next = toks[last + 1];
-        if (next && (isUnit(next.text) || SI_UNIT.test(next.text) || next.pos === "NOUN") && /\p{L}/u.test(next.text)) {
-          out.push(makeSpan(a, first, last + 1, "quantity", "entity"));
-        } else if (/\d/.test(span.text) && !/^\d{1,2}$/.test(span.text)) {
+        // "132 billion Marks": a number before a currency name is money.
+        if (CURRENCY_WORD.test(toks[last + 1]?.text ?? "")) {
+          out.push(makeSpan(a, first, last + 1, "money", "entity"));
+          break;
+        }
+        const unitEnd = unitAfter(a, last);
+        if (unitEnd !== null) {
+          // A measure keeps its unit ("5 kg", "1800 square feet", "1.18°C").
+          const measure = makeSpan(a, first, unitEnd, "quantity", "entity");
+          // "8,848 m." at the end of a sentence: the full stop is not part of the answer.
+          const trimmed = /\.$/.test(measure.text) && !/\.$/.test(a.tokens[unitEnd]!.text.slice(0, -1)) ? 1 : 0;
+          out.push(trimmed ? { ...measure, end: measure.end - 1, text: measure.text.slice(0, -1) } : measure);
+        } else if (/^(?:1[0-9]|20)\d{2}$/.test(span.text) && !countedNoun(a, last)) {
+          out.push({ ...span, kind: "year" }); // "in 1850", "The year 2023"
+        } else if (countedNoun(a, last) || (/\d/.test(span.text) && !/^\d{1,2}$/.test(span.text))) {
+          // A count asks for the number alone: "_____ children", "nine major articles".
           out.push(span);
         }
         break;
       }
     }
   }
+  return [...out, ...patternSpans(a)];
+}
+
+const CURRENCY_WORD =
+  /^(?:dollars?|euros?|yen|yuan|renminbi|marks?|francs?|rupees?|roubles?|rubles?|pesos?|won|lira|kronor|krona|kroner|dinars?|shillings?)$/i;
+const UNIT_WORD =
+  /^(?:tons?|tonnes?|feet|foot|meters?|metres?|kilomet(?:er|re)s?|miles?|inches|yards?|acres?|hectares?|pounds|kilograms?|grams?|lit(?:er|re)s?|gallons?|barrels?|(?:kilo|mega|giga|tera)?watts?|(?:kilo|mega|giga|tera)watt-hours|volts?|degrees?|knots|calories)$/i;
+const UNIT_TAIL = /^(?:°|º)[CF]?$/;
+
+// Where the unit after a number ends, or null when the next word is not a unit.
+function unitAfter(a: Annotated, last: number): number | null {
+  const toks = a.tokens;
+  let j = last + 1;
+  // "1.18°C" is tokenised as "1.18", "°", "C".
+  if (toks[j] && UNIT_TAIL.test(toks[j]!.text) && toks[j]!.start === toks[last]!.end) {
+    if (toks[j + 1] && /^[CF]$/.test(toks[j + 1]!.text) && toks[j + 1]!.start === toks[j]!.end) return j + 1;
+    return j;
+  }
+  if (toks[j] && /^(?:square|cubic)$/i.test(toks[j]!.text)) j++;
+  const t = toks[j];
+  const unit = t?.text.replace(/\.$/, "") ?? "";
+  if (!t || !/\p{L}/u.test(unit) || !(isUnit(unit) || SI_UNIT.test(unit) || UNIT_WORD.test(unit))) return null;
+  // "5.5 million tons per year"
+  if (toks[j + 1]?.lower === "per" && toks[j + 2] && /^(?:NOUN|PROPN)$/.test(toks[j + 2]!.pos)) return j + 2;
+  return j;
+}
+
+// The number counts something: a noun follows, maybe after adjectives ("nine major articles").
+function countedNoun(a: Annotated, last: number): boolean {
+  const toks = a.tokens;
+  for (let j = last + 1; j < Math.min(toks.length, last + 4); j++) {
+    const t = toks[j]!;
+    if (t.pos === "NOUN" && /^\p{Ll}/u.test(t.text)) return true;
+    if (t.pos === "ADJ" && /est$/.test(t.lower)) return true; // "the seven warmest"
+    if (t.lower === "of" && j === last + 1) return true; // "twelve of the member states"
+    if (t.pos !== "ADJ" && t.pos !== "DET") return false;
+  }
+  return false;
+}
+
+const MONTHS_RE = `(?:${MONTHS})\\.?`;
+const PATTERNS: Array<[RegExp, Span["kind"]]> = [
+  // "$20–30 billion"
+  [/[$€£¥]\d[\d.,]*\s?[–-]\s?\d[\d.,]*(?:\s(?:million|billion|trillion))?(?![\p{L}\p{N}])/giu, "money"],
+  // "13 to 30 July 1930", "July 13–30, 1930"
+  [new RegExp(`\\b\\d{1,2}\\s?(?:to|–|-)\\s?\\d{1,2} ${MONTHS_RE} \\d{4}\\b`, "gi"), "date"],
+  [new RegExp(`\\b${MONTHS_RE} \\d{1,2}\\s?(?:–|-|to)\\s?\\d{1,2},? \\d{4}\\b`, "gi"), "date"],
+  // "20-year", "a 174-year record", "12th-warmest"
+  [
+    /(?<![\p{L}\p{N}.,])\d+(?:\.\d+)?-(?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|foot|inch|acre|ton|tonne|seat|member|point|page|storey|story)(?![\p{L}\p{N}-])/giu,
+    "quantity",
+  ],
+  [/(?<![\p{L}\p{N}])\d+(?:st|nd|rd|th)-\p{Ll}+est(?![\p{L}\p{N}-])/gu, "quantity"],
+];
+
+// Figures the entity recogniser splits apart.
+function patternSpans(a: Annotated): Span[] {
+  const out: Span[] = [];
+  for (const [re, kind] of PATTERNS)
+    for (const m of a.text.matchAll(re))
+      out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], origin: "entity" });
   return out;
 }

@@ -94,27 +94,81 @@ function defined(a: Annotated): Span[] {
   return out;
 }
 
-/** Compound noun phrases ("security paradigm"); kept only if the corpus repeats them. */
+/** Compound noun phrases ("security paradigm", "tariff-rate quotas"); see `isKeyTermChunk`. */
 export function chunkSpans(a: Annotated): Span[] {
   const toks = a.tokens;
   const out: Span[] = [];
+  const isWord = (k: number) => /^(NOUN|ADJ)$/.test(toks[k]!.pos) || hyphenated(toks, k);
   let i = 0;
   while (i < toks.length) {
-    if (!/^(NOUN|ADJ)$/.test(toks[i]!.pos) || STOPWORDS.has(toks[i]!.lower)) {
+    // A phrase glued to a number by a hyphen ("20-year agreements") is part of a measure.
+    if (!isWord(i) || STOPWORDS.has(toks[i]!.lower) || (toks[i - 1]?.text === "-" && toks[i - 1]!.end === toks[i]!.start)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && /^(NOUN|ADJ)$/.test(toks[j + 1]!.pos) && j - i < 3) j++;
+    while (j + 1 < toks.length && j - i < 5 && (isWord(j + 1) || joinsHyphen(toks, j + 1))) j++;
     let last = j;
     while (last > i && toks[last]!.pos !== "NOUN") last--;
     if (
       last > i &&
       toks[last]!.pos === "NOUN" &&
-      toks.slice(i, last + 1).every((t) => /^\p{Ll}[\p{Ll}-]+$/u.test(t.text))
+      toks.slice(i, last + 1).every((t) => /^(?:\p{Ll}[\p{Ll}-]+|-)$/u.test(t.text))
     )
       out.push(makeSpan(a, i, last, "term", "chunk"));
     i = j + 1;
   }
   return out;
+}
+
+// "-" glued between two words: "tariff-rate", "double-blind".
+function joinsHyphen(toks: Token[], k: number): boolean {
+  const t = toks[k]!;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  return (
+    t.text === "-" &&
+    !!prev &&
+    !!next &&
+    prev.end === t.start &&
+    next.start === t.end &&
+    /^\p{L}+$/u.test(prev.text) &&
+    /^\p{L}+$/u.test(next.text)
+  );
+}
+
+function hyphenated(toks: Token[], k: number): boolean {
+  return toks[k - 1]?.text === "-" && joinsHyphen(toks, k - 1) && /^\p{L}+$/u.test(toks[k]!.text);
+}
+
+// Modifiers that describe rather than name: "significant role", "many people".
+const VAGUE_TAGS = new Set([
+  "Adjective",
+  "Comparable",
+  "Superlative",
+  "Comparative",
+  "Determiner",
+  "Ordinal",
+  "Cardinal",
+  "TextValue",
+  "Value",
+  "Possessive",
+  "Pronoun",
+  "Adverb",
+]);
+
+/**
+ * A noun phrase seen once is a key term only when it names a thing rather
+ * than describing one: every modifier is a noun or a classifying adjective
+ * ("monetary policy", "punch cards", "stored-program computer"), not a
+ * descriptive one ("notable moments", "excited audience").
+ */
+export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: string) => string[]): boolean {
+  const words = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end && t.text !== "-");
+  if (words.length < 2) return false;
+  const modifiers = words.slice(0, -1);
+  if (a.text.slice(span.start, span.end).includes("-")) return true;
+  return modifiers.every(
+    (t) => !STOPWORDS.has(t.lower) && t.lower.length > 2 && !vagueTags(t.lower).some((tag) => VAGUE_TAGS.has(tag)),
+  );
 }

@@ -49,6 +49,8 @@ export type NumericParts = {
   grouped: boolean;
   suffix: string;
   word: boolean;
+  /** The number word as written ("Thirteen"), to keep its case. */
+  wordText?: string;
 };
 
 export function parseNumeric(text: string): NumericParts | null {
@@ -68,14 +70,17 @@ export function parseNumeric(text: string): NumericParts | null {
   const w = /^(.*?)\b([a-z]+)\b(.*)$/is.exec(text);
   const idx = w ? SMALL_NUMBERS.indexOf(w[2]!.toLowerCase()) : -1;
   if (!w || idx < 0) return null;
-  return { prefix: w[1]!, number: idx, decimals: 0, grouped: false, suffix: w[3]!, word: true };
+  return { prefix: w[1]!, number: idx, decimals: 0, grouped: false, suffix: w[3]!, word: true, wordText: w[2]! };
 }
 
 export function formatNumeric(p: NumericParts, n: number): string {
   if (p.word && Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS.length) {
     const w = SMALL_NUMBERS[n]!;
-    return p.prefix + w + p.suffix;
+    const capital = /^\p{Lu}/u.test(p.wordText ?? "");
+    return p.prefix + (capital ? w[0]!.toUpperCase() + w.slice(1) : w) + p.suffix;
   }
+  // "nine" gets word numbers only; digits among words read as a different kind of answer.
+  if (p.word) return "";
   const body = n.toLocaleString("en-US", {
     minimumFractionDigits: p.decimals,
     maximumFractionDigits: p.decimals,

@@ -1,0 +1,119 @@
+import { countries } from "countries-list";
+import type { FactType } from "./bank";
+import { isKnownOrg, isOrgHead, isPlaceHead, tagsOf } from "./lexicon";
+
+/**
+ * Fine-grained kinds of named things, so that a distractor or a false
+ * statement swaps a country for a country and a treaty for a treaty. Where
+ * the evidence is thin, the kind stays coarse ("place", "term:proper").
+ */
+export type FineKind = string;
+
+type Country = { name: string; capital: string; continent: string };
+// Sovereign states with a capital; dependencies and uninhabited territories make poor choices.
+const COUNTRIES: Country[] = Object.values(countries)
+  .filter((c) => c.capital && !/\b(?:Island|Islands|Territory|Territories|Outlying|Sint|Saint Martin)\b/.test(c.name))
+  .map((c) => ({ name: c.name, capital: c.capital, continent: c.continent }));
+const ALIASES: Record<string, string> = {
+  "u.s.": "United States",
+  us: "United States",
+  usa: "United States",
+  "u.s.a.": "United States",
+  "united states of america": "United States",
+  america: "United States",
+  "u.k.": "United Kingdom",
+  uk: "United Kingdom",
+  britain: "United Kingdom",
+  "great britain": "United Kingdom",
+  england: "United Kingdom",
+  holland: "Netherlands",
+  "the netherlands": "Netherlands",
+  "south korea": "South Korea",
+  korea: "South Korea",
+};
+const COUNTRY_BY_NAME = new Map<string, Country>();
+for (const c of COUNTRIES) COUNTRY_BY_NAME.set(c.name.toLowerCase(), c);
+for (const [alias, name] of Object.entries(ALIASES)) COUNTRY_BY_NAME.set(alias, COUNTRY_BY_NAME.get(name.toLowerCase())!);
+const CAPITALS = new Map<string, Country>();
+for (const c of COUNTRIES)
+  for (const city of c.capital.split(/,\s*/)) {
+    CAPITALS.set(city.toLowerCase(), c);
+    CAPITALS.set(city.toLowerCase().replace(/,? d\.c\.$/, ""), c); // "Washington" for "Washington D.C."
+  }
+
+const LAW_HEADS =
+  /^(?:treaty|treaties|agreement|agreements|act|accord|accords|convention|pact|protocol|charter|constitution|article|clause|amendment|law|bill|resolution|declaration|directive|regulation|code|covenant|memorandum)$/i;
+const EVENT_HEADS =
+  /^(?:war|wars|conference|summit|olympics|games|cup|championships?|revolution|crisis|election|elections|battle|expo|exposition|festival|tournament|uprising|rebellion|massacre|pandemic|depression|recession|crash|project|mission|program|programme)$/i;
+const COMPANY_HEADS =
+  /^(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|ag|gmbh|s\.a\.|group|holdings|steel|motors|airlines|airways|industries|energy|petroleum|oil|pharmaceuticals|technologies|systems|electric|bank)$/i;
+const EDUCATION_HEADS = /^(?:university|college|school|academy|institute|polytechnic|seminary)$/i;
+const GOVERNMENT_HEADS =
+  /^(?:ministry|department|agency|council|commission|committee|parliament|congress|senate|diet|assembly|court|cabinet|administration|office|bureau|service|army|navy|force|forces|guard|police|government|house)$/i;
+const PARTY_HEADS = /^(?:party)$/i;
+
+const head = (text: string) => text.trim().split(/\s+/).at(-1)!.replace(/[,.]$/, "");
+
+export function countryOf(name: string): Country | undefined {
+  return COUNTRY_BY_NAME.get(name.trim().toLowerCase().replace(/^the /, ""));
+}
+export function capitalOf(name: string): Country | undefined {
+  return CAPITALS.get(name.trim().toLowerCase());
+}
+
+export function fineKind(factType: FactType, text: string): FineKind {
+  const t = text.trim().replace(/\s*\([A-Z][A-Za-z.]+\)$/, "");
+  const h = head(t);
+  switch (factType) {
+    case "person":
+      return "person";
+    case "place": {
+      if (countryOf(t)) return "country";
+      if (capitalOf(t) || tagsOf(t).includes("City")) return "city";
+      if (tagsOf(t).includes("Country")) return "country";
+      if (/\s/.test(t) && isPlaceHead(h)) return `place:${h.toLowerCase().replace(/s$/, "")}`;
+      if (tagsOf(t).includes("Region")) return "region";
+      return "place";
+    }
+    case "organization":
+    case "term": {
+      if (countryOf(t)) return "country";
+      if (COMPANY_HEADS.test(h) && /\s/.test(t)) return "company";
+      if (EDUCATION_HEADS.test(h) || /^(?:university|college) of\b/i.test(t)) return "education";
+      if (PARTY_HEADS.test(h)) return "party";
+      if (GOVERNMENT_HEADS.test(h) || /^(?:ministry|department|house) of\b/i.test(t)) return "government";
+      if (LAW_HEADS.test(h) || /^(?:treaty|article|act|convention) (?:of|\d|[IVX]+)/i.test(t)) return "law";
+      if (EVENT_HEADS.test(h) || /^(?:battle|war|siege) of\b/i.test(t)) return "event";
+      if (factType === "organization" || isKnownOrg(t) || (/\s/.test(t) && isOrgHead(h))) return "organization";
+      if (/^[A-Z]{2,6}s?$/.test(t)) return "term:acronym";
+      return /^\p{Lu}/u.test(t) ? "term:proper" : "term:common";
+    }
+    case "quantity":
+      // A bare four-digit number reads as a year among counts.
+      return /^(?:1\d|20)\d{2}$/.test(t) ? "quantity:yearlike" : "quantity";
+    default:
+      return factType;
+  }
+}
+
+/** Same-kind values a package lists, for when the documents have too few: countries and capital cities. */
+export function listedValues(kind: FineKind, answer: string): string[] {
+  if (kind === "country") {
+    const c = countryOf(answer);
+    const near = COUNTRIES.filter((x) => c && x.continent === c.continent && x.name !== c.name);
+    return (near.length >= 3 ? near : COUNTRIES).map((x) => x.name);
+  }
+  if (kind === "city") {
+    const c = capitalOf(answer);
+    const near = COUNTRIES.filter((x) => c && x.continent === c.continent && x.capital !== c.capital);
+    return (near.length >= 3 ? near : COUNTRIES).map((x) => x.capital.split(/,\s*/)[0]!);
+  }
+  return [];
+}
+
+/** One value contains the other: a capital and its country, a place and its region. Both would be true. */
+export function overlapsPlace(a: string, b: string): boolean {
+  const ca = countryOf(a) ?? capitalOf(a);
+  const cb = countryOf(b) ?? capitalOf(b);
+  return !!ca && !!cb && ca === cb;
+}
