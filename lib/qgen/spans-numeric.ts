@@ -113,7 +113,7 @@ export function numericSpans(a: Annotated): Span[] {
 const CURRENCY_WORD =
   /^(?:dollars?|euros?|yen|yuan|renminbi|marks?|francs?|rupees?|roubles?|rubles?|pesos?|won|lira|kronor|krona|kroner|dinars?|shillings?)$/i;
 const UNIT_WORD =
-  /^(?:tons?|tonnes?|feet|foot|meters?|metres?|kilomet(?:er|re)s?|miles?|inches|yards?|acres?|hectares?|pounds|kilograms?|grams?|lit(?:er|re)s?|gallons?|barrels?|(?:kilo|mega|giga|tera)?watts?|(?:kilo|mega|giga|tera)watt-hours|volts?|degrees?|knots|calories)$/i;
+  /^(?:(?:kilo|mega|giga)?(?:tons?|tonnes?|grams?|met(?:er|re)s?)|feet|foot|kilomet(?:er|re)s?|miles?|inches|yards?|acres?|hectares?|pounds|lit(?:er|re)s?|gallons?|barrels?|(?:kilo|mega|giga|tera)?watts?|(?:kilo|mega|giga|tera)watt-hours|volts?|degrees?|knots|calories)$/i;
 const UNIT_TAIL = /^(?:°|º)[CF]?$/;
 
 // Where the unit after a number ends, or null when the next word is not a unit.

@@ -14,7 +14,7 @@ export function notStatement(text: string): string | null {
   if (/^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b/i.test(t)) return "caption";
   if (/^(?:(?:last\s+)?updated|posted|published|date|dated|filed|written|reviewed)\b[^.]{0,20}?(?:on|:)\s/i.test(t))
     return "stamp";
-  if (/^by\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:[,|–—-]|$)/u.test(t)) return "byline";
+  if (/^[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:[,|–—-]|$)/u.test(t)) return "byline";
   return null;
 }
 

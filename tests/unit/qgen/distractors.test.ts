@@ -17,7 +17,7 @@ describe("distractors", () => {
       ["year", "1960"],
       ["year", "1997"],
     ]);
-    const d = pickDistractors("year", "1951", p, 1);
+    const d = pickDistractors("year", "1951", { pools: [p], seed: 1 });
     expect(d).toHaveLength(3);
     expect(d).toEqual(expect.arrayContaining(["1960", "1997"]));
     for (const y of d) expect(y).toMatch(/^\d{4}$/);
@@ -31,7 +31,7 @@ describe("distractors", () => {
       ["money", "€20"],
       ["money", "$2.5 billion"],
     ]);
-    const d = pickDistractors("money", "$14.9 billion", p, 5);
+    const d = pickDistractors("money", "$14.9 billion", { pools: [p], seed: 5 });
     expect(d).toHaveLength(3);
     expect(d).toContain("$2.5 billion");
     for (const m of d) expect(m).toMatch(/^\$\d+(\.\d)? billion$/);
@@ -39,14 +39,14 @@ describe("distractors", () => {
   });
 
   it("keeps percentages and quantities in their format", () => {
-    for (const m of pickDistractors("percent", "2.3 percent", pool([]), 9)) expect(m).toMatch(/^\d+\.\d percent$/);
-    for (const m of pickDistractors("percent", "45%", pool([]), 9)) expect(m).toMatch(/^\d+%$/);
-    for (const m of pickDistractors("quantity", "five years", pool([]), 9)) expect(m).toMatch(/^[a-z]+ years$/);
-    for (const m of pickDistractors("quantity", "12,000 tonnes", pool([]), 9)) expect(m).toMatch(/^[\d,]+ tonnes$/);
+    for (const m of pickDistractors("percent", "2.3 percent", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^\d+\.\d percent$/);
+    for (const m of pickDistractors("percent", "45%", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^\d+%$/);
+    for (const m of pickDistractors("quantity", "five years", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^[a-z]+ years$/);
+    for (const m of pickDistractors("quantity", "12,000 tonnes", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^[\d,]+ tonnes$/);
   });
 
   it("perturbs dates into valid dates of the same format", () => {
-    const d = pickDistractors("date", "January 31, 2025", pool([]), 4);
+    const d = pickDistractors("date", "January 31, 2025", { pools: [pool([])], seed: 4 });
     expect(d).toHaveLength(3);
     for (const x of d) {
       expect(x).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
@@ -63,10 +63,10 @@ describe("distractors", () => {
       ["person", "Yoshihide Suga"],
       ["place", "Tokyo"],
     ]);
-    const d = pickDistractors("person", "Shigeru Ishiba", p, 2);
+    const d = pickDistractors("person", "Shigeru Ishiba", { pools: [p], seed: 2 });
     expect(d.sort()).toEqual(["Donald Trump", "Shinzo Abe", "Yoshihide Suga"]);
     // A bare surname is matched by bare surnames.
-    expect(pickDistractors("person", "Trump", p, 2).sort()).toEqual(["Abe", "Ishiba", "Suga"]);
+    expect(pickDistractors("person", "Trump", { pools: [p], seed: 2 }).sort()).toEqual(["Abe", "Ishiba", "Suga"]);
   });
 
   it("never repeats the answer or a value that differs only in case or spacing", () => {
@@ -75,7 +75,7 @@ describe("distractors", () => {
       ["money", "$1 Trillion"],
       ["money", "$2 trillion"],
     ]);
-    const d = pickDistractors("money", "$1 trillion", p, 3);
+    const d = pickDistractors("money", "$1 trillion", { pools: [p], seed: 3 });
     expect(d.map((x) => x.toLowerCase())).not.toContain("$1 trillion");
     expectDistinct("$1 trillion", d);
   });
@@ -87,12 +87,12 @@ describe("distractors", () => {
       ["person", "Alan Turing"],
       ["person", "Grace Hopper"],
     ]);
-    const d = pickDistractors("person", "Ada Lovelace", p, 1, 3, "Ada Lovelace worked with Charles Babbage.");
+    const d = pickDistractors("person", "Ada Lovelace", { pools: [p], seed: 1, sentence: "Ada Lovelace worked with Charles Babbage." });
     expect(d).not.toContain("Charles Babbage");
   });
 
   it("returns fewer than three when names run out, rather than inventing them", () => {
-    const d = pickDistractors("organization", "Keio University", pool([["organization", "Waseda University"]]), 1);
+    const d = pickDistractors("organization", "Keio University", { pools: [pool([["organization", "Waseda University"]])], seed: 1 });
     expect(d).toEqual(["Waseda University"]);
   });
 });
