@@ -54,7 +54,12 @@ const ORIGIN_RANK: Record<Span["origin"], number> = {
 
 /** All fact spans of a sentence, overlaps resolved. */
 export function candidateSpans(a: Annotated): Span[] {
-  const all = [...numericSpans(a), ...nameSpans(a), ...termSpans(a), ...chunkSpans(a)];
+  const names = nameSpans(a);
+  // A number inside a name belongs to it: "Article 231", "the 1928 Summer Olympics".
+  const numbers = numericSpans(a).filter(
+    (n) => !names.some((m) => m.start <= n.start && n.end <= m.end && m.end - m.start > n.end - n.start),
+  );
+  const all = [...numbers, ...names, ...termSpans(a), ...chunkSpans(a)];
   all.sort(
     (x, y) =>
       PRIORITY[y.kind] + ORIGIN_RANK[y.origin] - (PRIORITY[x.kind] + ORIGIN_RANK[x.origin]) ||
@@ -69,7 +74,12 @@ export function candidateSpans(a: Annotated): Span[] {
   const withAcronyms = kept.map((s) => withAcronym(a, s));
   // The bracketed acronym now belongs to its expansion, not to a span of its own.
   return withAcronyms
-    .filter((s, i) => !withAcronyms.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start))
+    .filter(
+      (s, i) =>
+        !withAcronyms.some(
+          (o, j) => j !== i && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start,
+        ),
+    )
     .sort((x, y) => x.start - y.start);
 }
 
@@ -107,19 +117,45 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
     s.spans = s.spans.flatMap((span): Span[] => {
       if (span.kind === "name") {
         if (people.has(span.text)) return [{ ...span, kind: "person" }];
+        // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.
+        const next = s.annotated.tokens.find((t) => t.start >= span.end);
+        const after = next && s.annotated.tokens[s.annotated.tokens.indexOf(next) + 1];
+        if (
+          next &&
+          next.start === span.end + 1 &&
+          next.pos === "NOUN" &&
+          /^\p{Ll}+$/u.test(next.text) &&
+          !(after && after.pos === "NOUN")
+        )
+          return [{ ...span, kind: "term", end: next.end, text: s.annotated.text.slice(span.start, next.end) }];
         // An unexplained name stays a term: a coarser type beats a wrong one.
         if (/\s/.test(span.text) || span.text.length >= 3) return [{ ...span, kind: "term" }];
         return [];
       }
       if (span.origin === "chunk") {
         const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
-        if (!repeated && !isKeyTermChunk(s.annotated, span, tagsOf)) return [];
-        return [{ ...span, repeated }];
+        if (repeated) return [{ ...span, repeated }];
+        // "an important deepwater crude oil export facility": the term is what follows the praise.
+        const trimmed = trimVagueModifiers(s.annotated, span);
+        return trimmed && isKeyTermChunk(s.annotated, trimmed, tagsOf) ? [{ ...trimmed, repeated }] : [];
       }
       return [span];
     });
   }
   return people;
+}
+
+function trimVagueModifiers(a: SentenceInfo["annotated"], span: Span): Span | null {
+  const toks = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  let i = 0;
+  const vague = (k: number) =>
+    toks[k]!.pos === "ADJ" &&
+    toks[k + 1]?.text !== "-" && // "double-blind" is one word
+    tagsOf(toks[k]!.lower).some((t) => t === "Adjective" || t === "Comparable" || t === "Superlative");
+  while (i < toks.length - 2 && vague(i)) i++;
+  if (i === 0) return span;
+  const start = toks[i]!.start;
+  return { ...span, start, text: a.text.slice(start, span.end) };
 }
 
 function chunkKey(s: SentenceInfo, span: Span): string {

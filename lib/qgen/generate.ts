@@ -45,7 +45,7 @@ export type GenerateWarning = { documentId: string; code: "no_sentences" | "not_
 /** Builds a question bank from documents. Pure and deterministic: same documents and seed, same bank. */
 export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {}): Bank {
   const seed = opts.seed ?? 1;
-  const maxPerSentence = opts.maxPerSentence ?? 5;
+  const maxPerSentence = opts.maxPerSentence ?? 8;
   const minScore = opts.minScore ?? 0.4;
   const sentences = readSentences(docs, opts.onWarning);
   const people = resolveSpans(sentences);
@@ -81,8 +81,8 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     const best = facts
       .filter((f) => f.score >= minScore)
       .sort((x, y) => y.score - x.score || x.span.start - y.span.start)
-      // Short sentences get fewer notes: about one per five words.
-      .slice(0, Math.min(maxPerSentence, Math.max(1, Math.ceil(wordCount(facts[0]!.sentence) / 5))))
+      // About one note per five words, more where the sentence is dense with strong facts.
+      .slice(0, notesPerSentence(facts, maxPerSentence))
       .sort((x, y) => x.span.start - y.span.start);
     let trueTaken = false;
     for (const f of best) {
@@ -190,6 +190,13 @@ function uniqueQuestions(questions: Question[]): Question[] {
   });
 }
 
+function notesPerSentence(facts: Fact[], max: number): number {
+  const byLength = Math.ceil(wordCount(facts[0]!.sentence) / 5);
+  const strong = facts.filter((f) => f.score >= STRONG_SCORE).length;
+  return Math.min(max, Math.max(1, byLength, strong));
+}
+const STRONG_SCORE = 0.75;
+
 function wordCount(s: SentenceInfo): number {
   return s.annotated.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
 }
@@ -205,7 +212,12 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
       const skip = leadToSkip(read.text);
       const s =
         skip > 0
-          ? { ...read, start: read.start + skip, text: read.text.slice(skip), annotated: sliceAnnotated(read.annotated, skip) }
+          ? {
+              ...read,
+              start: read.start + skip,
+              text: read.text.slice(skip),
+              annotated: sliceAnnotated(read.annotated, skip),
+            }
           : read;
       if (notStatement(s.text)) continue;
       const problem = quickSentenceProblem(s.text);

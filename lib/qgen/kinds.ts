@@ -33,7 +33,8 @@ const ALIASES: Record<string, string> = {
 };
 const COUNTRY_BY_NAME = new Map<string, Country>();
 for (const c of COUNTRIES) COUNTRY_BY_NAME.set(c.name.toLowerCase(), c);
-for (const [alias, name] of Object.entries(ALIASES)) COUNTRY_BY_NAME.set(alias, COUNTRY_BY_NAME.get(name.toLowerCase())!);
+for (const [alias, name] of Object.entries(ALIASES))
+  COUNTRY_BY_NAME.set(alias, COUNTRY_BY_NAME.get(name.toLowerCase())!);
 const CAPITALS = new Map<string, Country>();
 for (const c of COUNTRIES)
   for (const city of c.capital.split(/,\s*/)) {

@@ -92,9 +92,11 @@ const TITLE_WORDS = new Set([
 ]);
 
 export function tagsOf(word: string): string[] {
-  const v = lexicon[word.toLowerCase()];
-  if (!v) return [];
-  return Array.isArray(v) ? v : v.split(",");
+  const key = word.toLowerCase();
+  // Own entries only: "constructor" or "toString" must not reach the object's prototype.
+  const v = Object.hasOwn(lexicon, key) ? lexicon[key] : undefined;
+  if (Array.isArray(v)) return v;
+  return typeof v === "string" ? v.split(",") : [];
 }
 
 export function isOrgHead(word: string): boolean {

@@ -60,7 +60,17 @@ export function buildQuestions(
   if (distractors.length === 3 && (!sameHead || distractors.every((d) => head(d) === head(answer)))) {
     const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
-    out.push({ id, noteId, type: "multiple_choice", prompt: cloze, answer, choices, factType, source: source(), score });
+    out.push({
+      id,
+      noteId,
+      type: "multiple_choice",
+      prompt: cloze,
+      answer,
+      choices,
+      factType,
+      source: source(),
+      score,
+    });
   }
 
   // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
@@ -115,8 +125,7 @@ function swappable(fact: Fact): boolean {
   }
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
-  if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after)))
-    return false;
+  if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
   return true;
 }
 
@@ -172,7 +181,8 @@ export function swapInto(text: string, start: number, end: number, value: string
   let before = text.slice(0, start);
   const article = /\b([Aa])(n?) $/.exec(before);
   if (article) {
-    const an = /^(?:[aeiouAEIOU]|8|11|18|hour|honest|[AEFHILMNORSX][A-Z.]*\b)/.test(value) && !/^(?:uni|eu|one)/i.test(value);
+    const an =
+      /^(?:[aeiouAEIOU]|8|11|18|hour|honest|[AEFHILMNORSX][A-Z.]*\b)/.test(value) && !/^(?:uni|eu|one)/i.test(value);
     before = before.slice(0, article.index) + article[1] + (an ? "n" : "") + " ";
   }
   return before + value + text.slice(end);

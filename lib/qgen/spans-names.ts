@@ -9,11 +9,13 @@ const VERB_CUES = new Set(["said", "says", "told", "argued", "wrote", "stated", 
 const CALENDAR =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
+const HONORIFIC = /^(?:Sir|Dame|Lord|Lady)$/;
 const EVENT_HEAD =
   /^(?:olympics|games|cup|championships?|expo|exposition|elections?|summit|conference|festival|tournament|census|fair|marathon|open)$/i;
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 // Names that take a number: "Article 231", "World War I", "Takahama Units 1 and 2".
-const NUMBERED = /^(?:article|articles|section|chapter|amendment|clause|title|resolution|protocol|phase|stage|unit|units|reactor|reactors|block|apollo|route|highway|war|book|volume|part|schedule|annex|platform|terminal|gate|pier|runway)$/i;
+const NUMBERED =
+  /^(?:article|articles|section|chapter|amendment|clause|title|resolution|protocol|phase|stage|unit|units|reactor|reactors|block|apollo|route|highway|war|book|volume|part|schedule|annex|platform|terminal|gate|pier|runway)$/i;
 
 function isNameToken(t: Token, index: number): boolean {
   if (!isCapitalised(t) || !/\p{L}/u.test(t.text) || CALENDAR.test(t.text)) return false;
@@ -64,7 +66,7 @@ export function nameSpans(a: Annotated): Span[] {
     // possessive start of a longer name is not asked about on its own.
     const next = toks[last + 1];
     const partOfLonger = next && /^['’]s$/.test(next.text) && toks[last + 2] && isCapitalised(toks[last + 2]!);
-    if (span && !partOfLonger) out.push(withoutPossessive(span));
+    if (span && !partOfLonger) out.push(withoutPossessive(withoutFullStop(span)));
     i = last + 1;
   }
   return out;
@@ -76,7 +78,7 @@ function numbered(toks: Token[], last: number): number {
   const next = toks[last + 1];
   if (!next) return last;
   const isNumber = (t: Token | undefined) => !!t && (/^\d{1,4}[A-Za-z]?$/.test(t.text) || ROMAN.test(t.text));
-  if (NUMBERED.test(head.text) && (isNumber(next) || (next.text === "I" && /^war$/i.test(head.text)))) {
+  if (NUMBERED.test(head.text) && (isNumber(next) || (/^I\.?$/.test(next.text) && /^war$/i.test(head.text)))) {
     let end = last + 1;
     if (/^(?:and|&)$/.test(toks[end + 1]?.lower ?? "") && isNumber(toks[end + 2])) end += 2;
     return end;
@@ -104,7 +106,13 @@ function classify(a: Annotated, first: number, last: number): Span | null {
   if (last - first >= 2) {
     for (let k = first + 1; k < last; k++) {
       const w = toks[k]!.text;
-      if (lx.isFirstName(w) && !lx.isCommonWord(w) && !toks.slice(first, k).some((t) => CONNECTORS.has(t.lower)))
+      const before = toks.slice(first, k);
+      if (
+        lx.isFirstName(w) &&
+        !lx.isCommonWord(w) &&
+        !before.some((t) => CONNECTORS.has(t.lower)) &&
+        !before.every((t) => lx.isTitle(t.text))
+      )
         return makeSpan(a, k, last, "person", "name");
     }
   }
@@ -113,9 +121,12 @@ function classify(a: Annotated, first: number, last: number): Span | null {
     if (lx.isOrgHead(fullHead)) return makeSpan(a, first, last, "organization", "name");
     if (lx.isPlaceHead(fullHead)) return makeSpan(a, first, last, "place", "name");
   }
-  // Strip leading titles: "Prime Minister Shigeru Ishiba" → "Shigeru Ishiba".
+  // "Rackham Auditorium Francis": a place or body's name runs into the next sentence's subject.
+  for (let k = first + 1; k === last - 1; k++)
+    if (lx.isPlaceHead(toks[k]!.text) || lx.isOrgHead(toks[k]!.text)) return classify(a, first, k);
+  // Strip leading titles: "Prime Minister Shigeru Ishiba" → "Shigeru Ishiba" (but "Sir George Everest" keeps "Sir").
   let f = first;
-  while (f <= last && (lx.isTitle(toks[f]!.text) || lx.isDemonym(toks[f]!.text))) f++;
+  while (f <= last && (lx.isTitle(toks[f]!.text) || lx.isDemonym(toks[f]!.text)) && !HONORIFIC.test(toks[f]!.text)) f++;
   const titled = toks.slice(first, f).some((t) => lx.isTitle(t.text));
   if (f > last || !isCapitalised(toks[f]!)) return null; // "Minister of Japan" is a role, not a name
   if (/^[A-Z]\.?$/.test(toks[last]!.text)) return null; // a broken initialism such as "Japan-U"
@@ -163,4 +174,10 @@ function withoutPossessive(span: Span): Span {
   const m = /['’]s$/.exec(span.text);
   if (!m || span.text.length < 4) return span;
   return { ...span, end: span.end - 2, text: span.text.slice(0, -2) };
+}
+
+// "World War I." at the end of a sentence: the full stop is not part of the name.
+function withoutFullStop(span: Span): Span {
+  if (!/ I\.$/.test(span.text)) return span;
+  return { ...span, end: span.end - 1, text: span.text.slice(0, -1) };
 }

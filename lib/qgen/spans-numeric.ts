@@ -39,7 +39,7 @@ const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)/i;
 const CURRENCY = /^[$€£¥₹]$/;
 const SI_UNIT =
-  /^(?:[kMGTmµnc]?(?:Hz|W|Wh|V|A|g|m|m2|m3|s|J|B|b|bps|L|l|t|Pa|N|K|°C|°F)|km\/h|mph|mm|cm|kg|mg|ha|ft|in|lb|oz)$/;
+  /^(?:[kMGTmµnc]?(?:Hz|W|Wh|V|A|g|m|m2|m3|s|J|B|b|bps|L|l|t|Pa|N|K|°C|°F)|km\/h|mph|mm|cm|kg|mg|ha|ft|lb|oz)$/;
 
 /** Dates, years, money, percentages and quantities, from wink-nlp's entity recogniser. */
 export function numericSpans(a: Annotated): Span[] {
@@ -160,6 +160,19 @@ const PATTERNS: Array<[RegExp, Span["kind"]]> = [
     "quantity",
   ],
   [/(?<![\p{L}\p{N}])\d+(?:st|nd|rd|th)-\p{Ll}+est(?![\p{L}\p{N}-])/gu, "quantity"],
+  // "a year-long trial"
+  [/(?<![\p{L}\p{N}-])(?:year|month|week|day|decade|century|hour)-long(?![\p{L}\p{N}-])/giu, "quantity"],
+  // "at a ratio of 1:1"; "defeated Argentina 4–2"
+  [/(?<=\bratio of )\d+(?:\.\d+)?:\d+(?:\.\d+)?\b/giu, "quantity"],
+  [
+    /(?<=\b(?:defeated|beat|beating|won|lost|drew|defeating)\s(?:\p{Lu}[\p{L}.]*\s){1,3})\d{1,2}[–-]\d{1,2}\b/gu,
+    "quantity",
+  ],
+  // An age that opens a sentence: "By thirteen, she was …", "At 18, he …"
+  [
+    /(?<=^(?:By|At|Aged?)\s)(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?=,)/gu,
+    "quantity",
+  ],
 ];
 
 // Figures the entity recogniser splits apart.

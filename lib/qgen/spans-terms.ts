@@ -102,7 +102,11 @@ export function chunkSpans(a: Annotated): Span[] {
   let i = 0;
   while (i < toks.length) {
     // A phrase glued to a number by a hyphen ("20-year agreements") is part of a measure.
-    if (!isWord(i) || STOPWORDS.has(toks[i]!.lower) || (toks[i - 1]?.text === "-" && toks[i - 1]!.end === toks[i]!.start)) {
+    if (
+      !isWord(i) ||
+      STOPWORDS.has(toks[i]!.lower) ||
+      (toks[i - 1]?.text === "-" && toks[i - 1]!.end === toks[i]!.start)
+    ) {
       i++;
       continue;
     }

@@ -9,7 +9,11 @@ export function notStatement(text: string): string | null {
   const t = text.trim();
   if (/\?\s*["'”’)\]]*\s*$/.test(t)) return "question";
   if (/^(?:Q\d*|FAQ|Question\s*\d+)\s*[:.)–—-]/i.test(t)) return "faq";
-  if (/^(?:photo|image|picture|figure|fig\.|caption|credit|source|table|chart|video|illustration)\b\s*\d*\s*[:.–—-]/i.test(t))
+  if (
+    /^(?:photo|image|picture|figure|fig\.|caption|credit|source|table|chart|video|illustration)\b\s*\d*\s*[:.–—-]/i.test(
+      t,
+    )
+  )
     return "caption";
   if (/^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b/i.test(t)) return "caption";
   if (/^(?:(?:last\s+)?updated|posted|published|date|dated|filed|written|reviewed)\b[^.]{0,20}?(?:on|:)\s/i.test(t))
@@ -27,7 +31,9 @@ export function notStatement(text: string): string | null {
 export function leadToSkip(text: string): number {
   const m =
     /^(?:\s*\[\d+\])+\s*/.exec(text) ??
-    /^\p{Lu}[\p{Lu}\s.'’-]{2,}(?:,\s*\p{Lu}[\p{L}.]*\.?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s+(?=\p{Lu})/u.exec(text);
+    /^\p{Lu}[\p{Lu}\s.'’-]{2,}(?:,\s*\p{Lu}[\p{L}.]*\.?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s+(?=\p{Lu})/u.exec(
+      text,
+    );
   return m ? m[0].length : 0;
 }
 

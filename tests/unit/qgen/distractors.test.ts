@@ -39,10 +39,13 @@ describe("distractors", () => {
   });
 
   it("keeps percentages and quantities in their format", () => {
-    for (const m of pickDistractors("percent", "2.3 percent", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^\d+\.\d percent$/);
+    for (const m of pickDistractors("percent", "2.3 percent", { pools: [pool([])], seed: 9 }))
+      expect(m).toMatch(/^\d+\.\d percent$/);
     for (const m of pickDistractors("percent", "45%", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^\d+%$/);
-    for (const m of pickDistractors("quantity", "five years", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^[a-z]+ years$/);
-    for (const m of pickDistractors("quantity", "12,000 tonnes", { pools: [pool([])], seed: 9 })) expect(m).toMatch(/^[\d,]+ tonnes$/);
+    for (const m of pickDistractors("quantity", "five years", { pools: [pool([])], seed: 9 }))
+      expect(m).toMatch(/^[a-z]+ years$/);
+    for (const m of pickDistractors("quantity", "12,000 tonnes", { pools: [pool([])], seed: 9 }))
+      expect(m).toMatch(/^[\d,]+ tonnes$/);
   });
 
   it("perturbs dates into valid dates of the same format", () => {
@@ -87,12 +90,19 @@ describe("distractors", () => {
       ["person", "Alan Turing"],
       ["person", "Grace Hopper"],
     ]);
-    const d = pickDistractors("person", "Ada Lovelace", { pools: [p], seed: 1, sentence: "Ada Lovelace worked with Charles Babbage." });
+    const d = pickDistractors("person", "Ada Lovelace", {
+      pools: [p],
+      seed: 1,
+      sentence: "Ada Lovelace worked with Charles Babbage.",
+    });
     expect(d).not.toContain("Charles Babbage");
   });
 
   it("returns fewer than three when names run out, rather than inventing them", () => {
-    const d = pickDistractors("organization", "Keio University", { pools: [pool([["organization", "Waseda University"]])], seed: 1 });
+    const d = pickDistractors("organization", "Keio University", {
+      pools: [pool([["organization", "Waseda University"]])],
+      seed: 1,
+    });
     expect(d).toEqual(["Waseda University"]);
   });
 });

@@ -8,7 +8,9 @@ import { asking, bankOf, doc } from "./helpers";
 
 describe("candidates worth asking", () => {
   it("takes no fact from a question, an FAQ label, a caption, a byline or an update stamp", () => {
-    expect(notStatement("Q1: Why did the Harbour Board decide to sell the Pier 4 warehouses in 2019?")).toBe("question");
+    expect(notStatement("Q1: Why did the Harbour Board decide to sell the Pier 4 warehouses in 2019?")).toBe(
+      "question",
+    );
     expect(notStatement("Q2: The board's reasons for the sale of the warehouses in 2019")).toBe("faq");
     expect(notStatement("Photo: Volunteers clear the riverbank near Ostend in March 2021.")).toBe("caption");
     expect(notStatement("By Margaret Hollis | Staff writer")).toBe("byline");
@@ -100,8 +102,7 @@ describe("distractors a student must think about", () => {
 
   it("never draws from an unrelated document, but does from one in the same group", () => {
     const a = "The Calder Bridge was designed by Agnes Moreland and opened in 1932 after six years of work.";
-    const b =
-      "The Ostend ferry service was founded by Pieter Claes, Hendrik Vos and Thomas Maes in 1846 on the coast.";
+    const b = "The Ostend ferry service was founded by Pieter Claes, Hendrik Vos and Thomas Maes in 1846 on the coast.";
     const apart = generateBank([doc("a", a), doc("b", b)]);
     const mcApart = apart.questions.filter((q) => q.type === "multiple_choice" && q.answer === "Agnes Moreland");
     expect(mcApart).toEqual([]); // no other person in its own document: no multiple choice
