@@ -87,8 +87,10 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
   const numeric = isNumeric(factType);
   const order = numeric ? orderConstraints(factType, answer, sentence, opts.spanStart ?? -1) : null;
   const out: string[] = [];
-  const accept = (candidate: string, key: string, lower: string, words: string[]) => {
+  const accept = (value: string, key: string, lower: string, words: string[]) => {
     if (out.length >= count || taken.has(key) || !lower) return;
+    // "Thirteen teams" opened a sentence; here the blank is mid-sentence ("four groups").
+    const candidate = numeric ? matchCase(value, answer) : value;
     // A choice already named elsewhere in the sentence is an obvious wrong answer.
     if (containsWord(inSentence, lower)) return;
     // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
@@ -123,10 +125,9 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
   }
   if (opts.fallbacks === false) return out;
   if (out.length < count) {
-    const listed = listedValues(kind, answer);
-    const start = listed.length ? fnv1a(`${seed}|list|${answer}`) % listed.length : 0;
-    for (let i = 0; i < listed.length && out.length < count; i++) {
-      const v = listed[(start + i) % listed.length]!;
+    // In the list's order: nearest (neighbours, same subregion) first.
+    for (const v of listedValues(kind, answer)) {
+      if (out.length >= count) break;
       const e = entry(factType, v);
       accept(v, e.key, e.lower, e.words);
     }
@@ -170,6 +171,12 @@ function orderConstraints(
     const y = year(candidate);
     return y === null || others.every((o) => Math.sign(y - o) === Math.sign(own - o));
   };
+}
+
+function matchCase(value: string, answer: string): string {
+  if (!/^\p{L}/u.test(value) || !/^\p{L}/u.test(answer)) return value;
+  const upper = /^\p{Lu}/u.test(answer);
+  return (upper ? value[0]!.toUpperCase() : value[0]!.toLowerCase()) + value.slice(1);
 }
 
 function isNumeric(t: FactType): boolean {

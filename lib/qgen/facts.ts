@@ -2,7 +2,8 @@ import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
-import { tagsOf } from "./lexicon";
+import { countryOf } from "./kinds";
+import { isDemonym, tagsOf } from "./lexicon";
 import { chunkSpans, isKeyTermChunk, termSpans } from "./spans-terms";
 import type { Span } from "./span";
 import { valueKey } from "./values";
@@ -122,6 +123,8 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
         const after = next && s.annotated.tokens[s.annotated.tokens.indexOf(next) + 1];
         if (
           next &&
+          !isDemonym(span.text.split(/\s+/).at(-1)!) &&
+          !countryOf(span.text) &&
           next.start === span.end + 1 &&
           next.pos === "NOUN" &&
           /^\p{Ll}+$/u.test(next.text) &&

@@ -1,4 +1,4 @@
-import { countries } from "countries-list";
+import worldCountries from "world-countries";
 import type { FactType } from "./bank";
 import { isKnownOrg, isOrgHead, isPlaceHead, tagsOf } from "./lexicon";
 
@@ -9,11 +9,19 @@ import { isKnownOrg, isOrgHead, isPlaceHead, tagsOf } from "./lexicon";
  */
 export type FineKind = string;
 
-type Country = { name: string; capital: string; continent: string };
-// Sovereign states with a capital; dependencies and uninhabited territories make poor choices.
-const COUNTRIES: Country[] = Object.values(countries)
-  .filter((c) => c.capital && !/\b(?:Island|Islands|Territory|Territories|Outlying|Sint|Saint Martin)\b/.test(c.name))
-  .map((c) => ({ name: c.name, capital: c.capital, continent: c.continent }));
+type Country = { code: string; name: string; capital: string; region: string; subregion: string; borders: string[] };
+// UN member states: dependencies and disputed territories make poor choices.
+const COUNTRIES: Country[] = worldCountries
+  .filter((c) => c.unMember && c.capital.length > 0)
+  .map((c) => ({
+    code: c.cca3,
+    name: c.name.common,
+    capital: c.capital[0]!,
+    region: c.region,
+    subregion: c.subregion,
+    borders: c.borders,
+  }));
+const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
 const ALIASES: Record<string, string> = {
   "u.s.": "United States",
   us: "United States",
@@ -28,19 +36,21 @@ const ALIASES: Record<string, string> = {
   england: "United Kingdom",
   holland: "Netherlands",
   "the netherlands": "Netherlands",
-  "south korea": "South Korea",
   korea: "South Korea",
 };
 const COUNTRY_BY_NAME = new Map<string, Country>();
 for (const c of COUNTRIES) COUNTRY_BY_NAME.set(c.name.toLowerCase(), c);
+for (const c of worldCountries)
+  if (c.unMember && BY_CODE.has(c.cca3))
+    for (const alt of [c.name.official, ...c.altSpellings.filter((a) => a.length > 3)])
+      if (!COUNTRY_BY_NAME.has(alt.toLowerCase())) COUNTRY_BY_NAME.set(alt.toLowerCase(), BY_CODE.get(c.cca3)!);
 for (const [alias, name] of Object.entries(ALIASES))
   COUNTRY_BY_NAME.set(alias, COUNTRY_BY_NAME.get(name.toLowerCase())!);
 const CAPITALS = new Map<string, Country>();
-for (const c of COUNTRIES)
-  for (const city of c.capital.split(/,\s*/)) {
-    CAPITALS.set(city.toLowerCase(), c);
-    CAPITALS.set(city.toLowerCase().replace(/,? d\.c\.$/, ""), c); // "Washington" for "Washington D.C."
-  }
+for (const c of COUNTRIES) {
+  CAPITALS.set(c.capital.toLowerCase(), c);
+  CAPITALS.set(c.capital.toLowerCase().replace(/,? d\.c\.$/, ""), c); // "Washington" for "Washington, D.C."
+}
 
 const LAW_HEADS =
   /^(?:treaty|treaties|agreement|agreements|act|accord|accords|convention|pact|protocol|charter|constitution|article|clause|amendment|law|bill|resolution|declaration|directive|regulation|code|covenant|memorandum)$/i;
@@ -97,19 +107,22 @@ export function fineKind(factType: FactType, text: string): FineKind {
   }
 }
 
-/** Same-kind values a package lists, for when the documents have too few: countries and capital cities. */
+/**
+ * Same-kind values a package lists, for when the documents have too few:
+ * countries (neighbours first, then the same subregion and region) and their
+ * capitals. Plausible to a student who did not read carefully.
+ */
 export function listedValues(kind: FineKind, answer: string): string[] {
-  if (kind === "country") {
-    const c = countryOf(answer);
-    const near = COUNTRIES.filter((x) => c && x.continent === c.continent && x.name !== c.name);
-    return (near.length >= 3 ? near : COUNTRIES).map((x) => x.name);
-  }
-  if (kind === "city") {
-    const c = capitalOf(answer);
-    const near = COUNTRIES.filter((x) => c && x.continent === c.continent && x.capital !== c.capital);
-    return (near.length >= 3 ? near : COUNTRIES).map((x) => x.capital.split(/,\s*/)[0]!);
-  }
-  return [];
+  if (kind !== "country" && kind !== "city") return [];
+  const c = kind === "country" ? countryOf(answer) : capitalOf(answer);
+  if (!c) return [];
+  const near = [
+    ...c.borders.map((code) => BY_CODE.get(code)).filter((x): x is Country => !!x),
+    ...COUNTRIES.filter((x) => x.subregion === c.subregion),
+    ...COUNTRIES.filter((x) => x.region === c.region),
+  ].filter((x) => x !== c);
+  const names = near.map((x) => (kind === "country" ? x.name : x.capital.replace(/,? D\.C\.$/, "")));
+  return [...new Set(names)];
 }
 
 /** One value contains the other: a capital and its country, a place and its region. Both would be true. */

@@ -2,7 +2,7 @@ import type { Question } from "./bank";
 import { pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
 import { fineKind } from "./kinds";
-import { isTitle } from "./lexicon";
+import { isTitle, tagsOf } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
 import { parseNumeric } from "./values";
 import { whQuestion } from "./wh-question";
@@ -89,7 +89,9 @@ export function buildQuestions(
 
   const id = `${noteId}-t`;
   const wantTrue = (fnv1a(`${seed}|${id}`) & 1) === 0;
-  const swap = swappable(fact) ? falseValue(fact, answer, distractors, pools, seed) : undefined;
+  const can = swappable(fact);
+  const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
+  const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
@@ -108,7 +110,7 @@ export function buildQuestions(
 }
 
 // Where a swapped value would leave the rest of the sentence contradicting it, or give itself away.
-function swappable(fact: Fact): boolean {
+function swappable(fact: Fact): boolean | "gendered" {
   const { sentence, span, factType } = fact;
   if (span.origin === "chunk" || !SWAPPABLE.has(fineKind(factType, span.text))) return false;
   const toks = sentence.annotated.tokens;
@@ -126,6 +128,8 @@ function swappable(fact: Fact): boolean {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "Katherine Johnson’s curiosity … vaulted her": a swapped person keeps the sentence's pronouns.
+  if (factType === "person" && /\b(?:he|she|his|her|him|hers)\b/i.test(sentence.text)) return "gendered";
   return true;
 }
 
@@ -155,6 +159,16 @@ function falseValue(
     return options[Math.floor(random() * options.length)];
   }
   return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
+}
+
+// Both first names known, and of the same gender, so "her" still fits.
+function sameGender(a: string, b: string): boolean {
+  const gender = (name: string) => {
+    const tags = tagsOf(name.trim().split(/\s+/)[0]!);
+    return tags.includes("FemaleName") ? "f" : tags.includes("MaleName") ? "m" : null;
+  };
+  const g = gender(a);
+  return g !== null && g === gender(b);
 }
 
 /**

@@ -172,7 +172,30 @@ export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: strin
   if (words.length < 2) return false;
   const modifiers = words.slice(0, -1);
   if (a.text.slice(span.start, span.end).includes("-")) return true;
-  return modifiers.every(
-    (t) => !STOPWORDS.has(t.lower) && t.lower.length > 2 && !vagueTags(t.lower).some((tag) => VAGUE_TAGS.has(tag)),
-  );
+  if (words.length > 3) return false; // a long description, not a name for a thing
+  return modifiers.every((t) => {
+    if (STOPWORDS.has(t.lower) || t.lower.length <= 2 || GENERIC_NOUNS.has(t.lower)) return false;
+    const tags = vagueTags(t.lower);
+    if (tags.some((tag) => VAGUE_TAGS.has(tag))) return false;
+    // An adjective the lexicon does not know names a class ("monetary", "nuclear") only by its ending;
+    // "thunderous" or "comprehensive" describe.
+    return t.pos !== "ADJ" || CLASSIFYING_ENDING.test(t.lower);
+  });
 }
+
+const CLASSIFYING_ENDING = /(?:al|ic|ary|ar|ine|ean|ian|ist)$/;
+// Nouns that make a phrase vague rather than technical: "time economists", "number lines".
+const GENERIC_NOUNS = new Set([
+  "time",
+  "way",
+  "thing",
+  "lot",
+  "kind",
+  "sort",
+  "part",
+  "number",
+  "end",
+  "case",
+  "fact",
+  "today",
+]);
