@@ -5,7 +5,7 @@ import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
 import { isDemonym, tagsOf } from "./lexicon";
 import { chunkSpans, isKeyTermChunk, termSpans } from "./spans-terms";
-import type { Span } from "./span";
+import { withoutAcronym, type Span } from "./span";
 import { valueKey } from "./values";
 
 export type SentenceInfo = {
@@ -72,7 +72,7 @@ export function candidateSpans(a: Annotated): Span[] {
     if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
     kept.push(s);
   }
-  const withAcronyms = kept.map((s) => withAcronym(a, s));
+  const withAcronyms = kept.map((s) => withConversion(a, withAcronym(a, s)));
   // The bracketed acronym now belongs to its expansion, not to a span of its own.
   return withAcronyms
     .filter(
@@ -90,6 +90,15 @@ function withAcronym(a: Annotated, s: Span): Span {
   if (s.kind !== "term" && s.kind !== "organization" && s.kind !== "place" && s.kind !== "name") return s;
   const m = /^ ?\(([A-Z](?:\.?[A-Za-z]){1,6}\.?)\)/.exec(a.text.slice(s.end));
   if (!m || m[1]![0]!.toLowerCase() !== s.text[0]!.toLowerCase()) return s;
+  const end = s.end + m[0].length;
+  return { ...s, end, text: a.text.slice(s.start, end) };
+}
+
+// "7,855 m (25,771 ft)": the conversion in brackets would give the answer away.
+function withConversion(a: Annotated, s: Span): Span {
+  if (s.kind !== "quantity" && s.kind !== "money") return s;
+  const m = /^ \([~≈]?\d[\d.,]*\s?(?:[°º]?[A-Za-z$€£%]{1,12}\.?)(?:\s[A-Za-z]{1,12})?\)/.exec(a.text.slice(s.end));
+  if (!m) return s;
   const end = s.end + m[0].length;
   return { ...s, end, text: a.text.slice(s.start, end) };
 }
@@ -170,5 +179,5 @@ function chunkKey(s: SentenceInfo, span: Span): string {
 
 export function toFact(sentence: SentenceInfo, span: Span, score: number): Fact {
   const factType = span.kind === "name" ? "term" : span.kind;
-  return { factType, span, sentence, valueKey: valueKey(factType, span.text), score };
+  return { factType, span, sentence, valueKey: valueKey(factType, withoutAcronym(span.text)), score };
 }

@@ -7,6 +7,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { withoutAcronym } from "./span";
 import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
 
 export type SourceDocument = {
@@ -114,7 +115,7 @@ function distractorPools(
   // Distractor people by full name, so "Suga" and "Yoshihide Suga" never both appear.
   const value = (f: Fact) => ({
     factType: f.factType,
-    text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : f.span.text,
+    text: f.factType === "person" ? (people.get(f.span.text) ?? f.span.text) : withoutAcronym(f.span.text),
   });
   const byDoc = new Map<string, Fact[]>();
   for (const f of facts) {
@@ -134,7 +135,7 @@ function distractorPools(
       const facts = sentences.flatMap((s) => s.spans.map((span) => toFact(s, span, 0)));
       const valueOf = (f: Fact) => ({
         factType: f.factType,
-        text: f.factType === "person" ? (extraPeople.get(f.span.text) ?? f.span.text) : f.span.text,
+        text: f.factType === "person" ? (extraPeople.get(f.span.text) ?? f.span.text) : withoutAcronym(f.span.text),
       });
       const docGroup = new Map(extra.map((d) => [d.id, d.group]));
       const byGroup = new Map<string, DistractorPool>();

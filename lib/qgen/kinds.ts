@@ -131,3 +131,10 @@ export function overlapsPlace(a: string, b: string): boolean {
   const cb = countryOf(b) ?? capitalOf(b);
   return !!ca && !!cb && ca === cb;
 }
+
+/** Two countries (or capitals) of the same subregion: a swap that stays believable and keeps "two South American nations" true. */
+export function sameSubregion(a: string, b: string): boolean {
+  const ca = countryOf(a) ?? capitalOf(a);
+  const cb = countryOf(b) ?? capitalOf(b);
+  return !!ca && !!cb && ca !== cb && ca.subregion === cb.subregion;
+}

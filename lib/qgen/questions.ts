@@ -1,7 +1,9 @@
 import type { Question } from "./bank";
+import { withoutAcronym } from "./span";
 import { pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
-import { fineKind } from "./kinds";
+import { fineKind, listedValues, sameSubregion } from "./kinds";
+import { containsWord } from "./quality";
 import { isTitle, tagsOf } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
 import { parseNumeric } from "./values";
@@ -12,10 +14,7 @@ export const BLANK = "_____";
 const THE_COUNTRY =
   /^(?:United|Republic|Democratic|Czech|Dominican|Central African|Netherlands|Philippines|Bahamas|Gambia|Maldives|Marshall|Solomon|Comoros|Seychelles|Vatican|U\.?S\.?|U\.?K\.?)\b/;
 
-// "gross national product (GNP)": the blank covers the bracketed acronym too
-// (it would give the answer away), but the answer is the expansion alone.
-const ACRONYM_TAIL = /\s*\([A-Z][A-Za-z.]+\)$/;
-export const withoutAcronym = (text: string): string => text.replace(ACRONYM_TAIL, "");
+export { withoutAcronym } from "./span";
 
 // Kinds whose values can be swapped for a false statement without touching the rest of the sentence.
 const SWAPPABLE = new Set(["person", "country", "city", "year", "date", "money", "percent", "quantity"]);
@@ -41,7 +40,7 @@ export function buildQuestions(
   const cloze = text.slice(0, span.start) + BLANK + text.slice(span.end);
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
-  const distractors = pickDistractors(factType, span.text, {
+  const distractors = pickDistractors(factType, answer, {
     seed,
     sentence: text,
     spanStart: span.start,
@@ -157,6 +156,14 @@ function falseValue(
       return Math.abs(y - own) >= 3 && Math.abs(y - own) <= 12 && y <= latest;
     });
     return options[Math.floor(random() * options.length)];
+  }
+  const kind = fineKind(fact.factType, fact.span.text);
+  if (kind === "country" || kind === "city") {
+    // A neighbour, so the rest of the sentence ("two South American nations") stays true.
+    const near = [...distractors, ...listedValues(kind, answer)].filter(
+      (d) => sameSubregion(answer, d) && !containsWord(fact.sentence.text.toLowerCase(), d.toLowerCase()),
+    );
+    return near[0];
   }
   return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
 }

@@ -81,6 +81,8 @@ export function numericSpans(a: Annotated): Span[] {
         out.push({ ...span, kind: "percent" });
         break;
       case "CARDINAL": {
+        // A clock time ("9.00 a.m.") is rarely the fact a text is about.
+        if (/^(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|CET)$/i.test(toks[last + 1]?.text ?? "")) break;
         if (CURRENCY.test(toks[first - 1]?.text ?? "")) {
           out.push({ ...makeSpan(a, first - 1, last, "money", "entity") });
           break;
