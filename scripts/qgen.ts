@@ -1,17 +1,19 @@
-// Usage: npm run --silent qgen -- [--out FILE] [--seed N] PATH...
+// Usage: npm run --silent qgen -- [--out FILE] [--seed N] [--related] PATH...
 // Builds a question bank from .txt/.md files and folders and writes it as JSON.
+// Each document draws distractors from itself only; --related lets the inputs
+// (one deck, one topic) lend each other distractors.
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocumentFile } from "../lib/text/document-file";
 import { generateBank, type SourceDocument } from "../lib/qgen";
 
-const USAGE = "usage: qgen [--out FILE] [--seed N] PATH...";
+const USAGE = "usage: qgen [--out FILE] [--seed N] [--related] PATH...";
 const TEXT_FILE = /\.(txt|md)$/i;
 
-type Args = { out?: string; seed: number; paths: string[] };
+type Args = { out?: string; seed: number; related: boolean; paths: string[] };
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { seed: 1, paths: [] };
+  const args: Args = { seed: 1, related: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--out" || a === "--seed") {
@@ -20,7 +22,8 @@ function parseArgs(argv: string[]): Args | string {
       if (a === "--out") args.out = value;
       else if (!/^-?\d+$/.test(value)) return `--seed must be an integer, got "${value}"`;
       else args.seed = Number(value);
-    } else if (a === "--help" || a === "-h") return USAGE;
+    } else if (a === "--related") args.related = true;
+    else if (a === "--help" || a === "-h") return USAGE;
     else if (a.startsWith("--")) return `unknown option ${a}`;
     else args.paths.push(a);
   }
@@ -70,6 +73,7 @@ function main(): number {
         path: rel,
         text: parsed.text,
         sha256: parsed.sha256,
+        group: args.related ? "inputs" : undefined,
       });
     } catch (e) {
       errors.push(e instanceof Error ? e.message : `${file}: ${String(e)}`);

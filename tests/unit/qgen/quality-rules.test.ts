@@ -51,6 +51,24 @@ describe("candidates worth asking", () => {
     }
   });
 
+  it("asks a count for its number, keeps a measure's unit and blanks a bracketed conversion with it", () => {
+    const bank = bankOf([
+      "The survey counted 1,800,000 children in 217 districts across the northern provinces in 1954.",
+      "The northern ridge of the glacier reaches 7,855 m (25,771 ft) above the valley floor near Camp Four.",
+    ]);
+    const cloze = bank.questions.filter((q) => q.type === "cloze");
+    expect(cloze.map((q) => q.answer)).toEqual(expect.arrayContaining(["1,800,000", "217", "7,855 m"]));
+    const ridge = cloze.find((q) => q.answer === "7,855 m")!;
+    expect(ridge.prompt).not.toContain("25,771");
+    expect(cloze.some((q) => q.answer.includes("25,771"))).toBe(false);
+  });
+
+  it("reads ordinary words that share a name with object properties", () => {
+    expect(() =>
+      bankOf(["The constructor of the toString valueOf hasOwnProperty bridge finished work in 1932."]),
+    ).not.toThrow();
+  });
+
   it("classifies named things by their head and uses a coarser kind when unsure", () => {
     expect(fineKind("place", "Norway")).toBe("country");
     expect(fineKind("place", "Oslo")).toBe("city");
