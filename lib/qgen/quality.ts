@@ -32,7 +32,7 @@ const BASE: Record<FactType, number> = {
   year: 0.85,
   money: 0.85,
   percent: 0.85,
-  quantity: 0.7,
+  quantity: 0.75,
   person: 0.8,
   organization: 0.8,
   place: 0.75,
