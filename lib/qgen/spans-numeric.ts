@@ -150,38 +150,44 @@ function countedNoun(a: Annotated, last: number): boolean {
 }
 
 const MONTHS_RE = `(?:${MONTHS})\\.?`;
-const PATTERNS: Array<[RegExp, Span["kind"]]> = [
+// Each pattern with a cheap test that must pass first: most sentences hold none of these figures.
+const PATTERNS: Array<[RegExp, Span["kind"], RegExp]> = [
   // "$20–30 billion"
-  [/[$€£¥]\d[\d.,]*\s?[–-]\s?\d[\d.,]*(?:\s(?:million|billion|trillion))?(?![\p{L}\p{N}])/giu, "money"],
+  [/[$€£¥]\d[\d.,]*\s?[–-]\s?\d[\d.,]*(?:\s(?:million|billion|trillion))?(?![\p{L}\p{N}])/giu, "money", /[$€£¥]\d[\d.,]*\s?[–-]/],
   // "13 to 30 July 1930", "July 13–30, 1930"
-  [new RegExp(`\\b\\d{1,2}\\s?(?:to|–|-)\\s?\\d{1,2} ${MONTHS_RE} \\d{4}\\b`, "gi"), "date"],
-  [new RegExp(`\\b${MONTHS_RE} \\d{1,2}\\s?(?:–|-|to)\\s?\\d{1,2},? \\d{4}\\b`, "gi"), "date"],
+  [new RegExp(`\\b\\d{1,2}\\s?(?:to|–|-)\\s?\\d{1,2} ${MONTHS_RE} \\d{4}\\b`, "gi"), "date", /\d\s?(?:to|–|-)\s?\d/],
+  [new RegExp(`\\b${MONTHS_RE} \\d{1,2}\\s?(?:–|-|to)\\s?\\d{1,2},? \\d{4}\\b`, "gi"), "date", /\d\s?(?:to|–|-)\s?\d/],
   // "20-year", "a 174-year record", "12th-warmest"
   [
     /(?<![\p{L}\p{N}.,])\d+(?:\.\d+)?-(?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|foot|inch|acre|ton|tonne|seat|member|point|page|storey|story)(?![\p{L}\p{N}-])/giu,
     "quantity",
+    /\d-\p{L}/u,
   ],
-  [/(?<![\p{L}\p{N}])\d+(?:st|nd|rd|th)-\p{Ll}+est(?![\p{L}\p{N}-])/gu, "quantity"],
+  [/(?<![\p{L}\p{N}])\d+(?:st|nd|rd|th)-\p{Ll}+est(?![\p{L}\p{N}-])/gu, "quantity", /\d(?:st|nd|rd|th)-/],
   // "a year-long trial"
-  [/(?<![\p{L}\p{N}-])(?:year|month|week|day|decade|century|hour)-long(?![\p{L}\p{N}-])/giu, "quantity"],
+  [/(?<![\p{L}\p{N}-])(?:year|month|week|day|decade|century|hour)-long(?![\p{L}\p{N}-])/giu, "quantity", /-long/i],
   // "at a ratio of 1:1"; "defeated Argentina 4–2"
-  [/(?<=\bratio of )\d+(?:\.\d+)?:\d+(?:\.\d+)?\b/giu, "quantity"],
+  [/(?<=\bratio of )\d+(?:\.\d+)?:\d+(?:\.\d+)?\b/giu, "quantity", /ratio of \d/i],
   [
     /(?<=\b(?:defeated|beat|beating|won|lost|drew|defeating)\s(?:\p{Lu}[\p{L}.]*\s){1,3})\d{1,2}[–-]\d{1,2}\b/gu,
     "quantity",
+    /\d[–-]\d/,
   ],
   // An age that opens a sentence: "By thirteen, she was …", "At 18, he …"
   [
     /(?<=^(?:By|At|Aged?)\s)(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?=,)/gu,
     "quantity",
+    /^(?:By|At|Aged?)\s/,
   ],
 ];
 
 // Figures the entity recogniser splits apart.
 function patternSpans(a: Annotated): Span[] {
   const out: Span[] = [];
-  for (const [re, kind] of PATTERNS)
+  for (const [re, kind, guard] of PATTERNS) {
+    if (!guard.test(a.text)) continue;
     for (const m of a.text.matchAll(re))
       out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], origin: "entity" });
+  }
   return out;
 }

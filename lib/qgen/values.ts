@@ -81,12 +81,16 @@ export function formatNumeric(p: NumericParts, n: number): string {
   }
   // "nine" gets word numbers only; digits among words read as a different kind of answer.
   if (p.word) return "";
-  const body = n.toLocaleString("en-US", {
-    minimumFractionDigits: p.decimals,
-    maximumFractionDigits: p.decimals,
-    useGrouping: p.grouped || (n >= 1000 && !/^\d{4}$/.test(String(p.number))),
-  });
+  const body = groupDigits(n.toFixed(p.decimals), p.grouped || (n >= 1000 && !/^\d{4}$/.test(String(p.number))));
   return p.prefix + body + p.suffix;
+}
+
+// As toLocaleString("en-US") would write it, at a fraction of the cost.
+function groupDigits(fixed: string, grouping: boolean): string {
+  if (!grouping) return fixed;
+  const [int, frac] = fixed.split(".");
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 /** Two values in the same unit style can stand in for each other as choices. */
