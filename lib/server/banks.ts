@@ -10,6 +10,13 @@ export const EXPORT_FORMATS = {
   apkg: { ext: "apkg", type: "application/octet-stream" },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
+/** The fixed list a requested format is checked against (never `in`, which `__proto__` passes). */
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+
+export function parseExportFormat(value: string | null): ExportFormat | null {
+  const name = value ?? "json";
+  return (EXPORT_FORMAT_NAMES as string[]).includes(name) ? (name as ExportFormat) : null;
+}
 
 export type ExportResult =
   { ok: true; body: Uint8Array | string; fileName: string; type: string } | { ok: false; message: string };
