@@ -30,6 +30,8 @@ const slots = createSemaphore(
   Math.max(1, Number(process.env.QUARRY_WORKERS) || Math.max(1, os.availableParallelism() - 1)),
 );
 
+const WORKER_ENTRY = "lib/server/workers/worker-entry.mjs";
+
 function projectRoot(): string {
   return process.env.QUARRY_ROOT ?? process.cwd();
 }
@@ -58,8 +60,14 @@ function runNow<I, T, P>(task: WorkerTask, input: I, options: RunOptions<P>): Pr
   return new Promise((resolve) => {
     let settled = false;
     const root = projectRoot();
-    const worker = new Worker(path.join(root, "lib/server/workers/worker-entry.mjs"), {
-      workerData: { modulePath: path.resolve(root, task.module), exportName: task.exportName, input },
+    // Loaded by Node from the source tree at run time; the bundler must neither follow nor bundle it.
+    const entry = path.join(/* turbopackIgnore: true */ root, WORKER_ENTRY);
+    const worker = new Worker(/* webpackIgnore: true */ /* turbopackIgnore: true */ entry, {
+      workerData: {
+        modulePath: path.resolve(/* turbopackIgnore: true */ root, task.module),
+        exportName: task.exportName,
+        input,
+      },
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,
