@@ -45,6 +45,11 @@ const server = http.createServer((req, res) => {
     });
   });
 });
+// Idle keep-alive connections outlive a proxy's or client's own idle timeout
+// (60 s is common), so the server is never the side that closes a socket a
+// client is about to reuse.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`Quarry is listening on http://localhost:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

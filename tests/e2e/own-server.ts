@@ -43,9 +43,15 @@ export async function startOwnServer(name: string, env: Record<string, string>):
     env: { ...base, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server's output goes to data/e2e-<name>.log, for looking into a failure.
+  const logFile = fs.createWriteStream(path.join(root, "data", `e2e-${name}.log`));
   let log = "";
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
+  const keep = (d: Buffer) => {
+    log = (log + d.toString()).slice(-20_000);
+    logFile.write(d);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

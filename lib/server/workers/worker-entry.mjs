@@ -2,10 +2,19 @@
 // task module named by the parent, runs its export once and posts the result.
 // Plain JavaScript on purpose: Node loads this file directly, outside Next's
 // bundle, both under `next start` and in tests.
+import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { register as registerEsm } from "tsx/esm/api";
 import { register as registerCjs } from "tsx/cjs/api";
+
+// On Linux this lowers this thread's priority only: when cores are scarce the
+// request thread runs first, and the job gets whatever is left.
+try {
+  os.setPriority(0, 10);
+} catch {
+  // Not permitted on this platform: the job runs at normal priority.
+}
 
 registerEsm();
 registerCjs();
