@@ -35,7 +35,10 @@ export async function POST(request: Request) {
   const badText = [pastedText, ...files.map((f) => f.name)].some((t) => !isWellFormedText(t));
   if (badText || !isWellFormedText(pasteTitle))
     return apiError(400, "invalid_text", `The text ${INVALID_TEXT_MESSAGE}`);
-  if (hasBidiControl(pasteTitle)) return apiError(400, "invalid_title", `Titles ${BIDI_MESSAGE}`);
+  // File names become titles when a document has none of its own.
+  if ([pasteTitle, ...files.map((f) => f.name)].some(hasBidiControl)) {
+    return apiError(400, "invalid_title", `Titles and file names ${BIDI_MESSAGE}`);
+  }
   const paste = pastedText.trim() ? { title: pasteTitle.slice(0, 200), text: pastedText } : undefined;
 
   const encoder = new TextEncoder();

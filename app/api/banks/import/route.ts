@@ -1,3 +1,4 @@
+import { BIDI_MESSAGE, hasBidiControl, INVALID_TEXT_MESSAGE, isWellFormedText } from "@/lib/api/text";
 import { formDataFrom, readBodyWithLimit } from "@/lib/server/body";
 import { apiError, crossSiteRefusal, json, tooLarge } from "@/lib/server/http";
 import { importBankFile } from "@/lib/server/banks";
@@ -20,6 +21,9 @@ export async function POST(request: Request) {
   const form = body.ok ? await formDataFrom(request, body.bytes) : null;
   const file = form?.get("file");
   if (!file || typeof file === "string") return apiError(400, "no_file", "Choose a bank file to import.");
+  // The file name becomes the deck's title.
+  if (!isWellFormedText(file.name)) return apiError(400, "invalid_text", `The file name ${INVALID_TEXT_MESSAGE}`);
+  if (hasBidiControl(file.name)) return apiError(400, "invalid_title", `File names ${BIDI_MESSAGE}`);
   const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()));
   if (!result.ok) {
     return json(
