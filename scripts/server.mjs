@@ -11,7 +11,6 @@ import proxyaddr from "proxy-addr";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
 
 /** QUARRY_TRUST_PROXY: comma-separated addresses, subnets (CIDR) or loopback/linklocal/uniquelocal. */
 function trustFromEnv(value) {
@@ -31,7 +30,7 @@ const trust = trustFromEnv(process.env.QUARRY_TRUST_PROXY);
 const requests = new AsyncLocalStorage();
 globalThis[Symbol.for("quarry.requestContext")] = requests;
 
-const app = next({ dev: false, dir: root, hostname, port });
+const app = next({ dev: false, dir: root, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -50,7 +49,8 @@ const server = http.createServer((req, res) => {
 // client is about to reuse.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-server.listen(port, hostname, () => console.log(`Quarry is listening on http://localhost:${port}`));
+// Every interface, IPv4 and IPv6, as `next start` does.
+server.listen(port, () => console.log(`Quarry is listening on http://localhost:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
