@@ -5,6 +5,9 @@ const nextConfig = {
   // `npm test` runs lint and `tsc --noEmit` as their own steps; skipping them
   // here keeps `npm start` fast on a 2-core school server.
   typescript: { ignoreBuildErrors: true },
+  // Server actions carry form fields only (sign-in, classes, question edits);
+  // Next counts the streamed body and answers 413 past this.
+  experimental: { serverActions: { bodySizeLimit: "256kb" } },
   // Native and WASM-backed modules must be loaded by Node, not bundled.
   serverExternalPackages: [
     "better-sqlite3",

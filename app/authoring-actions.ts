@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/api/text";
 import { AuthoringError, authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -10,9 +11,9 @@ export type ActionResult = { ok: true; count?: number } | { ok: false; message: 
 const ids = z.array(z.string().min(1).max(100)).min(1).max(5000);
 const fields = z.object({
   type: z.enum(["cloze", "multiple_choice", "flashcard", "true_false"]),
-  prompt: z.string().max(2000),
-  answer: z.string().max(1000),
-  choices: z.array(z.string().max(500)).max(6).nullable(),
+  prompt: text().max(2000),
+  answer: text().max(1000),
+  choices: z.array(text().max(500)).max(6).nullable(),
   statementIsTrue: z.boolean().nullable(),
 });
 const factType = z.enum(["date", "year", "money", "percent", "quantity", "person", "organization", "place", "term"]);

@@ -11,7 +11,14 @@ export type Viewer = {
   user: { id: string; role: Role } | null;
   /** The learner whose progress this browser records (account or guest). */
   learnerId: string | null;
+  /** The install's administrator (lib/server/administrator.ts); only they change the shared sample content. */
+  isAdministrator?: boolean;
 };
+
+/** Shared sample content (the content/ corpus, documents with no owner): read-only except to the administrator. */
+export function canEditSharedContent(v: Viewer): boolean {
+  return v.isAdministrator === true;
+}
 
 export const isTeacher = (v: Viewer) => v.user?.role === "teacher";
 
@@ -51,11 +58,11 @@ export function canControlGame(v: Viewer, game: { hostId: string | null }, hostT
 }
 
 /**
- * Reviewing and editing a document's questions: the teacher who uploaded it,
- * or any teacher for the shared corpus in content/ (no owner). On a
- * single-user install (no teacher accounts) whoever runs it may edit.
+ * Reviewing and editing a document's questions: the teacher who uploaded it;
+ * for shared content (no owner: the content/ corpus, uploads made before any
+ * account existed) only the install's administrator.
  */
 export function canEditDocument(v: Viewer, doc: { ownerId: string | null }, installHasTeachers = true): boolean {
-  if (!installHasTeachers) return doc.ownerId === null;
-  return isTeacher(v) && (doc.ownerId === null || doc.ownerId === v.user!.id);
+  if (doc.ownerId === null) return canEditSharedContent(v);
+  return installHasTeachers && isTeacher(v) && doc.ownerId === v.user!.id;
 }

@@ -44,6 +44,10 @@ if (process.env.QUARRY_SKIP_BUILD !== "1" && buildIsStale()) run("Building the a
 
 const port = process.env.PORT || "3000";
 console.log(`\n> Serving Quarry on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/server.mjs"], {
+  cwd: root,
+  env: { ...env, PORT: port, NODE_ENV: "production" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText, text } from "./text";
 
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 128;
@@ -9,13 +10,12 @@ const email = z
   .toLowerCase()
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@school.org."));
-const password = z
-  .string()
+const password = text()
   .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters for your password.`)
   .max(MAX_PASSWORD, `Use at most ${MAX_PASSWORD} characters for your password.`);
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
+  name: displayText().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
   email,
   password,
   role: z.enum(["teacher", "learner"], { error: "Choose whether you teach or learn." }),
@@ -23,16 +23,16 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD),
+  password: text().min(1, "Enter your password.").max(MAX_PASSWORD),
 });
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(MAX_PASSWORD),
+  currentPassword: text().min(1, "Enter your current password.").max(MAX_PASSWORD),
   newPassword: password,
 });
 
 export const classNameSchema = z.object({
-  name: z.string().trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
+  name: displayText().trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
 });
 
 export const joinCodeSchema = z.object({

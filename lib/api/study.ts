@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * The self-study HTTP contract, shared by the route handlers (which validate
@@ -67,8 +68,7 @@ export const reviewSubmissionSchema = z.object({
   /** Required for flashcards (self-graded); ignored for auto-graded types, which the server grades. */
   rating: ratingSchema.optional(),
   /** MC: the chosen choice text; true/false: "true" | "false"; cloze: what was typed. */
-  response: z
-    .string()
+  response: text()
     .max(MAX_RESPONSE_CHARS * 4)
     .optional(),
   answeredAt: z.iso.datetime(),

@@ -1,9 +1,7 @@
 /** CSV as RFC 4180 describes it, safe to open in a spreadsheet. */
+import { guardFormula } from "../text/csv-formula";
 
 export type CsvValue = string | number | boolean | null | undefined;
-
-// A spreadsheet evaluates a cell starting with one of these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One cell: text that would start a formula gets a leading apostrophe (the
@@ -13,8 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = guardFormula(String(value));
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

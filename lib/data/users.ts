@@ -29,3 +29,16 @@ export async function createUserWithPassword(input: {
 export async function findUserByEmail(email: string) {
   return db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true, name: true } });
 }
+
+/** The earliest account that is not demo data (ties broken by id), or null on an install without accounts. */
+export async function getFirstRealUser(): Promise<{ id: string } | null> {
+  return db().user.findFirst({
+    where: { isDemo: false },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+}
+
+export async function countRealUsers(): Promise<number> {
+  return db().user.count({ where: { isDemo: false } });
+}

@@ -1,8 +1,12 @@
 import { sha256Hex } from "../text/normalize";
-import { extractDocx } from "./docx";
-import { extractHtml } from "./html";
-import { DEFAULT_ZIP_LIMITS, MAX_UPLOAD_BYTES, UNSUPPORTED_REASON, extensionOf, tooLargeReason } from "./limits";
-import { extractPdf } from "./pdf";
+import {
+  DEFAULT_ZIP_LIMITS,
+  MAX_PDF_PAGES,
+  MAX_UPLOAD_BYTES,
+  UNSUPPORTED_REASON,
+  extensionOf,
+  tooLargeReason,
+} from "./limits";
 import { scriptProblem } from "./script-check";
 import { describeContent, sniffContent, type SniffedContent } from "./sniff";
 import { decodeText, extractPlainText, tidyText, titleFromFileName, titleFromText } from "./text";
@@ -74,8 +78,10 @@ async function extractOrThrow(
 
   let title: string | null = null;
   let text: string;
+  // Parsers load on first use: a worker that reads one PDF never loads mammoth or linkedom.
   if (kind === "pdf") {
-    const pdf = await extractPdf(bytes, report);
+    const { extractPdf } = await import("./pdf");
+    const pdf = await extractPdf(bytes, report, options.maxPdfPages ?? MAX_PDF_PAGES);
     title = pdf.title;
     text = pdf.pages.filter((p) => p.trim() !== "").join("\n\n");
     if (!text.trim()) {
@@ -86,12 +92,14 @@ async function extractOrThrow(
     }
   } else if (kind === "docx") {
     report("parsing", 0);
+    const { extractDocx } = await import("./docx");
     const docx = await extractDocx(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.zipLimits }, (f) => report("parsing", f));
     report("extracting", 0);
     title = docx.title;
     text = docx.text;
   } else if (kind === "html") {
     report("parsing", 0);
+    const { extractHtml } = await import("./html");
     const html = extractHtml(decodeText(bytes));
     report("parsing", 1);
     report("extracting", 0);

@@ -5,7 +5,14 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 20;
 
 /** A real handout inflates to a few MB; anything past this is treated as hostile. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 50 * 1024 * 1024, maxEntries: 2000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxEntryBytes: 25 * 1024 * 1024,
+  maxEntries: 2000,
+};
+
+/** Longer than any handout or textbook chapter; checked from the page count before any page is read. */
+export const MAX_PDF_PAGES = 500;
 
 export type UploadFileInfo = { fileName: string; size: number };
 

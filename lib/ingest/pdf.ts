@@ -20,7 +20,12 @@ export type PdfText = { title: string | null; pages: string[] };
 export async function extractPdf(
   bytes: Uint8Array,
   onProgress: (stage: "parsing" | "extracting", f: number) => void,
+  maxPages: number,
 ): Promise<PdfText> {
+  // A cheap first look: the largest /Count in the file's plain-text objects is
+  // the page tree's root. Counts hidden in compressed object streams are
+  // checked again from PDF.js's numPages below.
+  refuseTooManyPages(largestDeclaredCount(bytes), maxPages);
   await ensurePdfjs();
   onProgress("parsing", 0);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -31,6 +36,8 @@ export async function extractPdf(
     throw pdfError(err);
   }
   try {
+    // numPages is the page tree's declared /Count: known before any page is walked.
+    refuseTooManyPages(pdf.numPages, maxPages);
     onProgress("parsing", 1);
     let title: string | null = null;
     try {
@@ -58,6 +65,30 @@ export async function extractPdf(
   } finally {
     void pdf.destroy().catch(() => undefined);
   }
+}
+
+function refuseTooManyPages(pages: number, maxPages: number): void {
+  if (pages > maxPages) {
+    throw new IngestError(
+      "too_many_pages",
+      `has ${pages.toLocaleString("en")} pages; at most ${maxPages} are read. Split it into parts`,
+    );
+  }
+}
+
+/**
+ * Largest `/Count n` of a page-tree node (`/Type /Pages` close by) in the raw
+ * bytes, 0 if none, without parsing the PDF. Outlines also use /Count, hence
+ * the check for the node type.
+ */
+export function largestDeclaredCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let largest = 0;
+  for (const m of text.matchAll(/\/Count\s+(\d{1,12})/g)) {
+    const near = text.slice(Math.max(0, m.index - 300), m.index + 300);
+    if (/\/Type\s*\/Pages(?![A-Za-z])/.test(near)) largest = Math.max(largest, Number(m[1]));
+  }
+  return largest;
 }
 
 function pdfError(err: unknown): IngestError {

@@ -9,7 +9,10 @@ export type IngestErrorCode =
   | "type_mismatch"
   | "unsupported_type"
   | "unsupported_script"
-  | "zip_bomb";
+  | "zip_bomb"
+  | "too_many_pages"
+  /** Parsing ran past its time or memory limit. */
+  | "too_complex";
 
 export type ExtractedDocument = {
   ok: true;
@@ -40,6 +43,8 @@ export type ExtractOptions = {
   maxBytes?: number;
   /** Zip limits for .docx; lowered in tests. */
   zipLimits?: Partial<ZipLimits>;
+  /** Page cap for PDFs, checked before any page is read; defaults to MAX_PDF_PAGES. */
+  maxPdfPages?: number;
   /** Minimum share of Latin letters among all letters; defaults to MIN_LATIN_SHARE. */
   minLatinShare?: number;
 };
@@ -47,6 +52,8 @@ export type ExtractOptions = {
 export type ZipLimits = {
   /** Total uncompressed bytes across all entries. */
   maxTotalBytes: number;
+  /** Uncompressed bytes of any one entry, checked from the directory and again while inflating. */
+  maxEntryBytes: number;
   maxEntries: number;
 };
 

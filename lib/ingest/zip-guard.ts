@@ -88,6 +88,12 @@ export function checkZipLimits(
   }
   let total = 0;
   for (const e of toRead) {
+    if (e.size > limits.maxEntryBytes) {
+      throw new ZipGuardError(
+        "zip_bomb",
+        `has an entry (${e.name}) that would unpack to ${mb(e.size)}; at most ${mb(limits.maxEntryBytes)} is allowed`,
+      );
+    }
     total += e.size;
     if (total > limits.maxTotalBytes) {
       throw new ZipGuardError(
@@ -99,7 +105,13 @@ export function checkZipLimits(
 }
 
 /** Inflates one entry, refusing to produce more bytes than the directory declared. */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo, maxEntryBytes = Infinity): Uint8Array {
+  if (entry.size > maxEntryBytes) {
+    throw new ZipGuardError(
+      "zip_bomb",
+      `has an entry (${entry.name}) that would unpack to more than ${mb(maxEntryBytes)}`,
+    );
+  }
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length) fail(`has a damaged entry (${entry.name})`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -116,6 +128,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
+    // Checked per chunk while inflating: the declared size (itself under the cap) is never exceeded.
     if (written + chunk.length > out.length) {
       throw new ZipGuardError("zip_bomb", `has an entry (${entry.name}) that unpacks to more than it declares`);
     }
@@ -145,8 +158,12 @@ export function readZipSafely(
   const toRead = entries.filter((e) => want(e.name));
   checkZipLimits(entries, toRead, limits);
   const files = new Map<string, Uint8Array>();
-  for (const e of toRead) files.set(e.name, readZipEntry(bytes, e));
+  for (const e of toRead) files.set(e.name, readZipEntry(bytes, e, limits.maxEntryBytes));
   return files;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
 function fail(message: string): never {

@@ -11,8 +11,21 @@ import type { ImportFailure, ImportResult, InterchangeQuestion, SkippedRecord } 
 import { validateAll } from "./validate";
 
 export const MAX_APKG_BYTES = 100 * 1024 * 1024;
-/** Only the collection is inflated (media files are never read), so this caps the collection database. */
-export const DEFAULT_APKG_LIMITS: ZipLimits = { maxTotalBytes: 200 * 1024 * 1024, maxEntries: 100_000 };
+/**
+ * Only the collection is inflated (media files are never read), so these cap
+ * the collection database. A text-only collection of 10,000 notes is a few MB;
+ * sql.js holds the whole database in memory, so the cap bounds memory too.
+ */
+export const DEFAULT_APKG_LIMITS: ZipLimits = {
+  maxTotalBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxEntries: 100_000,
+};
+
+/** Rows read from the notes table at most (a step limit on the one query that scales with the file). */
+export const MAX_APKG_NOTES = 50_000;
+
+const SQLITE_MAGIC = "SQLite format 3\0";
 
 export type ApkgImportOptions = { limits?: Partial<ZipLimits>; maxBytes?: number; sqlJs?: SqlJsConfig };
 
@@ -51,21 +64,48 @@ async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promis
       : fail("corrupt", "This is not an Anki package (no collection inside).");
   }
   checkZipLimits(entries, [collection], { ...DEFAULT_APKG_LIMITS, ...options.limits });
-  const data = readZipEntry(bytes, collection);
+  const limits = { ...DEFAULT_APKG_LIMITS, ...options.limits };
+  const data = readZipEntry(bytes, collection, limits.maxEntryBytes);
+  if (new TextDecoder("latin1").decode(data.subarray(0, 16)) !== SQLITE_MAGIC) {
+    return fail("corrupt", "The collection inside the package is not a valid database.");
+  }
   const SQL = await loadSqlJs(options.sqlJs);
   let db: Database;
   try {
     db = new SQL.Database(data);
+    // Nothing in an imported file may write; sql.js has no read-only open flag, so the connection is made query-only.
+    db.run("PRAGMA query_only = ON");
   } catch {
     return fail("corrupt", "The collection inside the package is not a valid database.");
   }
   try {
+    const unsafe = unsafeSchema(db);
+    if (unsafe)
+      return fail("corrupt", `The collection inside the package ${unsafe}, which Anki never writes; it was not read.`);
     return readCollection(db);
-  } catch {
+  } catch (err) {
+    if (err instanceof TooManyNotes) return fail("too_large", err.message);
     return fail("corrupt", "The collection inside the package is not a valid Anki collection.");
   } finally {
     db.close();
   }
+}
+
+class TooManyNotes extends Error {}
+
+/**
+ * Views and triggers run SQL the file's author wrote (a recursive view can
+ * spin for as long as its author likes), and virtual tables run module code:
+ * a real Anki collection has none of them.
+ */
+function unsafeSchema(db: Database): string | null {
+  const rows = db.exec(
+    "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') OR sql LIKE 'CREATE VIRTUAL%' LIMIT 1",
+  );
+  const row = rows[0]?.values[0];
+  if (!row) return null;
+  const kind = row[0] === "table" ? "virtual table" : String(row[0]);
+  return `holds a ${kind} (${String(row[1]).slice(0, 40)})`;
 }
 
 function readCollection(db: Database): ImportResult {
@@ -78,6 +118,11 @@ function readCollection(db: Database): ImportResult {
   try {
     while (stmt.step()) {
       record++;
+      if (record > MAX_APKG_NOTES) {
+        throw new TooManyNotes(
+          `The deck holds more than ${MAX_APKG_NOTES.toLocaleString("en")} notes; split it into smaller decks.`,
+        );
+      }
       const row = stmt.getAsObject() as unknown as NoteRow;
       const tags = String(row.tags ?? "")
         .split(/\s+/)

@@ -1,3 +1,4 @@
+import { guardFormula, unguardFormula } from "../text/csv-formula";
 import Papa from "papaparse";
 import type { QuestionType } from "../qgen/bank";
 import { INTERCHANGE_LIMITS, type ImportIssue, type ImportResult, type InterchangeQuestion } from "./types";
@@ -166,20 +167,4 @@ function splitList(cell: string): string[] {
 function splitTags(cell: string): string[] {
   if (cell.includes("|")) return splitList(cell).filter(Boolean);
   return cell.split(/[\s,;]+/).filter(Boolean);
-}
-
-// Spreadsheet apps run cells starting with these as formulas; a leading ' keeps them text.
-// Text that already starts with ' before such a character gets one more, so reading back is exact.
-const FORMULA = /^[=+@]|^-(?![\d\s.])/;
-
-function needsGuard(s: string): boolean {
-  return FORMULA.test(s) || (s.startsWith("'") && needsGuard(s.slice(1)));
-}
-
-function guardFormula(s: string): string {
-  return needsGuard(s) ? `'${s}` : s;
-}
-
-function unguardFormula(s: string): string {
-  return s.startsWith("'") && needsGuard(s.slice(1)) ? s.slice(1) : s;
 }

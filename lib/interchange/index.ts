@@ -10,6 +10,7 @@ export {
   type QuarryJsonImport,
   type QuarryJsonMeta,
 } from "./quarry-json";
+export { parseBankFile } from "./parse-file";
 export type { SqlJsConfig } from "./sql-loader";
 export {
   INTERCHANGE_LIMITS,

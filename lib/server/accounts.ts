@@ -5,19 +5,27 @@ import { adoptGuestLearner, getLearnerIdForUser, mergeLearnerInto } from "@/lib/
 import { auth } from "./auth";
 import { currentGuestLearner, GUEST_COOKIE } from "./learner-session";
 import { currentUser } from "./session-user";
+import { clientAddress } from "./client-address";
+import { createFailureThrottle, retryMessage } from "./failure-throttle";
 import { createRateLimiter } from "./rate-limit";
 
 export type AccountResult = { ok: true } | { ok: false; message: string; field?: string };
 
-// Per account: 5 tries at once, then one a minute. Per IP (a whole classroom
-// may share one): 30 at once, then one every 5 s.
-const perAccount = createRateLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
-const perIp = createRateLimiter({ capacity: 30, refillPerSecond: 1 / 5 });
-
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}
+/**
+ * Sign-in throttles count failures only, so a correct password never uses up
+ * an allowance. Per account and address pair: 5 wrong passwords, then waits
+ * of 1 s, 2 s, 4 s … up to 15 minutes; an attacker locked out on their address
+ * leaves the owner on theirs untouched. Per address, across accounts (password
+ * spraying; a classroom may share one address): 30 failures, then the same
+ * doubling waits. Sign-ups: 30 at once per address, then one every 5 s.
+ */
+export const SIGN_IN_LIMITS = {
+  pair: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 24 * 3600_000 },
+  address: { freeFailures: 30, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 3600_000 },
+} as const;
+const perPair = createFailureThrottle(SIGN_IN_LIMITS.pair);
+const perAddress = createFailureThrottle(SIGN_IN_LIMITS.address);
+const signUpsPerAddress = createRateLimiter({ capacity: 30, refillPerSecond: 1 / 5 });
 
 function apiMessage(err: unknown): { status: number; code: string; message: string } {
   const e = err as { status?: string | number; statusCode?: number; body?: { code?: string; message?: string } };
@@ -40,8 +48,8 @@ async function absorbGuest(userId: string, isNewAccount: boolean): Promise<void>
 }
 
 export async function signUp(input: z.infer<typeof signUpSchema>): Promise<AccountResult> {
-  const ipCheck = perIp.take(`signup:${await clientIp()}`, Date.now());
-  if (!ipCheck.ok) return { ok: false, message: tooMany(ipCheck.retryAfterMs) };
+  const ipCheck = signUpsPerAddress.take(clientAddress(), Date.now());
+  if (!ipCheck.ok) return { ok: false, message: retryMessage(ipCheck.retryAfterMs) };
   try {
     const result = await auth().api.signUpEmail({ body: input, headers: await headers() });
     await absorbGuest(result.user.id, true);
@@ -57,17 +65,23 @@ export async function signUp(input: z.infer<typeof signUpSchema>): Promise<Accou
 
 export async function signIn(input: z.infer<typeof signInSchema>): Promise<AccountResult> {
   const now = Date.now();
-  const ip = perIp.take(`signin:${await clientIp()}`, now);
-  if (!ip.ok) return { ok: false, message: tooMany(ip.retryAfterMs) };
-  const account = perAccount.take(`signin:${input.email}`, now);
-  if (!account.ok) return { ok: false, message: tooMany(account.retryAfterMs) };
+  const address = clientAddress();
+  const pair = `${input.email.trim().toLowerCase()}\n${address}`;
+  for (const check of [perAddress.check(address, now), perPair.check(pair, now)]) {
+    if (!check.ok) return { ok: false, message: retryMessage(check.retryAfterMs) };
+  }
   try {
     const result = await auth().api.signInEmail({ body: input, headers: await headers() });
+    perPair.succeed(pair);
     await absorbGuest(result.user.id, false);
     return { ok: true };
   } catch (err) {
     const { status, message } = apiMessage(err);
-    if (status === 401 || status === 400) return { ok: false, message: "That email and password don't match." };
+    if (status === 401 || status === 400) {
+      perPair.fail(pair, now);
+      perAddress.fail(address, now);
+      return { ok: false, message: "That email and password don't match." };
+    }
     return { ok: false, message };
   }
 }
@@ -104,9 +118,4 @@ export async function changePassword(input: z.infer<typeof changePasswordSchema>
     return { ok: false, message: "Your password was changed. Sign in again with the new one." };
   }
   return { ok: true };
-}
-
-function tooMany(retryAfterMs: number): string {
-  const s = Math.ceil(retryAfterMs / 1000);
-  return `Too many attempts. Try again in ${s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`}.`;
 }

@@ -1,15 +1,6 @@
 import { listDeckQuestionsForExport, saveImportedBank } from "@/lib/data/banks";
-import {
-  fromApkg,
-  fromCsv,
-  fromGift,
-  fromQuarryJson,
-  toApkg,
-  toCsv,
-  toGift,
-  toQuarryJson,
-  type ImportResult,
-} from "@/lib/interchange";
+import { toApkg, toCsv, toGift, toQuarryJson } from "@/lib/interchange";
+import { parseBankFileInWorker } from "./workers/parsing";
 import type { Deck } from "./study";
 
 export const EXPORT_FORMATS = {
@@ -19,6 +10,13 @@ export const EXPORT_FORMATS = {
   apkg: { ext: "apkg", type: "application/octet-stream" },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
+/** The fixed list a requested format is checked against (never `in`, which `__proto__` passes). */
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+
+export function parseExportFormat(value: string | null): ExportFormat | null {
+  const name = value ?? "json";
+  return (EXPORT_FORMAT_NAMES as string[]).includes(name) ? (name as ExportFormat) : null;
+}
 
 export type ExportResult =
   { ok: true; body: Uint8Array | string; fileName: string; type: string } | { ok: false; message: string };
@@ -45,22 +43,9 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
   return { ok: true, body: json.json, fileName, type };
 }
 
-/** Picks the importer from the file name; every importer is all or nothing and never throws. */
-export async function parseBankFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
-  const name = fileName.toLowerCase();
-  const text = () => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (name.endsWith(".apkg")) return fromApkg(bytes);
-  if (name.endsWith(".json")) return fromQuarryJson(text());
-  if (name.endsWith(".csv") || name.endsWith(".tsv")) return fromCsv(text());
-  if (name.endsWith(".gift") || name.endsWith(".txt")) return fromGift(text());
-  return {
-    ok: false,
-    errors: [{ message: `${fileName}: use a .json (Quarry), .csv, .gift/.txt (Moodle GIFT) or .apkg (Anki) file.` }],
-  };
-}
-
 export async function importBankFile(ownerId: string | null, fileName: string, bytes: Uint8Array) {
-  const result = await parseBankFile(fileName, bytes);
+  // Parsed in a worker thread: an .apkg runs SQLite over an untrusted database.
+  const result = await parseBankFileInWorker(fileName, bytes);
   if (!result.ok) return result;
   if (result.questions.length === 0) {
     return { ok: false as const, errors: [{ message: `${fileName}: the file holds no questions Quarry can use.` }] };

@@ -1,4 +1,6 @@
 import { randomInt } from "node:crypto";
+import { clientAddress } from "./client-address";
+import { createFailureThrottle, retryMessage } from "./failure-throttle";
 import {
   addClassMember,
   assignDeck,
@@ -19,7 +21,7 @@ export const JOIN_CODE_LENGTH = 6;
 
 export class ClassError extends Error {
   constructor(
-    readonly code: "not_found" | "forbidden" | "wrong_code" | "no_learner" | "deck_not_found",
+    readonly code: "not_found" | "forbidden" | "wrong_code" | "no_learner" | "deck_not_found" | "rate_limited",
     message: string,
   ) {
     super(message);
@@ -74,6 +76,18 @@ export async function unassignDeckFromClass(viewer: Viewer, classId: string, dec
   await unassignDeck(classId, deckId);
 }
 
+/**
+ * Wrong join codes per address: 10 free (typos, a class of phones behind one
+ * address), then waits of 2 s, 4 s, 8 s … up to 10 minutes.
+ */
+export const JOIN_CODE_GUESS_LIMIT = {
+  freeFailures: 10,
+  baseDelayMs: 2000,
+  maxDelayMs: 10 * 60_000,
+  forgetAfterMs: 3600_000,
+} as const;
+const joinCodeGuesses = createFailureThrottle(JOIN_CODE_GUESS_LIMIT);
+
 /** Joining with the code; a second join is harmless. */
 export async function joinClassByCode(
   viewer: Viewer,
@@ -82,8 +96,15 @@ export async function joinClassByCode(
   if (!canJoinClass(viewer) || !viewer.learnerId) {
     throw new ClassError("no_learner", "Open a deck or sign in first, so Quarry knows who is joining.");
   }
+  const address = clientAddress();
+  const now = Date.now();
+  const allowed = joinCodeGuesses.check(address, now);
+  if (!allowed.ok) throw new ClassError("rate_limited", retryMessage(allowed.retryAfterMs));
   const classroom = await getClassroomByJoinCode(code.trim().toUpperCase());
-  if (!classroom) throw new ClassError("wrong_code", "No class has that code. Check it with your teacher.");
+  if (!classroom) {
+    joinCodeGuesses.fail(address, now);
+    throw new ClassError("wrong_code", "No class has that code. Check it with your teacher.");
+  }
   const { created } = await addClassMember(classroom.id, viewer.learnerId);
   return { classroom, created };
 }

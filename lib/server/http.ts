@@ -1,8 +1,14 @@
 import type { z } from "zod";
 import type { ApiError } from "@/lib/api/study";
+import { findMalformedText, INVALID_TEXT_MESSAGE } from "@/lib/api/text";
+import { readBodyWithLimit } from "./body";
 
-/** Largest JSON body any route accepts; bigger requests are refused before parsing. */
-export const MAX_JSON_BYTES = 64 * 1024;
+/**
+ * Largest JSON body a route accepts unless it names its own limit. Every JSON
+ * body (an answer, a join, a host action, settings, a new game) is well under
+ * 2 KB; reading stops at this limit, chunked or not.
+ */
+export const MAX_JSON_BYTES = 16 * 1024;
 
 export function apiError(status: number, code: string, message: string, issues?: ApiError["error"]["issues"]) {
   const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } };
@@ -12,22 +18,37 @@ export function apiError(status: number, code: string, message: string, issues?:
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** Reads and validates a JSON body; every failure becomes a 4xx with a readable message. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<z.infer<S>>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes: number = MAX_JSON_BYTES,
+): Promise<Parsed<z.infer<S>>> {
   const refused = crossSiteRefusal(request);
   if (refused) return { ok: false, response: refused };
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) {
     return { ok: false, response: apiError(415, "unsupported_media_type", "Send the body as application/json.") };
   }
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) {
-    return { ok: false, response: apiError(413, "body_too_large", `The body is over ${MAX_JSON_BYTES / 1024} KB.`) };
+  const body = await readBodyWithLimit(request, maxBytes);
+  if (!body.ok) {
+    return {
+      ok: false,
+      response:
+        body.reason === "too_large"
+          ? tooLarge(`The body is over ${Math.round(maxBytes / 1024)} KB.`)
+          : apiError(400, "unreadable_body", "The body could not be read."),
+    };
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(new TextDecoder().decode(body.bytes));
   } catch {
     return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+  }
+  // One check for every JSON body: no string anywhere may hold a lone surrogate.
+  const malformed = findMalformedText(json);
+  if (malformed !== null) {
+    return { ok: false, response: apiError(400, "invalid_text", `Invalid ${malformed}: it ${INVALID_TEXT_MESSAGE}`) };
   }
   const result = schema.safeParse(json);
   if (!result.success) {
@@ -37,6 +58,14 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     return { ok: false, response: apiError(400, "invalid_body", message, issues) };
   }
   return { ok: true, data: result.data };
+}
+
+/** 413, closing the connection: the rest of an oversized body is not worth reading. */
+export function tooLarge(message: string): Response {
+  return Response.json({ error: { code: "body_too_large", message } } satisfies ApiError, {
+    status: 413,
+    headers: { "Cache-Control": "no-store", Connection: "close" },
+  });
 }
 
 export function json<T>(data: T, init?: ResponseInit) {

@@ -7,3 +7,8 @@ export async function rememberTimeZone(learner: LearnerRecord, tz: string | unde
   const zone = parseTimeZone(tz);
   return zone === learner.timeZone ? learner : updateLearnerSettings(learner.id, { timeZone: zone });
 }
+
+/** The zone a visitor's device reports, for a session shown before any learner exists. */
+export function visitorTimeZone(tz: string | undefined): string {
+  return tz && isValidTimeZone(tz) ? parseTimeZone(tz) : "UTC";
+}

@@ -24,6 +24,8 @@ import { gradeAnswer, GradeError } from "@/lib/study/grade";
 export const SESSION_SIZE = 50;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
 const DEFAULT_NEW_CARDS_PER_DAY = 20;
+/** The schema's default desired retention, likewise. */
+const DEFAULT_DESIRED_RETENTION = 0.9;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
 export type Deck = { id: string; title: string; documentId: string | null };
@@ -50,13 +52,20 @@ async function newAllowance(learner: LearnerRecord, now: Date): Promise<number> 
  * first), then new questions up to the daily limit. Only one new question per
  * source sentence is shown in a session, so siblings don't give each other away.
  */
-export async function buildStudySession(learner: LearnerRecord, deck: Deck, now: Date): Promise<StudySession> {
-  const due = await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE);
-  const allowance = Math.min(await newAllowance(learner, now), SESSION_SIZE - due.length);
+export async function buildStudySession(
+  learner: LearnerRecord | null,
+  deck: Deck,
+  now: Date,
+  visitorTimeZone = "UTC",
+): Promise<StudySession> {
+  // A visitor with no learner yet sees new cards only; the learner is created with their first answer.
+  const due = learner ? await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE) : [];
+  const daily = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
+  const allowance = Math.min(daily, SESSION_SIZE - due.length);
   const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
   const fresh: StudyQuestionRow[] = [];
   if (allowance > 0) {
-    for (const q of await getNewQuestions(learner.id, deck.documentId, allowance * 8)) {
+    for (const q of await getNewQuestions(learner?.id ?? null, deck.documentId, allowance * 8)) {
       const key = `${q.documentId}:${q.sentenceIndex}`;
       if (seenSentences.has(key)) continue;
       seenSentences.add(key);
@@ -70,11 +79,17 @@ export async function buildStudySession(learner: LearnerRecord, deck: Deck, now:
   ];
   return {
     deck: { id: deck.id, title: deck.title },
-    learner: {
-      desiredRetention: learner.desiredRetention,
-      newCardsPerDay: learner.newCardsPerDay,
-      timeZone: learner.timeZone,
-    },
+    learner: learner
+      ? {
+          desiredRetention: learner.desiredRetention,
+          newCardsPerDay: learner.newCardsPerDay,
+          timeZone: learner.timeZone,
+        }
+      : {
+          desiredRetention: DEFAULT_DESIRED_RETENTION,
+          newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY,
+          timeZone: visitorTimeZone,
+        },
     serverNow: now.toISOString(),
     counts: await getDeckCounts(learner, deck, now),
     cards,

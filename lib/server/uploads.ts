@@ -1,9 +1,10 @@
 import type { UploadEvent } from "@/lib/api/uploads";
 import { findDocumentBySha, saveDocument } from "@/lib/data/documents";
-import { checkUploadBatch, extractDocument, extractPastedText, type ExtractResult } from "@/lib/ingest";
+import { checkUploadBatch, extractPastedText, type ExtractResult } from "@/lib/ingest";
 import { splitSentences } from "@/lib/text/sentences";
 import { regenerateQuestionBank } from "./question-bank";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
+import { extractDocumentInWorker } from "./workers/parsing";
 
 export type UploadInput = {
   files: Array<{ name: string; bytes: Uint8Array }>;
@@ -35,10 +36,10 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
   let failed = 0;
   const jobs: Array<{ file: string; read: () => Promise<ExtractResult> }> = input.files.map((f) => ({
     file: f.name,
+    // Parsed in a worker thread under time and memory limits, so one hostile file cannot stall the server.
     read: () =>
-      extractDocument(
-        { fileName: f.name, bytes: f.bytes },
-        { onStage: (stage, fraction) => emit({ type: "progress", file: f.name, stage, fraction }) },
+      extractDocumentInWorker({ fileName: f.name, bytes: f.bytes }, (stage, fraction) =>
+        emit({ type: "progress", file: f.name, stage, fraction }),
       ),
   }));
   if (input.paste) {

@@ -1,5 +1,6 @@
 import { getLearnerForUser } from "@/lib/data/learners";
 import type { Viewer } from "@/lib/permissions";
+import { isInstallAdministrator } from "./administrator";
 import { currentGuestLearner } from "./learner-session";
 import { currentUser, type SessionUser } from "./session-user";
 
@@ -10,8 +11,14 @@ export async function currentViewer(): Promise<Viewer & { account: SessionUser |
   const user = await currentUser();
   if (user) {
     const learner = await getLearnerForUser(user.id);
-    return { user: { id: user.id, role: user.role }, learnerId: learner.id, account: user };
+    const isAdministrator = await isInstallAdministrator(user.id);
+    return { user: { id: user.id, role: user.role }, learnerId: learner.id, account: user, isAdministrator };
   }
   const guest = await currentGuestLearner();
-  return { user: null, learnerId: guest?.id ?? null, account: null };
+  return {
+    user: null,
+    learnerId: guest?.id ?? null,
+    account: null,
+    isAdministrator: await isInstallAdministrator(null),
+  };
 }

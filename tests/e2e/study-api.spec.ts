@@ -53,8 +53,12 @@ test("the review endpoint validates, stays idempotent, and keeps learners apart"
     headers: { origin: "https://evil.example" },
   });
   expect(crossSite.status()).toBe(403);
-  const noLearner = await playwrightRequest.newContext({ baseURL });
-  expect((await noLearner.post("/api/reviews", { data: flashcardReview(a.session) })).status()).toBe(401);
+  // Opening a deck creates no learner; the first answer does (and sets the guest cookie).
+  const newcomer = await playwrightRequest.newContext({ baseURL });
+  const firstAnswer = await newcomer.post("/api/reviews", { data: flashcardReview(a.session) });
+  expect(firstAnswer.status()).toBe(200);
+  expect(firstAnswer.headers()["set-cookie"]).toMatch(/quarry_guest=/);
+  expect((await (await newcomer.get("/api/me/stats")).json()).reviews).toBe(1);
 
   // Undo restores the card; a second undo of the same answer changes nothing.
   const undo = await a.api.post(`/api/reviews/${body.reviewId}/undo`);

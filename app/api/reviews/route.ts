@@ -1,13 +1,13 @@
 import { reviewSubmissionSchema } from "@/lib/api/study";
 import { apiError, json, parseJsonBody } from "@/lib/server/http";
-import { currentLearner } from "@/lib/server/learner-session";
+import { currentOrNewLearner } from "@/lib/server/learner-session";
 import { reviewErrorStatus, submitReview } from "@/lib/server/study";
 
 export async function POST(request: Request) {
   const body = await parseJsonBody(request, reviewSubmissionSchema);
   if (!body.ok) return body.response;
-  const learner = await currentLearner();
-  if (!learner) return apiError(401, "no_learner", "No study session: open a deck to start studying.");
+  // A guest learner (and its cookie) is created here, with the first answer, not when a deck is opened.
+  const learner = await currentOrNewLearner();
   try {
     return json(await submitReview(learner, body.data, new Date()));
   } catch (err) {

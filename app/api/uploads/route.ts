@@ -1,6 +1,8 @@
 import type { UploadEvent } from "@/lib/api/uploads";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/ingest";
-import { apiError, crossSiteRefusal } from "@/lib/server/http";
+import { BIDI_MESSAGE, hasBidiControl, INVALID_TEXT_MESSAGE, isWellFormedText } from "@/lib/api/text";
+import { formDataFrom, readBodyWithLimit } from "@/lib/server/body";
+import { apiError, crossSiteRefusal, tooLarge } from "@/lib/server/http";
 import { canUpload } from "@/lib/server/hosting";
 import { ingestUploads } from "@/lib/server/uploads";
 import { currentViewer } from "@/lib/server/viewer";
@@ -16,15 +18,12 @@ export async function POST(request: Request) {
   if (refused) return refused;
   const viewer = await currentViewer();
   if (!(await canUpload(viewer))) return apiError(403, "forbidden", "Sign in as a teacher to upload documents.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
-    return apiError(413, "too_large", `Upload at most ${MAX_UPLOAD_FILES} files of 10 MB each at a time.`);
+  const body = await readBodyWithLimit(request, MAX_REQUEST_BYTES);
+  if (!body.ok && body.reason === "too_large") {
+    return tooLarge(`Upload at most ${MAX_UPLOAD_FILES} files of 10 MB each at a time.`);
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
-  }
+  const form = body.ok ? await formDataFrom(request, body.bytes) : null;
+  if (!form) return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
   const files = await Promise.all(
     form
       .getAll("files")
@@ -32,9 +31,15 @@ export async function POST(request: Request) {
       .map(async (f) => ({ name: f.name || "upload", bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
   const pastedText = String(form.get("pasteText") ?? "");
-  const paste = pastedText.trim()
-    ? { title: String(form.get("pasteTitle") ?? "").slice(0, 200), text: pastedText }
-    : undefined;
+  const pasteTitle = String(form.get("pasteTitle") ?? "");
+  const badText = [pastedText, ...files.map((f) => f.name)].some((t) => !isWellFormedText(t));
+  if (badText || !isWellFormedText(pasteTitle))
+    return apiError(400, "invalid_text", `The text ${INVALID_TEXT_MESSAGE}`);
+  // File names become titles when a document has none of its own.
+  if ([pasteTitle, ...files.map((f) => f.name)].some(hasBidiControl)) {
+    return apiError(400, "invalid_title", `Titles and file names ${BIDI_MESSAGE}`);
+  }
+  const paste = pastedText.trim() ? { title: pasteTitle.slice(0, 200), text: pastedText } : undefined;
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/server/client-address";
 import { createRateLimiter, type RateLimiter } from "@/lib/server/rate-limit";
 import { LiveServiceError } from "./errors";
 
@@ -28,15 +29,9 @@ function limiters(): Limiters {
   return holder.quarryLiveLimits;
 }
 
-/**
- * The caller's address as Next reports it. Without a reverse proxy Next
- * fills x-forwarded-for from the socket; behind one, the last hop is the
- * address the proxy saw.
- */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim();
-  return last || "unknown";
+/** The caller's address from the socket, or from trusted proxies only (see lib/server/client-address.ts). */
+export function clientIp(_request: Request): string {
+  return clientAddress();
 }
 
 function check(limiter: RateLimiter, key: string, now: number, message: string): void {

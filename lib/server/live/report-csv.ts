@@ -1,10 +1,10 @@
 import type { GameReport } from "@/lib/live/report";
+import { guardFormula } from "@/lib/text/csv-formula";
 
 /** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets never run a nickname as a formula. */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === "string" ? guardFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,5 +1,5 @@
 import { apiError } from "@/lib/server/http";
-import { EXPORT_FORMATS, exportDeck, type ExportFormat } from "@/lib/server/banks";
+import { EXPORT_FORMAT_NAMES, exportDeck, parseExportFormat } from "@/lib/server/banks";
 import { findDeck } from "@/lib/server/study";
 
 export const dynamic = "force-dynamic";
@@ -7,11 +7,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ deckId: string }> }) {
   const deck = await findDeck((await params).deckId);
   if (!deck) return apiError(404, "deck_not_found", "That deck does not exist.");
-  const format = new URL(request.url).searchParams.get("format") ?? "json";
-  if (!(format in EXPORT_FORMATS)) {
-    return apiError(400, "invalid_format", "Choose format=json, csv, gift or apkg.");
-  }
-  const result = await exportDeck(deck, format as ExportFormat, new Date());
+  const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
+  if (!format) return apiError(400, "invalid_format", `Choose format=${EXPORT_FORMAT_NAMES.join(", ")}.`);
+  const result = await exportDeck(deck, format, new Date());
   if (!result.ok) return apiError(422, "export_failed", result.message);
   const body = typeof result.body === "string" ? result.body : Buffer.from(result.body);
   return new Response(body, {

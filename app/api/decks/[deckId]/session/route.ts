@@ -1,6 +1,6 @@
 import { apiError, json } from "@/lib/server/http";
-import { currentOrNewLearner } from "@/lib/server/learner-session";
-import { rememberTimeZone } from "@/lib/server/learner-settings";
+import { currentLearner } from "@/lib/server/learner-session";
+import { rememberTimeZone, visitorTimeZone } from "@/lib/server/learner-settings";
 import { buildStudySession, findDeck } from "@/lib/server/study";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ deck
   const deck = await findDeck((await params).deckId);
   if (!deck) return apiError(404, "deck_not_found", "That deck does not exist.");
   const tz = new URL(request.url).searchParams.get("tz") ?? undefined;
-  const learner = await rememberTimeZone(await currentOrNewLearner(tz), tz);
-  return json(await buildStudySession(learner, deck, new Date()));
+  // Reading a session creates nothing: a guest learner is made with the first answer (POST /api/reviews).
+  const existing = await currentLearner();
+  const learner = existing ? await rememberTimeZone(existing, tz) : null;
+  return json(await buildStudySession(learner, deck, new Date(), visitorTimeZone(tz)));
 }

@@ -1,0 +1,60 @@
+// The production server: Next's request handler inside a plain node:http
+// server, so the client's address comes from the socket (or, with
+// QUARRY_TRUST_PROXY, from the X-Forwarded-For hops those proxies added) and
+// never from a header the client wrote. The address reaches route handlers and
+// server actions through an AsyncLocalStorage (lib/server/client-address.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import proxyaddr from "proxy-addr";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT || 3000);
+
+/** QUARRY_TRUST_PROXY: comma-separated addresses, subnets (CIDR) or loopback/linklocal/uniquelocal. */
+function trustFromEnv(value) {
+  const list = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  try {
+    return proxyaddr.compile(list);
+  } catch (err) {
+    console.error(`QUARRY_TRUST_PROXY is not a list of addresses or subnets: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+const trust = trustFromEnv(process.env.QUARRY_TRUST_PROXY);
+const requests = new AsyncLocalStorage();
+globalThis[Symbol.for("quarry.requestContext")] = requests;
+
+const app = next({ dev: false, dir: root, hostname: "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const address = proxyaddr(req, trust).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  requests.run({ clientAddress: address }, () => {
+    handle(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      else res.destroy();
+    });
+  });
+});
+// Idle keep-alive connections outlive a proxy's or client's own idle timeout
+// (60 s is common), so the server is never the side that closes a socket a
+// client is about to reuse.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+// Every interface, IPv4 and IPv6, as `next start` does.
+server.listen(port, () => console.log(`Quarry is listening on http://localhost:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}
