@@ -148,9 +148,8 @@ export function joinByCode(
   const existing = known ? entry.game.players.get(known) : undefined;
   if (token && existing) return { entry, player: existing, resumeToken: token, resumed: true };
 
-  const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken);
   // Counted as connected only once its event stream is open.
-  setConnected(entry.game, player.id, false, now);
+  const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken, { connected: false });
   entry.learners.set(player.id, learnerId);
   entry.writer.addPlayer({
     id: storedPlayerId(entry.id, player.id),
