@@ -119,6 +119,33 @@ function peakRssMb(pid: number): number {
   return Math.round(Math.max(...kb) / 1024);
 }
 
+/** CPU seconds (user + system) used so far by a process and its children, from /proc. */
+function processCpuS(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const task of safe(() => fs.readdirSync(`/proc/${pids[i]}/task`), [] as string[])) {
+      const kids = safe(() => fs.readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8"), "");
+      pids.push(...kids.split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  let total = 0;
+  for (const p of pids) {
+    const stat = safe(() => fs.readFileSync(`/proc/${p}/stat`, "utf8"), "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / ticks;
+  }
+  return total;
+}
+
+/** Share of the whole machine (all cores) that client and server used over a wall-clock span. */
+function cpuShares(wallMs: number, clientCpuMicros: number, serverCpuS: number): string {
+  const capacity = (wallMs / 1000) * os.cpus().length;
+  const client = clientCpuMicros / 1e6 / capacity;
+  const server = serverCpuS / capacity;
+  return `client ${(client * 100).toFixed(0)}%, server ${(server * 100).toFixed(0)}% of ${os.cpus().length} cores`;
+}
+
 const safe = <T>(fn: () => T, fallback: T): T => {
   try {
     return fn();
@@ -329,12 +356,20 @@ async function main() {
       fs.copyFileSync(template, db);
       const server = await startServer(db, await freePort());
       try {
+        const wallStart = performance.now();
+        const clientCpu = process.cpuUsage();
+        const serverCpuStart = processCpuS(server.child.pid!);
         const result = await Promise.race([
           playGame(server.base, n),
           sleep(RUN_TIMEOUT_MS).then(() => {
             throw new Error(`run with ${n} players exceeded ${RUN_TIMEOUT_MS / 1000} s`);
           }),
         ]);
+        const cpu = cpuShares(
+          performance.now() - wallStart,
+          (({ user, system }) => user + system)(process.cpuUsage(clientCpu)),
+          processCpuS(server.child.pid!) - serverCpuStart,
+        );
         console.log(`${n} players`);
         console.log(
           `  join, all players:   ${(result.joinMs / 1000).toFixed(2)} s (streams opened in ${(result.connectMs / 1000).toFixed(2)} s)`,
@@ -342,6 +377,7 @@ async function main() {
         console.log(`  answer ack:          ${fmt(result.acks)} (${result.acks.length} answers)`);
         console.log(`  fan-out (next → all): ${fmt(result.fanout)}`);
         console.log(`  server peak RSS:     ${peakRssMb(server.child.pid!)} MB`);
+        console.log(`  CPU over the run:    ${cpu}`);
         console.log(`  dropped players:     ${result.dropped}\n`);
       } catch (error) {
         console.log(`${n} players: FAILED: ${(error as Error).message}\n`);

@@ -94,23 +94,33 @@ function expireGrace(game: LiveGame, now: number): void {
   for (const [id, until] of game.graceUntil) if (until <= now) game.graceUntil.delete(id);
 }
 
-/** Players the open round still waits for: connected or within their grace period, and not yet answered. */
-export function waitingCount(game: LiveGame, round: Round, now: number): number {
+/**
+ * Who the open round is waiting for. Present: connected, or dropped and within
+ * the grace period. Waiting: present and not yet answered.
+ */
+export function attendance(game: LiveGame, round: Round, now: number): { present: number; waiting: number } {
+  let present = game.connectedCount;
   let waiting = game.connectedCount - round.answeredConnected;
-  for (const [id, until] of game.graceUntil) if (until > now && !round.answers.has(id)) waiting++;
-  return waiting;
+  for (const [id, until] of game.graceUntil) {
+    if (until <= now) continue;
+    present++;
+    if (!round.answers.has(id)) waiting++;
+  }
+  return { present, waiting };
 }
 
 /**
  * Closes the question early once everyone present has answered. A player who
  * dropped counts as present until their grace period ends, so a reload never
- * decides a round. Returns true when it closed the round.
+ * decides a round; with nobody present the deadline decides. Returns true
+ * when it closed the round.
  */
 export function closeIfAllAnswered(game: LiveGame, now: number): boolean {
   const round = currentRound(game);
   if (game.phase !== "question" || !round) return false;
   expireGrace(game, now);
-  if (round.answers.size > 0 && waitingCount(game, round, now) === 0) {
+  const { present, waiting } = attendance(game, round, now);
+  if (present > 0 && waiting === 0) {
     closeRound(game, "all_answered", now);
     return true;
   }
