@@ -146,6 +146,12 @@ function cpuShares(wallMs: number, clientCpuMicros: number, serverCpuS: number):
   return `client ${(client * 100).toFixed(0)}%, server ${(server * 100).toFixed(0)}% of ${os.cpus().length} cores`;
 }
 
+function summarizeFailures(failed: string[]): string {
+  const counts = new Map<string, number>();
+  for (const f of failed) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return counts.size ? `(${[...counts].map(([k, n]) => `${k} × ${n}`).join(", ")})` : "";
+}
+
 const safe = <T>(fn: () => T, fallback: T): T => {
   try {
     return fn();
@@ -287,6 +293,8 @@ async function playGame(base: string, n: number) {
 
   const fanout: number[] = [];
   const acks: number[] = [];
+  /** Answers that got no acknowledgement: an HTTP error, or a connection error. */
+  const failed: string[] = [];
   let openedAt = 0;
   let currentChoices = 2;
   const connectStart = performance.now();
@@ -309,9 +317,13 @@ async function playGame(base: string, n: number) {
                 `/api/live/${gameId}/answer`,
                 { questionIndex: qi, choiceIndex: (p.i + qi) % currentChoices },
                 p.cookie,
-              ).then((r) => {
-                if (r.status === 200) acks.push(performance.now() - t);
-              });
+              ).then(
+                (r) => {
+                  if (r.status === 200) acks.push(performance.now() - t);
+                  else failed.push(`HTTP ${r.status}`);
+                },
+                (error: Error & { code?: string }) => failed.push(error.code ?? error.message),
+              );
             },
             (p.i * 7919) % 2000,
           );
@@ -337,7 +349,7 @@ async function playGame(base: string, n: number) {
   const dropped = players.filter((p) => p.closed || p.seen.size < QUESTIONS).length;
   players.forEach((p) => p.stream?.destroy());
   hostStream.destroy();
-  return { joinMs, connectMs, acks, fanout, dropped };
+  return { joinMs, connectMs, acks, fanout, dropped, failed };
 }
 
 async function main() {
@@ -375,6 +387,7 @@ async function main() {
           `  join, all players:   ${(result.joinMs / 1000).toFixed(2)} s (streams opened in ${(result.connectMs / 1000).toFixed(2)} s)`,
         );
         console.log(`  answer ack:          ${fmt(result.acks)} (${result.acks.length} answers)`);
+        console.log(`  answers not acked:   ${result.failed.length} ${summarizeFailures(result.failed)}`);
         console.log(`  fan-out (next → all): ${fmt(result.fanout)}`);
         console.log(`  server peak RSS:     ${peakRssMb(server.child.pid!)} MB`);
         console.log(`  CPU over the run:    ${cpu}`);

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { liveReviewId } from "../../lib/server/live/review-id";
-import { signUp, uniqueEmail } from "./helpers";
+import { signUp, teacherSession, uniqueEmail } from "./helpers";
 
 // A whole live quiz in Chromium: a host and three phones, one of which
 // reloads mid-game; one is signed in, and the game feeds her cards.
@@ -60,7 +60,7 @@ async function reviewCount(page: Page): Promise<number> {
 
 test("a host and three players play a 3-question game to a correct final leaderboard", async ({ browser }) => {
   test.setTimeout(180_000);
-  const hostContext = await browser.newContext();
+  const hostContext = await browser.newContext({ storageState: await teacherSession(browser) });
   const host = await hostContext.newPage();
   const [ana, bo, cy] = [await phone(browser), await phone(browser), await phone(browser)];
 
