@@ -138,12 +138,24 @@ function processCpuS(pid: number): number {
   return total;
 }
 
-/** Share of the whole machine (all cores) that client and server used over a wall-clock span. */
-function cpuShares(wallMs: number, clientCpuMicros: number, serverCpuS: number): string {
-  const capacity = (wallMs / 1000) * os.cpus().length;
-  const client = clientCpuMicros / 1e6 / capacity;
-  const server = serverCpuS / capacity;
-  return `client ${(client * 100).toFixed(0)}%, server ${(server * 100).toFixed(0)}% of ${os.cpus().length} cores`;
+/** Busy and total CPU seconds of the whole machine so far, from /proc/stat. */
+function machineCpuS(): { busy: number; total: number } {
+  const line = safe(() => fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!, "cpu 0 0 0 0");
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  return { busy: busy / 100, total: (busy + (idle ?? 0) + (iowait ?? 0)) / 100 };
+}
+
+/**
+ * Shares of the whole machine (all cores) over a run: the load client, the
+ * server, and everything else running (other people's work shares the box).
+ */
+function cpuShares(clientCpuMicros: number, serverCpuS: number, machine: { busy: number; total: number }): string {
+  const client = clientCpuMicros / 1e6 / machine.total;
+  const server = serverCpuS / machine.total;
+  const others = Math.max(0, machine.busy / machine.total - client - server);
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  return `client ${pct(client)}, server ${pct(server)}, other processes ${pct(others)} of ${os.cpus().length} cores`;
 }
 
 function summarizeFailures(failed: string[]): string {
@@ -368,7 +380,7 @@ async function main() {
       fs.copyFileSync(template, db);
       const server = await startServer(db, await freePort());
       try {
-        const wallStart = performance.now();
+        const machineStart = machineCpuS();
         const clientCpu = process.cpuUsage();
         const serverCpuStart = processCpuS(server.child.pid!);
         const result = await Promise.race([
@@ -377,10 +389,11 @@ async function main() {
             throw new Error(`run with ${n} players exceeded ${RUN_TIMEOUT_MS / 1000} s`);
           }),
         ]);
+        const machineEnd = machineCpuS();
         const cpu = cpuShares(
-          performance.now() - wallStart,
           (({ user, system }) => user + system)(process.cpuUsage(clientCpu)),
           processCpuS(server.child.pid!) - serverCpuStart,
+          { busy: machineEnd.busy - machineStart.busy, total: machineEnd.total - machineStart.total },
         );
         console.log(`${n} players`);
         console.log(
