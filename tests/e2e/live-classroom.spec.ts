@@ -95,7 +95,8 @@ test("a phone that reloads while the others have answered keeps the round open, 
   await host.goto("/live/new");
   await host.getByLabel("Deck").selectOption("all");
   await host.getByLabel("Number of questions").fill("2");
-  await host.getByLabel("Seconds per question (10–120)").fill("60");
+  // The longest round: the projector and axe checks below take a while on a busy 2-core machine.
+  await host.getByLabel("Seconds per question (10–120)").fill("120");
   await host.getByRole("button", { name: "Create game" }).click();
   await expect(host).toHaveURL(/\/live\/[a-z0-9]+\/host$/);
   const code = (await host.getByTestId("join-code").innerText()).replace(/\s/g, "");
@@ -110,9 +111,6 @@ test("a phone that reloads while the others have answered keeps the round open, 
 
   await host.getByRole("button", { name: "Start" }).click();
   for (const p of [ana, bo, cy]) await expect(answerButtons(p).first()).toBeVisible();
-  await checkProjector(host, "question");
-  expect(await seriousViolations(host)).toEqual([]);
-  expect(await seriousViolations(cy)).toEqual([]);
 
   const [first] = JSON.parse(String(query("SELECT questions FROM LiveGame WHERE id = ?", [gameId])[0]?.questions)) as {
     choices: string[];
@@ -126,12 +124,16 @@ test("a phone that reloads while the others have answered keeps the round open, 
   await expect(host.getByTestId("answered-count")).toHaveText("2 of 3 answered");
   await cy.reload();
   await expect(cy.getByTestId("my-nickname")).toHaveText("Cy");
-  // The round is still open for Cy, with the server's deadline (a minute, minus what has passed).
+  // The round is still open for Cy, counting down to the server's deadline like the projector.
   await expect(answerButtons(cy)).toHaveCount(first!.choices.length);
   await expect(answerButtons(cy).first()).toBeEnabled();
-  const secondsLeft = Number(await cy.getByRole("timer").innerText());
-  expect(secondsLeft).toBeGreaterThan(30);
-  expect(secondsLeft).toBeLessThanOrEqual(60);
+  const [phoneLeft, hostLeft] = [
+    Number(await cy.getByRole("timer").innerText()),
+    Number(await host.getByRole("timer").innerText()),
+  ];
+  expect(phoneLeft).toBeGreaterThan(0);
+  expect(phoneLeft).toBeLessThanOrEqual(120);
+  expect(Math.abs(phoneLeft - hostLeft)).toBeLessThanOrEqual(2);
   await cy.waitForTimeout(1000);
   await expect(host.getByTestId("correct-choice")).toHaveCount(0);
   await expect(host.getByTestId("answered-count")).toHaveText("2 of 3 answered");
@@ -158,4 +160,11 @@ test("a phone that reloads while the others have answered keeps the round open, 
   await expect(host.getByRole("table", { name: "Leaderboard after question 1" })).toBeVisible();
   await checkProjector(host, "leaderboard");
   expect(await seriousViolations(host)).toEqual([]);
+
+  // The second question, for the projector and axe checks of an open round (nobody answers it).
+  await host.getByRole("button", { name: "Next question" }).click();
+  for (const p of [ana, bo, cy]) await expect(answerButtons(p).first()).toBeVisible();
+  await checkProjector(host, "question");
+  expect(await seriousViolations(host)).toEqual([]);
+  expect(await seriousViolations(cy)).toEqual([]);
 });
