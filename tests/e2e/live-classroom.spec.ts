@@ -123,7 +123,7 @@ test("a phone that reloads while the others have answered keeps the round open, 
   await answerButtons(bo).nth(wrong).click();
   await expect(host.getByTestId("answered-count")).toHaveText("2 of 3 answered");
   await cy.reload();
-  await expect(cy.getByTestId("my-nickname")).toHaveText("Cy");
+  await expect(cy.getByTestId("my-nickname")).toHaveText("Cy", { timeout: 15_000 });
   // The round is still open for Cy, counting down to the server's deadline like the projector.
   await expect(answerButtons(cy)).toHaveCount(first!.choices.length);
   await expect(answerButtons(cy).first()).toBeEnabled();
