@@ -84,7 +84,7 @@ async function checkProjector(host: Page, phase: string) {
 test("a phone that reloads while the others have answered keeps the round open, answers and is scored", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const hostContext = await browser.newContext({
     storageState: await teacherSession(browser),
     viewport: { width: 1920, height: 1080 },
