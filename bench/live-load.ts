@@ -119,6 +119,51 @@ function peakRssMb(pid: number): number {
   return Math.round(Math.max(...kb) / 1024);
 }
 
+/** CPU seconds (user + system) used so far by a process and its children, from /proc. */
+function processCpuS(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const task of safe(() => fs.readdirSync(`/proc/${pids[i]}/task`), [] as string[])) {
+      const kids = safe(() => fs.readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8"), "");
+      pids.push(...kids.split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  let total = 0;
+  for (const p of pids) {
+    const stat = safe(() => fs.readFileSync(`/proc/${p}/stat`, "utf8"), "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / ticks;
+  }
+  return total;
+}
+
+/** Busy and total CPU seconds of the whole machine so far, from /proc/stat. */
+function machineCpuS(): { busy: number; total: number } {
+  const line = safe(() => fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!, "cpu 0 0 0 0");
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  return { busy: busy / 100, total: (busy + (idle ?? 0) + (iowait ?? 0)) / 100 };
+}
+
+/**
+ * Shares of the whole machine (all cores) over a run: the load client, the
+ * server, and everything else running (other people's work shares the box).
+ */
+function cpuShares(clientCpuMicros: number, serverCpuS: number, machine: { busy: number; total: number }): string {
+  const client = clientCpuMicros / 1e6 / machine.total;
+  const server = serverCpuS / machine.total;
+  const others = Math.max(0, machine.busy / machine.total - client - server);
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  return `client ${pct(client)}, server ${pct(server)}, other processes ${pct(others)} of ${os.cpus().length} cores`;
+}
+
+function summarizeFailures(failed: string[]): string {
+  const counts = new Map<string, number>();
+  for (const f of failed) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return counts.size ? `(${[...counts].map(([k, n]) => `${k} × ${n}`).join(", ")})` : "";
+}
+
 const safe = <T>(fn: () => T, fallback: T): T => {
   try {
     return fn();
@@ -260,6 +305,8 @@ async function playGame(base: string, n: number) {
 
   const fanout: number[] = [];
   const acks: number[] = [];
+  /** Answers that got no acknowledgement: an HTTP error, or a connection error. */
+  const failed: string[] = [];
   let openedAt = 0;
   let currentChoices = 2;
   const connectStart = performance.now();
@@ -282,9 +329,13 @@ async function playGame(base: string, n: number) {
                 `/api/live/${gameId}/answer`,
                 { questionIndex: qi, choiceIndex: (p.i + qi) % currentChoices },
                 p.cookie,
-              ).then((r) => {
-                if (r.status === 200) acks.push(performance.now() - t);
-              });
+              ).then(
+                (r) => {
+                  if (r.status === 200) acks.push(performance.now() - t);
+                  else failed.push(`HTTP ${r.status}`);
+                },
+                (error: Error & { code?: string }) => failed.push(error.code ?? error.message),
+              );
             },
             (p.i * 7919) % 2000,
           );
@@ -310,7 +361,7 @@ async function playGame(base: string, n: number) {
   const dropped = players.filter((p) => p.closed || p.seen.size < QUESTIONS).length;
   players.forEach((p) => p.stream?.destroy());
   hostStream.destroy();
-  return { joinMs, connectMs, acks, fanout, dropped };
+  return { joinMs, connectMs, acks, fanout, dropped, failed };
 }
 
 async function main() {
@@ -329,19 +380,30 @@ async function main() {
       fs.copyFileSync(template, db);
       const server = await startServer(db, await freePort());
       try {
+        const machineStart = machineCpuS();
+        const clientCpu = process.cpuUsage();
+        const serverCpuStart = processCpuS(server.child.pid!);
         const result = await Promise.race([
           playGame(server.base, n),
           sleep(RUN_TIMEOUT_MS).then(() => {
             throw new Error(`run with ${n} players exceeded ${RUN_TIMEOUT_MS / 1000} s`);
           }),
         ]);
+        const machineEnd = machineCpuS();
+        const cpu = cpuShares(
+          (({ user, system }) => user + system)(process.cpuUsage(clientCpu)),
+          processCpuS(server.child.pid!) - serverCpuStart,
+          { busy: machineEnd.busy - machineStart.busy, total: machineEnd.total - machineStart.total },
+        );
         console.log(`${n} players`);
         console.log(
           `  join, all players:   ${(result.joinMs / 1000).toFixed(2)} s (streams opened in ${(result.connectMs / 1000).toFixed(2)} s)`,
         );
         console.log(`  answer ack:          ${fmt(result.acks)} (${result.acks.length} answers)`);
+        console.log(`  answers not acked:   ${result.failed.length} ${summarizeFailures(result.failed)}`);
         console.log(`  fan-out (next → all): ${fmt(result.fanout)}`);
         console.log(`  server peak RSS:     ${peakRssMb(server.child.pid!)} MB`);
+        console.log(`  CPU over the run:    ${cpu}`);
         console.log(`  dropped players:     ${result.dropped}\n`);
       } catch (error) {
         console.log(`${n} players: FAILED: ${(error as Error).message}\n`);

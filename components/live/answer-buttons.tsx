@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import type { QuestionSnapshot } from "@/lib/live/question-snapshot";
+import { CHOICE_SHAPES, choiceClass } from "./choice-style";
 
 type Props = {
   question: QuestionSnapshot;
@@ -10,8 +11,6 @@ type Props = {
   disabled: boolean;
   onChoose(choiceIndex: number): void;
 };
-
-const SHAPES = ["▲", "◆", "●", "■", "★", "✚"];
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.matches("input, textarea, select"));
@@ -52,14 +51,14 @@ export function AnswerButtons({ question, chosen, disabled, onChoose }: Props) {
           <button
             key={i}
             type="button"
-            className={`live-answer choice-${i}${chosen === i ? " chosen" : ""}`}
+            className={`live-answer ${choiceClass(i, tf)}${chosen === i ? " chosen" : ""}`}
             disabled={disabled}
             aria-pressed={chosen === i}
             aria-keyshortcuts={tf ? `${key} ${i + 1}` : key}
             onClick={() => onChoose(i)}
           >
             <span className="shape" aria-hidden="true">
-              {SHAPES[i]}
+              {CHOICE_SHAPES[i]}
             </span>
             <span className="text">{choice}</span>
             <span className="key" aria-hidden="true">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { HostAction } from "@/lib/live/host-actions";
 import type { HostView } from "@/lib/live/host-view";
 import { postLive } from "@/lib/stores/live-api";
@@ -8,6 +9,7 @@ import { LeaderboardTable } from "./leaderboard-table";
 import { HostStoreProvider, useHost, useHostStoreApi } from "./live-context";
 import { Podium } from "./podium";
 import { ReportTables } from "./report-tables";
+import { useCueSounds, useFullScreen } from "./stage-hooks";
 import { useLiveConnection } from "./use-live-connection";
 
 type Props = { gameId: string; joinUrl: string; qrDataUrl: string; deckTitle: string };
@@ -38,11 +40,13 @@ function HostGame({ gameId, joinUrl, qrDataUrl, deckTitle }: Props) {
   }
   if (!view) return <p aria-live="polite">Connecting to the game…</p>;
   return (
-    <div className="live-host" data-phase={view.phase}>
+    <div className="live-host live-stage" data-phase={view.phase}>
       <header className="live-host-header">
-        <span>{deckTitle}</span>
+        <span className="deck">{deckTitle}</span>
         <span className="meta">
-          {view.questionIndex >= 0 ? `Question ${view.questionIndex + 1} of ${view.questionCount} · ` : ""}
+          {view.questionIndex >= 0 && view.phase !== "finished"
+            ? `Question ${view.questionIndex + 1} of ${view.questionCount} · `
+            : ""}
           {view.connectedCount} of {view.playerCount} connected
         </span>
         {connection !== "open" && (
@@ -50,32 +54,61 @@ function HostGame({ gameId, joinUrl, qrDataUrl, deckTitle }: Props) {
             Reconnecting…
           </span>
         )}
+        <StageToggles view={view} />
       </header>
       {notice && (
         <p className="notice" role="alert">
           {notice}
         </p>
       )}
-      {view.phase === "lobby" && <HostLobby view={view} joinUrl={joinUrl} qrDataUrl={qrDataUrl} />}
-      {(view.phase === "question" || view.phase === "reveal") && <HostQuestion view={view} offsetMs={offsetMs} />}
-      {view.phase === "leaderboard" && view.leaderboard && (
-        <LeaderboardTable caption={`Leaderboard after question ${view.questionIndex + 1}`} entries={view.leaderboard} />
-      )}
-      {view.phase === "finished" && (
-        <>
-          <h1>Final results</h1>
-          {view.podium && <Podium entries={view.podium} />}
-          {view.report && <ReportTables report={view.report} />}
-          <p>
-            <a className="button secondary" href={`/api/live/${gameId}/report.csv`} download>
-              Download CSV
-            </a>{" "}
-            <a href={`/live/${gameId}/report`}>Report page</a>
-          </p>
-        </>
-      )}
+      <div className="live-stage-body">
+        {view.phase === "lobby" && <HostLobby view={view} joinUrl={joinUrl} qrDataUrl={qrDataUrl} />}
+        {(view.phase === "question" || view.phase === "reveal") && <HostQuestion view={view} offsetMs={offsetMs} />}
+        {view.phase === "leaderboard" && view.leaderboard && (
+          <LeaderboardTable
+            caption={`Leaderboard after question ${view.questionIndex + 1}`}
+            entries={view.leaderboard}
+          />
+        )}
+        {view.phase === "finished" && (
+          <>
+            <h1>Final results</h1>
+            {view.podium && <Podium entries={view.podium} />}
+            {view.report && <ReportTables report={view.report} />}
+            <p>
+              <a className="button secondary" href={`/api/live/${gameId}/report.csv`} download>
+                Download CSV
+              </a>{" "}
+              <a href={`/live/${gameId}/report`}>Report page</a>
+            </p>
+          </>
+        )}
+      </div>
       <HostControls view={view} gameId={gameId} />
     </div>
+  );
+}
+
+/** Full screen (button or F) and sound (off until the host turns it on). */
+function StageToggles({ view }: { view: HostView }) {
+  const [soundOn, setSoundOn] = useState(false);
+  const fullScreen = useFullScreen();
+  useCueSounds(soundOn, view.phase, view.questionIndex);
+  return (
+    <span className="live-stage-toggles">
+      <button
+        type="button"
+        className="button secondary"
+        aria-pressed={fullScreen.active}
+        aria-keyshortcuts="F"
+        onClick={fullScreen.toggle}
+      >
+        {fullScreen.active ? "Exit full screen" : "Full screen"} <kbd>F</kbd>
+      </button>
+      <button type="button" className="button secondary" aria-pressed={soundOn} onClick={() => setSoundOn(!soundOn)}>
+        Sound {soundOn ? "on" : "off"}
+      </button>
+    </span>
   );
 }
 

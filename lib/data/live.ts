@@ -110,14 +110,6 @@ export async function markLiveGameStarted(id: string, at: Date): Promise<void> {
   await db().liveGame.update({ where: { id }, data: { status: "running", startedAt: at } });
 }
 
-export type LivePlayerRow = {
-  id: string;
-  gameId: string;
-  nickname: string;
-  resumeTokenHash: string;
-  learnerId: string | null;
-  joinedAt: Date;
-};
 
 /**
  * The live write path uses plain multi-row statements: measured on SQLite,
@@ -130,24 +122,29 @@ const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 /** Rows per statement, far below SQLite's bound-parameter limit. */
 const CHUNK = 200;
 
-async function insertRows(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+type Statement = { sql: string; params: unknown[] };
+
+function insertStatements(table: string, columns: string[], rows: unknown[][]): Statement[] {
+  const out: Statement[] = [];
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const tuple = `(${columns.map(() => "?").join(", ")})`;
-    await db().$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
-      ...chunk.flat(),
-    );
+    out.push({
+      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
+      params: chunk.flat(),
+    });
   }
+  return out;
 }
 
-export async function saveLivePlayers(rows: readonly LivePlayerRow[]): Promise<void> {
-  await insertRows(
-    "LivePlayer",
-    ["id", "gameId", "nickname", "resumeTokenHash", "learnerId", "score", "joinedAt"],
-    rows.map((r) => [r.id, r.gameId, r.nickname, r.resumeTokenHash, r.learnerId, 0, sqliteDate(r.joinedAt)]),
-  );
-}
+export type LivePlayerRow = {
+  id: string;
+  gameId: string;
+  nickname: string;
+  resumeTokenHash: string;
+  learnerId: string | null;
+  joinedAt: Date;
+};
 
 export type LiveAnswerRow = {
   gameId: string;
@@ -161,23 +158,40 @@ export type LiveAnswerRow = {
   answeredAt: Date;
 };
 
-export async function recordLiveAnswers(rows: readonly LiveAnswerRow[]): Promise<void> {
-  await insertRows(
-    "LiveAnswer",
-    ["id", "gameId", "playerId", "questionId", "questionIndex", "choiceIndex", "correct", "points", "responseMs", "answeredAt"],
-    rows.map((r) => [
-      `${r.playerId}:${r.questionIndex}`,
-      r.gameId,
-      r.playerId,
-      r.questionId,
-      r.questionIndex,
-      r.choiceIndex,
-      r.correct ? 1 : 0,
-      r.points,
-      r.responseMs,
-      sqliteDate(r.answeredAt),
-    ]),
-  );
+/**
+ * Players, then answers, in one transaction (one commit for a whole batch:
+ * the caller acknowledges these rows only once this resolves).
+ */
+export async function saveLiveRows(players: readonly LivePlayerRow[], answers: readonly LiveAnswerRow[]): Promise<void> {
+  const statements = [
+    ...insertStatements(
+      "LivePlayer",
+      ["id", "gameId", "nickname", "resumeTokenHash", "learnerId", "score", "joinedAt"],
+      players.map((r) => [r.id, r.gameId, r.nickname, r.resumeTokenHash, r.learnerId, 0, sqliteDate(r.joinedAt)]),
+    ),
+    ...insertStatements(
+      "LiveAnswer",
+      ["id", "gameId", "playerId", "questionId", "questionIndex", "choiceIndex", "correct", "points", "responseMs", "answeredAt"],
+      answers.map((r) => [
+        `${r.playerId}:${r.questionIndex}`,
+        r.gameId,
+        r.playerId,
+        r.questionId,
+        r.questionIndex,
+        r.choiceIndex,
+        r.correct ? 1 : 0,
+        r.points,
+        r.responseMs,
+        sqliteDate(r.answeredAt),
+      ]),
+    ),
+  ];
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await db().$executeRawUnsafe(statements[0]!.sql, ...statements[0]!.params);
+    return;
+  }
+  await db().$transaction(statements.map((s) => db().$executeRawUnsafe(s.sql, ...s.params)));
 }
 
 /** Answers to a question the host ended before its reveal: not scored, so not kept. */

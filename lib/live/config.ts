@@ -8,6 +8,11 @@ export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 6;
 export const DEFAULT_MAX_PLAYERS = 2500;
 export const MAX_QUESTIONS = 200;
+/**
+ * A player whose connection drops still counts as present this long (a reload,
+ * a Wi-Fi blip on a phone), so a drop never closes a round early.
+ */
+export const DISCONNECT_GRACE_MS = 15_000;
 export const TRUE_FALSE_CHOICES = ["True", "False"] as const;
 
 /** Validates the host's settings; throws LiveError("invalid_config" | "invalid_question"). */

@@ -21,6 +21,7 @@ export function createGame(input: LiveConfigInput, options: { code: string; host
     playerIdByToken: new Map(),
     nicknameKeys: new Set(),
     connectedCount: 0,
+    graceUntil: new Map(),
     createdAt: toMs(options.now),
     finishedAt: null,
     version: 0,
@@ -88,31 +89,66 @@ export function closeRound(game: LiveGame, reason: CloseReason, closedAt: number
   touch(game, true);
 }
 
-/** Closes the question early once every connected player has answered. */
-export function closeIfAllAnswered(game: LiveGame, now: number): void {
-  const round = currentRound(game);
-  if (game.phase !== "question" || !round) return;
-  if (game.connectedCount > 0 && round.answeredConnected >= game.connectedCount) {
-    closeRound(game, "all_answered", now);
-  }
+/** Forgets dropped players whose grace period has ended; they no longer hold a round open. */
+function expireGrace(game: LiveGame, now: number): void {
+  for (const [id, until] of game.graceUntil) if (until <= now) game.graceUntil.delete(id);
 }
 
 /**
- * Applies time-driven transitions. Safe to call at any moment and as often as
- * wanted. Answers are accepted while now <= deadline, so the question closes
- * only once now > deadline. Returns true when the state changed.
+ * Who the open round is waiting for. Present: connected, or dropped and within
+ * the grace period. Waiting: present and not yet answered.
  */
-export function tick(game: LiveGame, now: Now): boolean {
+export function attendance(game: LiveGame, round: Round, now: number): { present: number; waiting: number } {
+  let present = game.connectedCount;
+  let waiting = game.connectedCount - round.answeredConnected;
+  for (const [id, until] of game.graceUntil) {
+    if (until <= now) continue;
+    present++;
+    if (!round.answers.has(id)) waiting++;
+  }
+  return { present, waiting };
+}
+
+/**
+ * Closes the question early once everyone present has answered. A player who
+ * dropped counts as present until their grace period ends, so a reload never
+ * decides a round; with nobody present the deadline decides. Returns true
+ * when it closed the round.
+ */
+export function closeIfAllAnswered(game: LiveGame, now: number): boolean {
   const round = currentRound(game);
-  if (game.phase === "question" && round && toMs(now) > round.deadline) {
-    closeRound(game, "deadline", round.deadline);
+  if (game.phase !== "question" || !round) return false;
+  expireGrace(game, now);
+  const { present, waiting } = attendance(game, round, now);
+  if (present > 0 && waiting === 0) {
+    closeRound(game, "all_answered", now);
     return true;
   }
   return false;
 }
 
+/**
+ * Applies time-driven transitions (the deadline, the end of a dropped
+ * player's grace period). Safe to call at any moment and as often as wanted.
+ * Answers are accepted while now <= deadline, so the question closes only
+ * once now > deadline. Returns true when the state changed.
+ */
+export function tick(game: LiveGame, now: Now): boolean {
+  const at = toMs(now);
+  const round = currentRound(game);
+  if (game.phase !== "question" || !round) return false;
+  if (at > round.deadline) {
+    closeRound(game, "deadline", round.deadline);
+    return true;
+  }
+  return game.graceUntil.size > 0 && closeIfAllAnswered(game, at);
+}
+
 /** When the server should next call tick (epoch ms), or null if no timer is needed. */
 export function nextWakeAt(game: LiveGame): number | null {
   const round = currentRound(game);
-  return game.phase === "question" && round ? round.deadline + 1 : null;
+  if (game.phase !== "question" || !round) return null;
+  let wake = round.deadline + 1;
+  for (const [id, until] of game.graceUntil) if (!round.answers.has(id)) wake = Math.min(wake, until);
+  return wake;
 }

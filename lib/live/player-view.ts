@@ -1,6 +1,6 @@
 import { tick } from "./game";
 import { getPlayer } from "./players";
-import { buildReport, type PlayerReport } from "./report";
+import { buildReport, type GameReport, type PlayerReport } from "./report";
 import { questionSnapshot, type QuestionSnapshot } from "./question-snapshot";
 import { accuracyOf, rankOf, toEntry, topEntries, type LeaderboardEntry } from "./standings";
 import { toMs, type LiveGame, type Now, type Phase } from "./types";
@@ -48,10 +48,43 @@ export type PlayerView = {
   report: PlayerReport | null;
 };
 
-/** Applies tick(now) first, so a view never shows a question open past its deadline. */
-export function playerView(game: LiveGame, playerId: string, now: Now, options: { topN?: number } = {}): PlayerView {
-  const at = toMs(now);
-  tick(game, at);
+/** The part of a player's view that is the same for every player: built once per change, not once per player. */
+export type PlayerShared = Pick<
+  PlayerView,
+  "role" | "code" | "phase" | "questionIndex" | "questionCount" | "playerCount" | "question" | "podium"
+>;
+
+/** The part that is this player's own. */
+export type PlayerPersonal = Pick<PlayerView, "me" | "myAnswer" | "result" | "leaderboard" | "report">;
+
+/** Game-wide inputs of the personal parts (the top of the board, the final report), computed once per change. */
+export type PersonalContext = { top: LeaderboardEntry[] | null; report: GameReport | null };
+
+/** Applies tick(now) first, so no view shows a question open past its deadline. */
+export function playerShared(game: LiveGame, now: Now): PlayerShared {
+  tick(game, toMs(now));
+  return {
+    role: "player",
+    code: game.code,
+    phase: game.phase,
+    questionIndex: game.questionIndex,
+    questionCount: game.questions.length,
+    playerCount: game.players.size,
+    question: questionSnapshot(game),
+    podium: game.phase === "finished" ? topEntries(game, 3) : null,
+  };
+}
+
+export function personalContext(game: LiveGame, options: { topN?: number } = {}): PersonalContext {
+  const showBoard = game.phase === "leaderboard" || game.phase === "finished";
+  return {
+    top: showBoard ? topEntries(game, options.topN ?? 5) : null,
+    report: game.phase === "finished" ? buildReport(game) : null,
+  };
+}
+
+/** Call after playerShared (which ticks) for the same state. */
+export function playerPersonal(game: LiveGame, playerId: string, context: PersonalContext): PlayerPersonal {
   const player = getPlayer(game, playerId);
   const rank = rankOf(game, player.id) ?? game.players.size;
   const round = game.phase === "lobby" || game.phase === "finished" ? null : (game.rounds[game.questionIndex] ?? null);
@@ -59,17 +92,7 @@ export function playerView(game: LiveGame, playerId: string, now: Now, options: 
   const question = game.questions[game.questionIndex];
   const revealed = game.phase === "reveal" || game.phase === "leaderboard";
   const counted = game.questionIndex >= player.firstRound;
-  const showBoard = game.phase === "leaderboard" || game.phase === "finished";
   return {
-    role: "player",
-    code: game.code,
-    phase: game.phase,
-    version: game.version,
-    serverNow: at,
-    questionIndex: game.questionIndex,
-    questionCount: game.questions.length,
-    playerCount: game.players.size,
-    question: questionSnapshot(game),
     me: {
       id: player.id,
       nickname: player.nickname,
@@ -90,8 +113,20 @@ export function playerView(game: LiveGame, playerId: string, now: Now, options: 
             correctIndex: question.correctIndex,
           }
         : null,
-    leaderboard: showBoard ? { top: topEntries(game, options.topN ?? 5), me: toEntry(player, rank) } : null,
-    podium: game.phase === "finished" ? topEntries(game, 3) : null,
-    report: game.phase === "finished" ? (buildReport(game).players[rank - 1] ?? null) : null,
+    leaderboard: context.top ? { top: context.top, me: toEntry(player, rank) } : null,
+    report: context.report ? (context.report.players[rank - 1] ?? null) : null,
+  };
+}
+
+/** Applies tick(now) first, so a view never shows a question open past its deadline. */
+export function playerView(game: LiveGame, playerId: string, now: Now, options: { topN?: number } = {}): PlayerView {
+  const at = toMs(now);
+  const shared = playerShared(game, at);
+  getPlayer(game, playerId);
+  return {
+    ...shared,
+    version: game.version,
+    serverNow: at,
+    ...playerPersonal(game, playerId, personalContext(game, options)),
   };
 }

@@ -1,3 +1,4 @@
+import { DISCONNECT_GRACE_MS } from "./config";
 import { LiveError } from "./errors";
 import { closeIfAllAnswered, currentRound, tick, touch } from "./game";
 import { nicknameKey, normalizeNickname } from "./nickname";
@@ -11,9 +12,18 @@ export type JoinResult = { player: Player; resumeToken: string };
 /**
  * Adds a player. Checked in this order: finished game, late join not allowed,
  * game full, nickname rules, nickname taken. A player joining mid-question
- * starts at 0 points and may still answer it before its deadline.
+ * starts at 0 points and may still answer it before its deadline. With
+ * `connected: false` the player counts as connected only once setConnected
+ * says so (a server whose players connect over a separate stream).
  */
-export function joinGame(game: LiveGame, rawNickname: string, now: Now, newToken: TokenGenerator): JoinResult {
+export function joinGame(
+  game: LiveGame,
+  rawNickname: string,
+  now: Now,
+  newToken: TokenGenerator,
+  options: { connected?: boolean } = {},
+): JoinResult {
+  const connected = options.connected ?? true;
   const at = toMs(now);
   tick(game, at);
   if (game.phase === "finished") throw new LiveError("game_finished", "This game has already finished.");
@@ -36,7 +46,7 @@ export function joinGame(game: LiveGame, rawNickname: string, now: Now, newToken
     joinOrder,
     joinedAt: at,
     firstRound: game.phase === "question" ? game.questionIndex : game.questionIndex + 1,
-    connected: true,
+    connected,
     score: 0,
     correctCount: 0,
     roundsPlayed: 0,
@@ -45,7 +55,7 @@ export function joinGame(game: LiveGame, rawNickname: string, now: Now, newToken
   game.players.set(player.id, player);
   game.playerIdByToken.set(resumeToken, player.id);
   game.nicknameKeys.add(key);
-  game.connectedCount++;
+  if (connected) game.connectedCount++;
   touch(game, true);
   return { player, resumeToken };
 }
@@ -74,8 +84,9 @@ export function getPlayer(game: LiveGame, playerId: string): Player {
 
 /**
  * Records whether a player has a live connection (the server calls this when
- * its stream count for the player goes 0→1 or 1→0). Only connected players
- * are waited for by the all-answered early reveal.
+ * its stream count for the player goes 0→1 or 1→0). The all-answered early
+ * reveal waits for connected players, and for a player who dropped until
+ * their grace period (DISCONNECT_GRACE_MS) ends; coming back ends it.
  */
 export function setConnected(game: LiveGame, playerId: string, connected: boolean, now: Now): void {
   const at = toMs(now);
@@ -88,6 +99,8 @@ export function setConnected(game: LiveGame, playerId: string, connected: boolea
   if (game.phase === "question" && round?.answers.has(playerId)) {
     round.answeredConnected += connected ? 1 : -1;
   }
+  if (connected) game.graceUntil.delete(playerId);
+  else game.graceUntil.set(playerId, at + DISCONNECT_GRACE_MS);
   touch(game);
   if (!connected) closeIfAllAnswered(game, at);
 }

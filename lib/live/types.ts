@@ -88,7 +88,7 @@ export type Round = {
   answers: Map<string, Answer>;
   /** Answers per choice, kept incrementally; shown only after the reveal. */
   counts: number[];
-  /** Connected players who have answered, for the all-answered check. */
+  /** Connected players who have answered, for the all-answered check (with graceUntil). */
   answeredConnected: number;
   /** Players present when the round closed. */
   eligibleCount: number;
@@ -107,6 +107,11 @@ export type LiveGame = {
   playerIdByToken: Map<string, string>;
   nicknameKeys: Set<string>;
   connectedCount: number;
+  /**
+   * Players whose connection dropped, with the time their grace period ends.
+   * Until then they count as present: the round waits for their answer.
+   */
+  graceUntil: Map<string, number>;
   createdAt: number;
   finishedAt: number | null;
   /** Bumped on every state change; the server can skip broadcasts when unchanged. */

@@ -57,3 +57,16 @@ export async function answerCards(page: Page, count: number): Promise<void> {
   }
   await expect(page.getByText("All answers saved")).toBeVisible();
 }
+
+/** The app under test, for hooks that run before a test's own baseURL is set. */
+export const e2eBaseUrl = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+
+/** Signs up a new teacher in a throwaway page and returns the session (cookies) for other contexts. */
+export async function teacherSession(browser: Browser, baseURL = e2eBaseUrl) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signUp(page, { name: "Quiz Host", email: uniqueEmail("host"), role: "teacher" });
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}

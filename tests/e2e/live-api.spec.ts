@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { teacherSession } from "./helpers";
 
 // The live-quiz HTTP contract against the real server: event streams read
 // with Node's fetch, answers and host actions posted like a phone would.
@@ -108,10 +109,22 @@ async function newContext(baseURL: string): Promise<APIRequestContext> {
   return ctx;
 }
 
+/** Hosting needs a teacher once the install has teacher accounts; every host here signs in as one. */
+let teacher: Awaited<ReturnType<typeof teacherSession>>;
+test.beforeAll(async ({ browser }) => {
+  teacher = await teacherSession(browser);
+});
+
+async function newHostContext(baseURL: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL, storageState: teacher });
+  contexts.push(ctx);
+  return ctx;
+}
+
 test("join, answer and reveal as seen on the event streams; the answer stays hidden until the reveal", async ({
   baseURL,
 }) => {
-  const host = await newContext(baseURL!);
+  const host = await newHostContext(baseURL!);
   const ana = await newContext(baseURL!);
   const bo = await newContext(baseURL!);
   const { gameId, code } = await createGame(host);
@@ -169,7 +182,7 @@ test("join, answer and reveal as seen on the event streams; the answer stays hid
 
 test("a duplicate answer and an answer after the deadline are refused", async ({ baseURL }) => {
   test.setTimeout(60_000);
-  const host = await newContext(baseURL!);
+  const host = await newHostContext(baseURL!);
   const ana = await newContext(baseURL!);
   const bo = await newContext(baseURL!);
   const { gameId, code } = await createGame(host, 10);
@@ -206,8 +219,8 @@ test("a duplicate answer and an answer after the deadline are refused", async ({
 });
 
 test("host actions without this game's host cookie are refused and change nothing", async ({ baseURL }) => {
-  const host = await newContext(baseURL!);
-  const otherHost = await newContext(baseURL!);
+  const host = await newHostContext(baseURL!);
+  const otherHost = await newHostContext(baseURL!);
   const player = await newContext(baseURL!);
   const anonymous = await newContext(baseURL!);
   const { gameId, code } = await createGame(host);
@@ -243,7 +256,7 @@ test("host actions without this game's host cookie are refused and change nothin
 test("joining explains a wrong code, a taken nickname and a started game; answering is rate-limited", async ({
   baseURL,
 }) => {
-  const host = await newContext(baseURL!);
+  const host = await newHostContext(baseURL!);
   const ana = await newContext(baseURL!);
   const late = await newContext(baseURL!);
   const { gameId, code } = await createGame(host);

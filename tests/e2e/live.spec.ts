@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { liveReviewId } from "../../lib/server/live/review-id";
-import { signUp, uniqueEmail } from "./helpers";
+import { signUp, teacherSession, uniqueEmail } from "./helpers";
 
 // A whole live quiz in Chromium: a host and three phones, one of which
 // reloads mid-game; one is signed in, and the game feeds her cards.
@@ -60,7 +60,7 @@ async function reviewCount(page: Page): Promise<number> {
 
 test("a host and three players play a 3-question game to a correct final leaderboard", async ({ browser }) => {
   test.setTimeout(180_000);
-  const hostContext = await browser.newContext();
+  const hostContext = await browser.newContext({ storageState: await teacherSession(browser) });
   const host = await hostContext.newPage();
   const [ana, bo, cy] = [await phone(browser), await phone(browser), await phone(browser)];
 
@@ -71,7 +71,8 @@ test("a host and three players play a 3-question game to a correct final leaderb
   await host.goto("/live/new");
   await host.getByLabel("Deck").selectOption("all");
   await host.getByLabel("Number of questions").fill("3");
-  await host.getByLabel("Seconds per question (10–120)").fill("10");
+  // Everyone answers, so rounds close early; the long limit leaves room for axe runs on a busy machine.
+  await host.getByLabel("Seconds per question (10–120)").fill("120");
   await host.getByRole("button", { name: "Create game" }).click();
   await expect(host).toHaveURL(/\/live\/[a-z0-9]+\/host$/);
   const gameId = host.url().split("/").at(-2)!;
@@ -116,7 +117,7 @@ test("a host and three players play a 3-question game to a correct final leaderb
     if (i === 1) {
       // Bo's phone reloads mid-question: same player, same score, answer still shown.
       await bo.reload();
-      await expect(bo.getByTestId("my-nickname")).toHaveText("Bo");
+      await expect(bo.getByTestId("my-nickname")).toHaveText("Bo", { timeout: 15_000 });
       await expect(bo.getByText(`Answer locked in: ${q.choices[boChoice]}`)).toBeVisible();
       await expect(answerButtons(bo).nth(boChoice)).toHaveAttribute("aria-pressed", "true");
     }
@@ -125,7 +126,7 @@ test("a host and three players play a 3-question game to a correct final leaderb
     await expect(cy.getByText(/Answer locked in/)).toBeVisible();
     await answerButtons(ana).nth(q.correctIndex).click();
 
-    // Everyone answered, so the question closes before its 10 s are up.
+    // Everyone answered, so the question closes before its time is up.
     await expect(host.getByTestId("correct-choice")).toContainText(q.choices[q.correctIndex]!);
     await expect(ana.getByTestId("player-verdict")).toContainText("Correct!");
     await expect(cy.getByTestId("player-verdict")).toContainText("Not quite");

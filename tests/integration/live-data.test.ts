@@ -40,19 +40,24 @@ describe("live games saved as they are played", () => {
     expect(stored).toMatchObject({ code: entry.game.code, status: "lobby", deckId: "all" });
     expect(stored?.hostTokenHash).not.toContain(hostToken);
 
-    const ana = joinByCode(entry.game.code, "Ana", () => null, learner.id, T0 + 1000, newToken);
-    const bo = joinByCode(entry.game.code, "Bo", () => null, null, T0 + 2000, newToken);
+    const ana = await joinByCode(entry.game.code, "Ana", () => null, learner.id, T0 + 1000, newToken);
+    const bo = await joinByCode(entry.game.code, "Bo", () => null, null, T0 + 2000, newToken);
     hostCommand(entry, { type: "start" }, T0 + 3000);
 
     const q0 = entry.game.questions[0]!;
     const q1 = entry.game.questions[1]!;
-    answer(entry, ana.player, { questionIndex: 0, choiceIndex: q0.correctIndex }, T0 + 5000);
-    answer(entry, bo.player, { questionIndex: 0, choiceIndex: (q0.correctIndex + 1) % q0.choices.length }, T0 + 6000);
+    await answer(entry, ana.player, { questionIndex: 0, choiceIndex: q0.correctIndex }, T0 + 5000);
+    await answer(
+      entry,
+      bo.player,
+      { questionIndex: 0, choiceIndex: (q0.correctIndex + 1) % q0.choices.length },
+      T0 + 6000,
+    );
     // Nobody holds a stream in this test, so the host closes each question.
     hostCommand(entry, { type: "close_question" }, T0 + 7000);
     hostCommand(entry, { type: "next" }, T0 + 8000);
     hostCommand(entry, { type: "next" }, T0 + 9000);
-    answer(entry, bo.player, { questionIndex: 1, choiceIndex: q1.correctIndex }, T0 + 19_000);
+    await answer(entry, bo.player, { questionIndex: 1, choiceIndex: q1.correctIndex }, T0 + 19_000);
     hostCommand(entry, { type: "close_question" }, T0 + 20_000);
     hostCommand(entry, { type: "next" }, T0 + 21_000);
     hostCommand(entry, { type: "next" }, T0 + 22_000);
@@ -98,10 +103,10 @@ describe("live games saved as they are played", () => {
 
   it("drops the answers of a question the host ended before its reveal", async () => {
     const { entry } = await newGame(2);
-    const ana = joinByCode(entry.game.code, "Ana", () => null, null, T0 + 1000, newToken);
+    const ana = await joinByCode(entry.game.code, "Ana", () => null, null, T0 + 1000, newToken);
     hostCommand(entry, { type: "start" }, T0 + 2000);
-    answer(entry, ana.player, { questionIndex: 0, choiceIndex: 0 }, T0 + 3000);
-    await entry.writer.idle();
+    await answer(entry, ana.player, { questionIndex: 0, choiceIndex: 0 }, T0 + 3000);
+    // Acknowledged means stored: the row is there without waiting for the writer.
     expect((await getLiveGameReport(entry.id))?.answers).toHaveLength(1);
     hostCommand(entry, { type: "end" }, T0 + 4000);
     await entry.writer.idle();
@@ -112,8 +117,8 @@ describe("live games saved as they are played", () => {
 
   it("gives a device that already joined its own player back", async () => {
     const { entry } = await newGame(1);
-    const first = joinByCode(entry.game.code, "Ana", () => null, null, T0, newToken);
-    const again = joinByCode(entry.game.code, "Other name", () => first.resumeToken, null, T0 + 10, newToken);
+    const first = await joinByCode(entry.game.code, "Ana", () => null, null, T0, newToken);
+    const again = await joinByCode(entry.game.code, "Other name", () => first.resumeToken, null, T0 + 10, newToken);
     expect(again).toMatchObject({ resumed: true, player: { id: first.player.id, nickname: "Ana" } });
     expect(entry.game.players.size).toBe(1);
     hostCommand(entry, { type: "end" }, T0 + 20);

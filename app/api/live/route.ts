@@ -1,18 +1,23 @@
 import { randomInt } from "node:crypto";
 import { createTokenGenerator } from "@/lib/live/tokens";
-import { json, parseJsonBody } from "@/lib/server/http";
+import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { mayHostGames } from "@/lib/server/hosting";
 import { currentLearner } from "@/lib/server/learner-session";
 import { setHostCookie } from "@/lib/server/live/cookies";
 import { liveErrorResponse } from "@/lib/server/live/errors";
 import { createQuiz } from "@/lib/server/live/games";
 import { clientIp, limitCreate } from "@/lib/server/live/limits";
 import { newQuizSchema } from "@/lib/server/live/schemas";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Creates a live quiz; the caller becomes its host (a per-game httpOnly cookie). */
 export async function POST(request: Request) {
+  if (!(await mayHostGames(await currentViewer()))) {
+    return apiError(403, "not_teacher", "Hosting a live quiz needs a teacher account. Sign in as a teacher.");
+  }
   const parsed = await parseJsonBody(request, newQuizSchema);
   if (!parsed.ok) return parsed.response;
   try {

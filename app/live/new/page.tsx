@@ -1,12 +1,36 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NewGameForm, type DeckOption } from "@/components/live/new-game-form";
 import { listDocuments } from "@/lib/data/documents";
 import { countLiveQuestionsByDocument } from "@/lib/data/live";
+import { mayHostGames } from "@/lib/server/hosting";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New live quiz" };
 
 export default async function NewLiveGamePage() {
+  const viewer = await currentViewer();
+  if (!(await mayHostGames(viewer))) {
+    return (
+      <>
+        <h1>New live quiz</h1>
+        <p data-testid="host-refused">
+          Hosting a live quiz needs a teacher account.{" "}
+          {viewer.user ? (
+            "You are signed in as a learner: ask your teacher to host, and join their game with its code."
+          ) : (
+            <>
+              <Link href="/sign-in?next=/live/new">Sign in as a teacher</Link> to host one.
+            </>
+          )}
+        </p>
+        <p>
+          <Link href="/join">Join a game with its code</Link>
+        </p>
+      </>
+    );
+  }
   const [documents, counts] = await Promise.all([listDocuments(), countLiveQuestionsByDocument()]);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const decks: DeckOption[] = [

@@ -2,7 +2,14 @@ import { isLiveError, type LiveErrorCode } from "@/lib/live/errors";
 import { apiError } from "@/lib/server/http";
 
 export type LiveServiceErrorCode =
-  "deck_not_found" | "no_questions" | "game_not_found" | "game_ended" | "not_host" | "not_player" | "rate_limited";
+  | "deck_not_found"
+  | "no_questions"
+  | "game_not_found"
+  | "game_ended"
+  | "not_host"
+  | "not_player"
+  | "rate_limited"
+  | "not_saved";
 
 /** Refusals from the server layer (the state machine's own are LiveError). */
 export class LiveServiceError extends Error {
@@ -24,6 +31,7 @@ const SERVICE_STATUS: Record<LiveServiceErrorCode, number> = {
   not_host: 403,
   not_player: 403,
   rate_limited: 429,
+  not_saved: 503,
 };
 
 const LIVE_STATUS: Partial<Record<LiveErrorCode, number>> = {

@@ -1,11 +1,4 @@
-import {
-  createLiveGame,
-  endAbandonedLiveGames,
-  finishLiveGame,
-  listLiveQuestions,
-  recordLiveAnswers,
-  saveLivePlayers,
-} from "@/lib/data/live";
+import { createLiveGame, finishLiveGame, listLiveQuestions, saveLiveRows } from "@/lib/data/live";
 import { createGame } from "@/lib/live/game";
 import { applyHostAction, isHostToken, type HostAction } from "@/lib/live/host-actions";
 import { generateJoinCode } from "@/lib/live/join-code";
@@ -20,7 +13,8 @@ import { hashToken } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { pickQuestions } from "./pick-questions";
 import { afterChange, storedPlayerId } from "./progress";
-import { addEntry, evictStale, getEntry, getEntryByCode, isCodeTaken, registry, type GameEntry } from "./registry";
+import { addEntry, evictStale, getEntry, getEntryByCode, isCodeTaken, type GameEntry } from "./registry";
+import { ensureStartup } from "./startup";
 import { GameWriter } from "./writer";
 
 export type NewQuizInput = {
@@ -33,15 +27,6 @@ export type NewQuizInput = {
 
 /** Randomness for one new game, injected so tests can replay it. */
 export type NewQuizRandom = { random: Random; seed: number; newToken: TokenGenerator };
-
-/** Games left running by an earlier process cannot resume (their state was in memory). */
-export function ensureStartup(now: Date): Promise<void> {
-  const r = registry();
-  r.startup ??= endAbandonedLiveGames([...r.games.keys()], now)
-    .then(() => undefined)
-    .catch((error: unknown) => console.error("live: could not end abandoned games", error));
-  return r.startup;
-}
 
 export async function createQuiz(
   input: NewQuizInput,
@@ -88,7 +73,7 @@ export async function createQuiz(
     game,
     learners: new Map(),
     streams: new Map(),
-    writer: new GameWriter({ savePlayers: saveLivePlayers, saveAnswers: recordLiveAnswers }, (error) =>
+    writer: new GameWriter({ saveRows: saveLiveRows }, (error) =>
       console.error(`live: saving game ${id} failed`, error),
     ),
     wakeTimer: null,
@@ -130,15 +115,27 @@ export function requirePlayer(entry: GameEntry, token: string | null): Player {
 
 export type JoinOutcome = { entry: GameEntry; player: Player; resumeToken: string; resumed: boolean };
 
-/** Joins by code; a device that already holds this game's token gets its old player back. */
-export function joinByCode(
+/** Waits for a row to be committed; a failed write is a 503, never a silent loss. */
+async function stored(write: Promise<void>, what: string): Promise<void> {
+  try {
+    await write;
+  } catch {
+    throw new LiveServiceError("not_saved", `The server could not save your ${what}. Please try again.`);
+  }
+}
+
+/**
+ * Joins by code; a device that already holds this game's token gets its old
+ * player back. Resolves once the new player's row is stored.
+ */
+export async function joinByCode(
   code: string,
   nickname: string,
   existingToken: (gameId: string) => string | null,
   learnerId: string | null,
   now: number,
   newToken: TokenGenerator,
-): JoinOutcome {
+): Promise<JoinOutcome> {
   const entry = getEntryByCode(code);
   if (!entry) {
     throw new LiveServiceError("game_not_found", "No game is running with that code. Check the code on the screen.");
@@ -148,11 +145,10 @@ export function joinByCode(
   const existing = known ? entry.game.players.get(known) : undefined;
   if (token && existing) return { entry, player: existing, resumeToken: token, resumed: true };
 
-  const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken);
   // Counted as connected only once its event stream is open.
-  setConnected(entry.game, player.id, false, now);
+  const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken, { connected: false });
   entry.learners.set(player.id, learnerId);
-  entry.writer.addPlayer({
+  const write = entry.writer.addPlayer({
     id: storedPlayerId(entry.id, player.id),
     gameId: entry.id,
     nickname: player.nickname,
@@ -161,13 +157,19 @@ export function joinByCode(
     joinedAt: new Date(now),
   });
   afterChange(entry, now);
+  await stored(write, "place in the game");
   return { entry, player, resumeToken, resumed: false };
 }
 
-export function answer(entry: GameEntry, player: Player, input: AnswerInput, now: number): PlayerView {
+/**
+ * Scores one answer in memory (so the count and an early reveal go out at
+ * once), then resolves only after its row is committed: an acknowledged
+ * answer survives a crash. Writes are group-committed (see GameWriter).
+ */
+export async function answer(entry: GameEntry, player: Player, input: AnswerInput, now: number): Promise<PlayerView> {
   const accepted = submitAnswer(entry.game, player.id, input, now);
   const question = entry.game.questions[input.questionIndex];
-  entry.writer.addAnswer({
+  const write = entry.writer.addAnswer({
     gameId: entry.id,
     playerId: storedPlayerId(entry.id, player.id),
     questionId: question?.id ?? "",
@@ -179,6 +181,7 @@ export function answer(entry: GameEntry, player: Player, input: AnswerInput, now
     answeredAt: new Date(accepted.at),
   });
   afterChange(entry, now);
+  await stored(write, "answer");
   return playerView(entry.game, player.id, now);
 }
 

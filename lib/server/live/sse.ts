@@ -1,6 +1,6 @@
 import { hostView } from "@/lib/live/host-view";
-import { playerView } from "@/lib/live/player-view";
 import { streamClosed, streamOpened } from "./games";
+import { playerFrame } from "./frames";
 import { afterChange } from "./progress";
 import { gameChannel, registry, type GameEntry } from "./registry";
 
@@ -23,14 +23,17 @@ const encoder = new TextEncoder();
 /**
  * One viewer's event stream: a snapshot now, then one per game change, each
  * made for this viewer only (a player's snapshot never carries the answer
- * before the reveal). Comments keep proxies and phones from timing out.
+ * before the reveal). Players' snapshots are a shared part serialised once
+ * per change plus a small personal part (frames.ts). Comments keep proxies
+ * and phones from timing out.
  */
 export function openEventStream(request: Request, entry: GameEntry, viewer: Viewer): Response {
   let cleanup: () => void = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      let lastKey = "";
+      let lastShared = "";
+      let lastPersonal = "";
       const write = (text: string) => {
         if (closed) return;
         if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) return cleanup();
@@ -46,12 +49,12 @@ export function openEventStream(request: Request, entry: GameEntry, viewer: View
         if (viewer.role === "host") {
           write(`data: ${JSON.stringify(hostView(entry.game, now))}\n\n`);
         } else {
-          const { serverNow, version, ...rest } = playerView(entry.game, viewer.playerId, now);
+          const frame = playerFrame(entry, viewer.playerId, now);
           // Most changes (another player's answer) do not change this player's screen.
-          const key = JSON.stringify(rest);
-          if (key !== lastKey) {
-            lastKey = key;
-            write(`data: {"serverNow":${serverNow},"version":${version},${key.slice(1)}\n\n`);
+          if (frame.shared !== lastShared || frame.personal !== lastPersonal) {
+            lastShared = frame.shared;
+            lastPersonal = frame.personal;
+            write(`data: ${frame.text}\n\n`);
           }
         }
         // A view ticks the game; if that closed a question, run the usual follow-up.

@@ -117,12 +117,15 @@ describe("early reveal", () => {
     expect(currentRound(game)).toMatchObject({ closedBy: "all_answered", closedAt: START + 3000 });
   });
 
-  it("does not wait for a disconnected player, and closes when the last waited-for player drops", () => {
-    const { game, ids } = started();
-    setConnected(game, ids[2]!, false, START + 500);
-    submitAnswer(game, ids[0]!, { questionIndex: 0, choiceIndex: 2 }, START + 1000);
+  it("does not wait for a player who dropped before the round and stayed away past the grace period", () => {
+    const { game, ids } = gameWithPlayers(["Ann", "Ben", "Cy"]);
+    setConnected(game, ids[2]!, false, T0 + 100);
+    // Cy's 15 s grace period ends at T0 + 15 100, before this round opens.
+    const start = T0 + 20_000;
+    startGame(game, start);
+    submitAnswer(game, ids[0]!, { questionIndex: 0, choiceIndex: 2 }, start + 1000);
     expect(game.phase).toBe("question");
-    setConnected(game, ids[1]!, false, START + 1500);
+    submitAnswer(game, ids[1]!, { questionIndex: 0, choiceIndex: 2 }, start + 1500);
     expect(game.phase).toBe("reveal");
     expect(currentRound(game)?.closedBy).toBe("all_answered");
   });

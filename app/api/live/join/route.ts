@@ -24,7 +24,7 @@ export async function POST(request: Request) {
     limitJoin(clientIp(request), now);
     const jar = await cookies();
     const learner = await currentLearner();
-    const outcome = joinByCode(
+    const outcome = await joinByCode(
       code,
       parsed.data.nickname,
       (gameId) => jar.get(playerCookieName(gameId))?.value ?? null,

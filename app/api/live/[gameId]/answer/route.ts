@@ -21,7 +21,7 @@ export async function POST(request: Request, { params }: Params) {
     const entry = requireEntry(gameId);
     const player = requirePlayer(entry, await readPlayerCookie(gameId));
     limitAnswer(clientIp(request), `${gameId}:${player.id}`, now);
-    return json({ view: answer(entry, player, parsed.data, now) });
+    return json({ view: await answer(entry, player, parsed.data, now) });
   } catch (error) {
     return liveErrorResponse(error);
   }
