@@ -24,8 +24,7 @@ import { runJob } from "./generation/run-job";
 export const BANK_SEED = 1;
 
 export type GenerationOutcome =
-  | { ok: true; report: SyncReport; capped: boolean; warnings: string[] }
-  | { ok: false; file: string; reason: string };
+  { ok: true; report: SyncReport; capped: boolean; warnings: string[] } | { ok: false; file: string; reason: string };
 
 /**
  * Generates one document's questions in a worker (time and memory bounded)
@@ -100,11 +99,7 @@ function forcedToFail(fileName: string): boolean {
   return names.includes(fileName);
 }
 
-function toRecords(
-  questions: Bank["questions"],
-  documentId: string,
-  indexAt: Map<number, number>,
-): GeneratedRecord[] {
+function toRecords(questions: Bank["questions"], documentId: string, indexAt: Map<number, number>): GeneratedRecord[] {
   const out: GeneratedRecord[] = [];
   for (const q of questions) {
     const sentenceIndex = indexAt.get(q.source.start);

@@ -107,7 +107,13 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       continue;
     }
     const byDoc = await countQuestionsForDocuments([s.documentId]);
-    emit({ type: "done", file: s.file, documentId: s.documentId, title: s.title, questions: byDoc.get(s.documentId) ?? 0 });
+    emit({
+      type: "done",
+      file: s.file,
+      documentId: s.documentId,
+      title: s.title,
+      questions: byDoc.get(s.documentId) ?? 0,
+    });
   }
   emit({ type: "finished", added: saved.length, failed });
 }

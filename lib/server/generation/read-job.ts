@@ -4,8 +4,7 @@ import { extractDocument, extractPastedText, type ExtractResult, type IngestStag
 import { splitSentences, type Sentence } from "../../text/sentences";
 
 export type ReadJob =
-  | { kind: "read-file"; fileName: string; bytes: Uint8Array }
-  | { kind: "read-paste"; title: string; text: string };
+  { kind: "read-file"; fileName: string; bytes: Uint8Array } | { kind: "read-paste"; title: string; text: string };
 
 export type ReadResult = ExtractResult & { sentences?: Sentence[] };
 export type JobProgress = { stage: IngestStage; fraction: number };

@@ -67,10 +67,13 @@ function runInWorker<J extends Job>(
         ),
       limits.timeMs,
     );
-    worker.on("message", (m: { type: "progress"; progress: JobProgress } | { type: "result"; result: JobResult<J> }) => {
-      if (m.type === "progress") onProgress?.(m.progress);
-      else finish(() => resolve(m.result));
-    });
+    worker.on(
+      "message",
+      (m: { type: "progress"; progress: JobProgress } | { type: "result"; result: JobResult<J> }) => {
+        if (m.type === "progress") onProgress?.(m.progress);
+        else finish(() => resolve(m.result));
+      },
+    );
     worker.on("error", (err: Error & { code?: string }) =>
       finish(() =>
         reject(
