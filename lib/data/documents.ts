@@ -7,6 +7,8 @@ export type DocumentSummary = {
   id: string;
   title: string;
   origin: string;
+  /** pending | ready | failed */
+  generationStatus: string;
   ownerId: string | null;
   fileName: string;
   source: string | null;
@@ -21,6 +23,7 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
       id: true,
       title: true,
       origin: true,
+      generationStatus: true,
       ownerId: true,
       fileName: true,
       source: true,

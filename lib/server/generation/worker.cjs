@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS entry point: it must register the TypeScript loader before requiring any source */
 // Entry point of a generation worker thread. The app's sources are
 // TypeScript, so the worker registers tsx's loader (`npm start` already uses
 // tsx for the content import) and then runs the job. Loaded by path from the
