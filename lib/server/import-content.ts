@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getDocumentByContentPath, listPendingContentDocuments, saveDocument } from "@/lib/data/documents";
+import { MAX_DOCUMENT_SENTENCES } from "@/lib/server/generation/limits";
 import { generateDocumentQuestions } from "@/lib/server/question-bank";
 import type { SyncReport } from "@/lib/data/questions";
 import { DocumentError, MAX_DOCUMENT_BYTES, formatBytes, parseDocumentFile } from "@/lib/text/document-file";
@@ -71,6 +72,10 @@ async function importFile(file: string, contentPath: string): Promise<"added" | 
   const parsed = parseDocumentFile(contentPath, await fs.readFile(file));
   const existing = await getDocumentByContentPath(contentPath);
   if (existing?.sha256 === parsed.sha256) return "unchanged";
+  const sentences = splitSentences(parsed.text, MAX_DOCUMENT_SENTENCES);
+  if (sentences.length > MAX_DOCUMENT_SENTENCES) {
+    throw new DocumentError(contentPath, "too_large", `has more than ${MAX_DOCUMENT_SENTENCES} sentences`);
+  }
   await saveDocument(
     {
       contentPath,
@@ -79,7 +84,7 @@ async function importFile(file: string, contentPath: string): Promise<"added" | 
       source: parsed.source,
       text: parsed.text,
       sha256: parsed.sha256,
-      sentences: splitSentences(parsed.text),
+      sentences,
     },
     existing?.id,
   );

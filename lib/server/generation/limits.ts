@@ -5,6 +5,8 @@
  * and every job runs in a worker that is stopped past its time or memory limit.
  */
 export const MAX_GENERATION_SENTENCES = 5_000;
+/** A document longer than this (about a 400-page book) is refused: split it into parts. */
+export const MAX_DOCUMENT_SENTENCES = 20_000;
 export const MAX_QUESTIONS_PER_DOCUMENT = 2_000;
 
 const fromEnv = (name: string, fallback: number) => {

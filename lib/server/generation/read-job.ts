@@ -2,6 +2,7 @@
 // into sentences, the two steps whose cost grows with the file.
 import { extractDocument, extractPastedText, type ExtractResult, type IngestStage } from "../../ingest";
 import { splitSentences, type Sentence } from "../../text/sentences";
+import { MAX_DOCUMENT_SENTENCES } from "./limits";
 
 export type ReadJob =
   { kind: "read-file"; fileName: string; bytes: Uint8Array } | { kind: "read-paste"; title: string; text: string };
@@ -17,5 +18,16 @@ export async function runReadJob(job: ReadJob, onProgress: (p: JobProgress) => v
           { onStage: (stage, fraction) => onProgress({ stage, fraction }) },
         )
       : extractPastedText(job.text, job.title);
-  return read.ok ? { ...read, sentences: splitSentences(read.text) } : read;
+  if (!read.ok) return read;
+  const sentences = splitSentences(read.text, MAX_DOCUMENT_SENTENCES);
+  if (sentences.length > MAX_DOCUMENT_SENTENCES) {
+    const name = job.kind === "read-file" ? job.fileName : job.title || "Pasted text";
+    return {
+      ok: false,
+      fileName: name,
+      code: "too_large",
+      message: `${name}: has more than ${MAX_DOCUMENT_SENTENCES.toLocaleString("en-US")} sentences; split it into parts of that size.`,
+    };
+  }
+  return { ...read, sentences };
 }
