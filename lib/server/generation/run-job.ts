@@ -3,8 +3,13 @@ import { Worker } from "node:worker_threads";
 import type { Job, JobProgress, JobResult } from "./job";
 import { jobLimits, type JobLimits } from "./limits";
 
-/** Found from the project root: bundling moves this module, not the worker file. */
-const WORKER_FILE = path.join(process.cwd(), "lib", "server", "generation", "worker.cjs");
+/**
+ * Found from the project root at run time: bundling moves this module, not the
+ * worker file. The worker is started from a one-line script that requires it,
+ * so the bundler does not try to bundle the worker (and tsx with it).
+ */
+const workerScript = () =>
+  `require(${JSON.stringify(path.resolve(process.cwd(), ["lib", "server", "generation", "worker.cjs"].join("/")))});`;
 /** Jobs at once; more wait their turn, so a burst of uploads cannot exhaust the server. */
 const MAX_CONCURRENT_JOBS = 2;
 
@@ -46,7 +51,8 @@ function runInWorker<J extends Job>(
   onProgress?: (p: JobProgress) => void,
 ): Promise<JobResult<J>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker(workerScript(), {
+      eval: true,
       workerData: job,
       // The parent's loader flags (tsx, vitest) are not wanted: the worker registers its own.
       execArgv: [],
