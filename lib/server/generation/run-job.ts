@@ -9,7 +9,7 @@ import { jobLimits, type JobLimits } from "./limits";
  * so the bundler does not try to bundle the worker (and tsx with it).
  */
 const workerScript = () =>
-  `require(${JSON.stringify(path.resolve(process.cwd(), ["lib", "server", "generation", "worker.cjs"].join("/")))});`;
+  `require(${JSON.stringify(path.resolve(/*turbopackIgnore: true*/ process.cwd(), ["lib", "server", "generation", "worker.cjs"].join("/")))});`;
 /** Jobs at once; more wait their turn, so a burst of uploads cannot exhaust the server. */
 const MAX_CONCURRENT_JOBS = 2;
 
