@@ -1,13 +1,15 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerType } from "node:worker_threads";
 import type { Job, JobProgress, JobResult } from "./job";
 import { jobLimits, type JobLimits } from "./limits";
 
 /**
  * Found from the project root at run time: bundling moves this module, not the
- * worker file. The worker is started from a one-line script that requires it,
- * so the bundler does not try to bundle the worker (and tsx with it).
+ * worker file. The bundler must not follow it (it would try to bundle tsx and
+ * esbuild's binary), so the Worker class is fetched at run time and the worker
+ * is started from a one-line script that requires the file.
  */
+const { Worker } = process.getBuiltinModule("node:worker_threads") as { Worker: typeof WorkerType };
 const workerScript = () =>
   `require(${JSON.stringify(path.resolve(/*turbopackIgnore: true*/ process.cwd(), ["lib", "server", "generation", "worker.cjs"].join("/")))});`;
 /** Jobs at once; more wait their turn, so a burst of uploads cannot exhaust the server. */
