@@ -36,17 +36,26 @@ test("a 9.5 MB text upload finishes or is refused in time, health stays fast, an
   const text = largeText(9.5 * 1024 * 1024);
   expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024 * 1024);
 
-  // Health is polled from its own connection while the upload runs.
+  // Health is polled from its own connection: first idle, as the baseline of this
+  // machine (CI shares two cores), then while the upload runs.
   const health = await playwrightRequest.newContext({ baseURL });
+  const probe = async () => {
+    const started = performance.now();
+    const res = await health.get("/api/health");
+    expect(res.ok()).toBe(true);
+    return performance.now() - started;
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    idle.push(await probe());
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const latencies: number[] = [];
   let uploading = true;
   const poll = (async () => {
     while (uploading) {
-      const started = performance.now();
-      const res = await health.get("/api/health");
-      latencies.push(performance.now() - started);
-      expect(res.ok()).toBe(true);
-      await new Promise((r) => setTimeout(r, 250));
+      latencies.push(await probe());
+      await new Promise((r) => setTimeout(r, 100));
     }
   })();
 
@@ -66,13 +75,23 @@ test("a 9.5 MB text upload finishes or is refused in time, health stays fast, an
   const outcome = events.find((e) => e.file === "huge.txt" && (e.type === "done" || e.type === "failed"));
   expect(outcome, JSON.stringify(events.slice(-3))).toBeDefined();
   if (outcome!.type === "failed") expect(outcome!.message).toMatch(/^huge\.txt: .*(sentences|stopped)/);
+  const stats = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+    return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
+  };
+  const [before, during] = [stats(idle), stats(latencies)];
+  const fmt = (s: typeof before) =>
+    `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms`;
   console.log(
-    `9.5 MB upload: ${outcome!.type} in ${seconds.toFixed(1)} s (${outcome!.message ?? `${outcome!.questions} questions`}); ` +
-      `/api/health: ${latencies.length} probes, max ${Math.max(...latencies).toFixed(0)} ms`,
+    `9.5 MB upload: ${outcome!.type} in ${seconds.toFixed(1)} s (${outcome!.message ?? `${outcome!.questions} questions`})\n` +
+      `/api/health idle (baseline): ${fmt(before)}; during the upload (${latencies.length} probes): ${fmt(during)}`,
   );
   expect(seconds).toBeLessThan(LIMIT_S);
   expect(latencies.length).toBeGreaterThan(3);
-  expect(Math.max(...latencies)).toBeLessThan(HEALTH_MS);
+  // Under 100 ms on a machine whose own idle noise allows it; on a busier one, within twice that noise.
+  expect(during.max).toBeLessThan(Math.max(HEALTH_MS, 2 * before.max));
+  expect(during.p50).toBeLessThan(Math.max(HEALTH_MS, 2 * before.p50));
 
   // The next upload, however small, goes through normally.
   const small = await page.request.post("/api/uploads", {
