@@ -123,10 +123,13 @@ describe("generation is local to a document", () => {
     for (const q of published) {
       const now = after.get(q.id)!;
       const { status, updatedAt, ...content } = q;
-      const { status: statusNow, updatedAt: _u, ...contentNow } = now;
+      const { status: statusNow, updatedAt: updatedNow, ...contentNow } = now;
       expect(contentNow).toEqual(content); // prompt, answer, choices untouched
       if (q.sentence.includes("Suez")) expect(statusNow).toBe("retired");
-      else expect([statusNow, status]).toEqual(["published", "published"]);
+      else {
+        expect([statusNow, status]).toEqual(["published", "published"]);
+        expect(updatedNow).toEqual(updatedAt); // not even rewritten
+      }
     }
     const added = [...after.values()].filter((q) => !published.some((p) => p.id === q.id));
     expect(added.length).toBeGreaterThan(0);
