@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { listLearnerAssignments } from "@/lib/data/classes";
+import { countTeachers } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
+import { canEditDocument } from "@/lib/permissions";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -10,10 +12,11 @@ type DeckEntry = { id: string; title: string; questions: number; assigned?: { cl
 
 export default async function HomePage() {
   const viewer = await currentViewer();
-  const [documents, counts, assignments] = await Promise.all([
+  const [documents, counts, assignments, teachers] = await Promise.all([
     listDocuments(),
     countPublishedQuestionsByDocument(),
     viewer.learnerId ? listLearnerAssignments(viewer.learnerId) : Promise.resolve([]),
+    countTeachers(),
   ]);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const assignedBy = new Map<string, DeckEntry["assigned"]>();
@@ -73,6 +76,11 @@ export default async function HomePage() {
                   {d.fileName} · {d.sentenceCount} sentences ·{" "}
                   <Link href={`/documents/${d.id}/questions`}>{counts.get(d.id) ?? 0} questions</Link>
                 </p>
+                {d.generationStatus === "failed" && canEditDocument(viewer, d, teachers > 0) && (
+                  <p className="form-error">
+                    Questions could not be generated. <Link href={`/documents/${d.id}`}>Retry or delete</Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ async function main() {
   line("updated", report.updated);
   line("unchanged", report.unchanged);
   for (const f of report.failed) console.error(`skipped ${f.message}`);
+  for (const f of report.generationFailed) console.error(`marked failed (retry from its page) ${f.message}`);
   console.log(
     `Imported ${dir}: ${report.added.length} added, ${report.updated.length} updated, ` +
       `${report.unchanged.length} unchanged, ${report.failed.length} skipped.`,

@@ -2,12 +2,14 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionRecord } from "@/lib/data/questions";
+import { groupByNote } from "@/lib/study/siblings";
 import { QuestionEditor, type EditorValue } from "./question-editor";
 
 type Result = { ok: true; count?: number } | { ok: false; message: string };
+type Status = "published" | "rejected" | "draft";
 
 export type ReviewActions = {
-  setStatus: (ids: string[], status: "published" | "rejected" | "draft") => Promise<Result>;
+  setStatus: (ids: string[], status: Status) => Promise<Result>;
   bulkApprove: (minScore: number, factType: string | null) => Promise<Result>;
   edit: (id: string, value: EditorValue) => Promise<Result>;
 };
@@ -30,9 +32,17 @@ function inContext(text: string, q: QuestionRecord) {
   );
 }
 
+/** What approving a note does: its drafts are published; variants switched off stay off. */
+function approveTargets(variants: QuestionRecord[]) {
+  return variants.filter((v) => v.status === "draft");
+}
+
 /**
- * The review queue: j/k move, a approve, r reject, e edit. Statuses change
- * on screen at once and are saved by server actions; a failure is announced.
+ * The review queue, one card per note (a fact) with its variants (cloze,
+ * multiple choice, flashcard, true/false). j/k move between notes, a approves
+ * the note, r rejects it, e edits its first variant; each variant can be
+ * edited, or switched off and on. Statuses change on screen at once and are
+ * saved by server actions; a failure is announced and undone.
  */
 export function ReviewQueue({
   questions: initial,
@@ -51,25 +61,41 @@ export function ReviewQueue({
   const [minScore, setMinScore] = useState(0.7);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
 
-  const shown = useMemo(
+  // A note is shown when any of its variants matches the filter, with all its variants for context.
+  const notes = useMemo(
     () =>
-      questions.filter(
-        (q) => (!filter.status || q.status === filter.status) && (!filter.factType || q.factType === filter.factType),
+      groupByNote(questions).filter(({ variants }) =>
+        variants.some(
+          (q) => (!filter.status || q.status === filter.status) && (!filter.factType || q.factType === filter.factType),
+        ),
       ),
     [questions, filter],
   );
-  const current = shown[Math.min(cursor, shown.length - 1)];
+  const current = notes[Math.min(cursor, notes.length - 1)];
 
-  const setStatus = useCallback(
-    async (q: QuestionRecord, status: "published" | "rejected") => {
-      setQuestions((all) => all.map((x) => (x.id === q.id ? { ...x, status } : x)));
-      const result = await actions.setStatus([q.id], status);
-      setAnnounce(
-        result.ok ? `${status === "published" ? "Approved" : "Rejected"}: ${q.prompt.slice(0, 60)}` : result.message,
-      );
-      if (!result.ok) setQuestions((all) => all.map((x) => (x.id === q.id ? q : x)));
+  const changeStatus = useCallback(
+    async (targets: QuestionRecord[], status: Status, label: string) => {
+      if (targets.length === 0) return setAnnounce(`Nothing to change: ${label.toLowerCase()}.`);
+      const ids = new Set(targets.map((t) => t.id));
+      setQuestions((all) => all.map((x) => (ids.has(x.id) ? { ...x, status } : x)));
+      const result = await actions.setStatus([...ids], status);
+      setAnnounce(result.ok ? `${label}: ${targets[0]!.prompt.slice(0, 60)}` : result.message);
+      if (!result.ok) setQuestions((all) => all.map((x) => targets.find((t) => t.id === x.id) ?? x));
     },
     [actions],
+  );
+  const approveNote = useCallback(
+    (variants: QuestionRecord[]) => changeStatus(approveTargets(variants), "published", "Approved"),
+    [changeStatus],
+  );
+  const rejectNote = useCallback(
+    (variants: QuestionRecord[]) =>
+      changeStatus(
+        variants.filter((v) => v.status !== "rejected"),
+        "rejected",
+        "Rejected",
+      ),
+    [changeStatus],
   );
 
   useEffect(() => {
@@ -77,20 +103,20 @@ export function ReviewQueue({
       if (editing || e.ctrlKey || e.metaKey || e.altKey) return;
       const tag = (e.target as HTMLElement).tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
-      if (e.key === "j") setCursor((c) => Math.min(c + 1, shown.length - 1));
+      if (e.key === "j") setCursor((c) => Math.min(c + 1, notes.length - 1));
       else if (e.key === "k") setCursor((c) => Math.max(c - 1, 0));
-      else if (e.key === "a" && current) void setStatus(current, "published");
-      else if (e.key === "r" && current) void setStatus(current, "rejected");
-      else if (e.key === "e" && current) setEditing(current.id);
+      else if (e.key === "a" && current) void approveNote(current.variants);
+      else if (e.key === "r" && current) void rejectNote(current.variants);
+      else if (e.key === "e" && current) setEditing(current.variants[0]!.id);
       else return;
       e.preventDefault();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [editing, shown.length, current, setStatus]);
+  }, [editing, notes.length, current, approveNote, rejectNote]);
 
   useEffect(() => {
-    if (current) itemRefs.current.get(current.id)?.scrollIntoView({ block: "nearest" });
+    if (current) itemRefs.current.get(current.key)?.scrollIntoView({ block: "nearest" });
   }, [current]);
 
   const counts = useMemo(() => {
@@ -98,6 +124,7 @@ export function ReviewQueue({
     for (const q of questions) c[q.status] = (c[q.status] ?? 0) + 1;
     return c;
   }, [questions]);
+  const noteCount = useMemo(() => groupByNote(questions).length, [questions]);
 
   return (
     <div className="review">
@@ -105,8 +132,8 @@ export function ReviewQueue({
         {announce}
       </p>
       <p className="meta" data-testid="review-counts">
-        {counts.draft ?? 0} drafts · {counts.published ?? 0} published · {counts.rejected ?? 0} rejected. Keys: j/k
-        move, a approve, r reject, e edit.
+        {counts.draft ?? 0} drafts · {counts.published ?? 0} published · {counts.rejected ?? 0} rejected, in {noteCount}{" "}
+        notes. Keys: j/k move between notes, a approve the note, r reject it, e edit.
       </p>
       <div className="inline-form">
         <div className="field">
@@ -166,69 +193,109 @@ export function ReviewQueue({
           Approve all above score{filter.factType ? ` (${filter.factType})` : ""}
         </button>
       </div>
-      {shown.length === 0 ? (
+      {notes.length === 0 ? (
         <p className="muted">Nothing here.</p>
       ) : (
         <ol className="question-list">
-          {shown.map((q, i) => (
-            <li
-              key={q.id}
-              ref={(el) => {
-                if (el) itemRefs.current.set(q.id, el);
-              }}
-              className={`card question${q === current ? " current" : ""}`}
-              aria-current={q === current ? "true" : undefined}
-              onClick={() => setCursor(i)}
-            >
-              <p className="meta">
-                <span className={`status status-${q.status}`}>{q.status}</span> · {q.type.replace("_", " ")} ·{" "}
-                {q.factType} · score {q.score.toFixed(2)}
-              </p>
-              {editing === q.id ? (
-                <QuestionEditor
-                  idPrefix={`edit-${q.id}`}
-                  initial={{ ...q, type: q.type as EditorValue["type"] }}
-                  onCancel={() => setEditing(null)}
-                  onSave={async (value) => {
-                    const result = await actions.edit(q.id, value);
-                    if (!result.ok) return result.message;
-                    setQuestions((all) => all.map((x) => (x.id === q.id ? { ...x, ...value } : x)));
-                    setEditing(null);
-                    setAnnounce("Saved.");
-                    return null;
-                  }}
-                />
-              ) : (
-                <>
-                  <p className="prompt">{q.prompt}</p>
-                  {q.choices && (
-                    <ul className="choices">
-                      {q.choices.map((c) => (
-                        <li key={c} className={c === q.answer ? "correct" : undefined}>
-                          {c}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <p>
-                    <strong>Answer:</strong> {q.answer}
-                  </p>
-                  {inContext(text, q)}
-                  <div className="row-buttons">
-                    <button type="button" className="button" onClick={() => setStatus(q, "published")}>
-                      Approve
-                    </button>
-                    <button type="button" className="button secondary" onClick={() => setStatus(q, "rejected")}>
-                      Reject
-                    </button>
-                    <button type="button" className="button secondary" onClick={() => setEditing(q.id)}>
-                      Edit
-                    </button>
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
+          {notes.map(({ key, variants }, i) => {
+            const first = variants[0]!;
+            return (
+              <li
+                key={key}
+                ref={(el) => {
+                  if (el) itemRefs.current.set(key, el);
+                }}
+                className={`card note${current?.key === key ? " current" : ""}`}
+                aria-current={current?.key === key ? "true" : undefined}
+                onClick={() => setCursor(i)}
+              >
+                <p className="meta">
+                  Note · {first.factType} · answer <strong>{first.type === "true_false" ? "" : first.answer}</strong> ·{" "}
+                  {variants.length} {variants.length === 1 ? "variant" : "variants"}
+                </p>
+                {inContext(text, first)}
+                <div className="row-buttons">
+                  <button type="button" className="button" onClick={() => approveNote(variants)}>
+                    Approve note
+                  </button>
+                  <button type="button" className="button secondary" onClick={() => rejectNote(variants)}>
+                    Reject note
+                  </button>
+                </div>
+                <ul className="variant-list">
+                  {variants.map((q) => (
+                    <li key={q.id} className={`question variant status-box-${q.status}`}>
+                      <p className="meta">
+                        <span className={`status status-${q.status}`}>
+                          {q.status === "rejected" ? "off" : q.status}
+                        </span>{" "}
+                        · {q.type.replace("_", " ")} · score {q.score.toFixed(2)}
+                      </p>
+                      {editing === q.id ? (
+                        <QuestionEditor
+                          idPrefix={`edit-${q.id}`}
+                          initial={{ ...q, type: q.type as EditorValue["type"] }}
+                          onCancel={() => setEditing(null)}
+                          onSave={async (value) => {
+                            const result = await actions.edit(q.id, value);
+                            if (!result.ok) return result.message;
+                            setQuestions((all) => all.map((x) => (x.id === q.id ? { ...x, ...value } : x)));
+                            setEditing(null);
+                            setAnnounce("Saved.");
+                            return null;
+                          }}
+                        />
+                      ) : (
+                        <>
+                          <p className="prompt">{q.prompt}</p>
+                          {q.choices && (
+                            <ul className="choices">
+                              {q.choices.map((c) => (
+                                <li key={c} className={c === q.answer ? "correct" : undefined}>
+                                  {c}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                          <p>
+                            <strong>Answer:</strong> {q.answer}
+                          </p>
+                          <div className="row-buttons">
+                            <button type="button" className="button secondary" onClick={() => setEditing(q.id)}>
+                              Edit
+                            </button>
+                            {q.status === "rejected" ? (
+                              <button
+                                type="button"
+                                className="button secondary"
+                                onClick={() =>
+                                  changeStatus(
+                                    [q],
+                                    variants.some((v) => v.status === "published") ? "published" : "draft",
+                                    "Switched on",
+                                  )
+                                }
+                              >
+                                Switch on
+                              </button>
+                            ) : (
+                              <button
+                                type="button"
+                                className="button secondary"
+                                onClick={() => changeStatus([q], "rejected", "Switched off")}
+                              >
+                                Switch off
+                              </button>
+                            )}
+                          </div>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>

@@ -62,7 +62,13 @@ export function UploadForm({ accept, maxFiles }: { accept: string; maxFiles: num
           documentId: e.documentId,
         });
       else if (e.type === "failed")
-        next.set(e.file, { stage: "reading", fraction: 1, status: "failed", message: e.message });
+        next.set(e.file, {
+          stage: "reading",
+          fraction: 1,
+          status: "failed",
+          message: e.message,
+          documentId: e.documentId,
+        });
       return next;
     });
   }
@@ -157,6 +163,11 @@ export function UploadForm({ accept, maxFiles }: { accept: string; maxFiles: num
                 {s.status === "done" && s.documentId && (
                   <p>
                     {s.questions} draft questions. <Link href={`/documents/${s.documentId}/review`}>Review them</Link>
+                  </p>
+                )}
+                {s.status === "failed" && s.documentId && (
+                  <p>
+                    <Link href={`/documents/${s.documentId}`}>Retry or delete it</Link>
                   </p>
                 )}
                 {s.status === "duplicate" && s.documentId && (

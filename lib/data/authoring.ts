@@ -13,7 +13,18 @@ export type EditableFields = {
 };
 
 export async function getDocumentAccess(id: string) {
-  return db().document.findUnique({ where: { id }, select: { id: true, title: true, ownerId: true, text: true } });
+  return db().document.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      ownerId: true,
+      text: true,
+      origin: true,
+      generationStatus: true,
+      generationError: true,
+    },
+  });
 }
 
 /** Every question of a document a reviewer can act on (retired ones are gone from the text). */

@@ -9,10 +9,19 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
   const rows = await db().question.findMany({
     where: deckQuestionWhere(documentId),
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
-    select: { type: true, prompt: true, answer: true, choices: true, statementIsTrue: true, factType: true },
+    select: {
+      type: true,
+      noteId: true,
+      prompt: true,
+      answer: true,
+      choices: true,
+      statementIsTrue: true,
+      factType: true,
+    },
   });
   return rows.map((r) => ({
     type: r.type as InterchangeQuestion["type"],
+    ...(r.noteId ? { noteId: r.noteId } : {}),
     prompt: r.prompt,
     answer: r.answer,
     ...(r.type === "multiple_choice" ? { choices: (r.choices as string[]) ?? [] } : {}),
@@ -29,6 +38,13 @@ export async function saveImportedBank(
   input: { title: string; fileName: string; ownerId: string | null; questions: InterchangeQuestion[] },
 ): Promise<{ documentId: string; count: number }> {
   const summary = input.questions.map((q) => `${q.type}: ${q.prompt} → ${q.answer}`).join("\n");
+  // Notes get fresh ids, as questions do, so two imports of one file never share a note.
+  const notes = new Map<string, string>();
+  const noteFor = (noteId: string | undefined) => {
+    if (!noteId) return null;
+    if (!notes.has(noteId)) notes.set(noteId, `n_${randomUUID()}`);
+    return notes.get(noteId)!;
+  };
   return db().$transaction(async (tx) => {
     const doc = await tx.document.create({
       data: {
@@ -44,6 +60,7 @@ export async function saveImportedBank(
     await tx.question.createMany({
       data: input.questions.map((q) => ({
         id: `i_${randomUUID()}`,
+        noteId: noteFor(q.noteId),
         documentId: doc.id,
         type: q.type,
         prompt: q.prompt,

@@ -1,3 +1,5 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PoolScope } from "@/lib/server/generation/pool";
 import type { Sentence } from "@/lib/text/sentences";
 import { db } from "@/lib/server/db";
 
@@ -5,6 +7,8 @@ export type DocumentSummary = {
   id: string;
   title: string;
   origin: string;
+  /** pending | ready | failed */
+  generationStatus: string;
   ownerId: string | null;
   fileName: string;
   source: string | null;
@@ -19,6 +23,7 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
       id: true,
       title: true,
       origin: true,
+      generationStatus: true,
       ownerId: true,
       fileName: true,
       source: true,
@@ -70,14 +75,19 @@ export async function saveDocument(input: DocumentInput, existingId?: string): P
       hash: s.hash,
       repeatOf: s.repeatOf,
     }));
+  // New text has not been through generation yet.
+  const pending = { generationStatus: "pending", generationError: null };
   return db().$transaction(async (tx) => {
     if (existingId) {
       await tx.sentence.deleteMany({ where: { documentId: existingId } });
-      await tx.document.update({ where: { id: existingId }, data: { ...fields, importedAt: new Date() } });
+      await tx.document.update({
+        where: { id: existingId },
+        data: { ...fields, ...pending, importedAt: new Date() },
+      });
       await tx.sentence.createMany({ data: rows(existingId) });
       return existingId;
     }
-    const { id } = await tx.document.create({ data: fields, select: { id: true } });
+    const { id } = await tx.document.create({ data: { ...fields, ...pending }, select: { id: true } });
     await tx.sentence.createMany({ data: rows(id) });
     return id;
   });
@@ -91,22 +101,68 @@ export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;
 }
 
-/** Every document's text, in a stable order, for generating the question bank. */
-export async function listDocumentsForGeneration() {
-  const rows = await db().document.findMany({
+/** One document as generation needs it: its text and where each sentence starts. */
+export async function getDocumentForGeneration(id: string) {
+  return db().document.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      contentPath: true,
+      origin: true,
+      ownerId: true,
+      sentences: { select: { index: true, start: true, text: true }, orderBy: { index: "asc" } },
+    },
+  });
+}
+
+function poolWhere(scope: PoolScope): Prisma.DocumentWhereInput {
+  return scope.kind === "content" ? { origin: "content" } : { ownerId: scope.ownerId, origin: { not: "content" } };
+}
+
+/**
+ * The documents of a pool in a stable order, each with the end offset of its
+ * sentence number `capIndex` (null when it has fewer), so callers can cut the
+ * text. Failed documents are left out, except `includeId`.
+ */
+export async function listPoolDocuments(scope: PoolScope, includeId: string, capIndex: number) {
+  return db().document.findMany({
+    where: { AND: [poolWhere(scope), { OR: [{ generationStatus: { not: "failed" } }, { id: includeId }] }] },
     orderBy: [{ contentPath: "asc" }, { id: "asc" }],
     select: {
       id: true,
       title: true,
       contentPath: true,
       fileName: true,
-      origin: true,
       text: true,
       sha256: true,
-      sentences: { select: { index: true, start: true }, orderBy: { index: "asc" } },
+      sentences: { where: { index: capIndex }, select: { end: true } },
     },
   });
-  return rows;
+}
+
+export async function findSentenceIndex(documentId: string, start: number): Promise<number | null> {
+  const row = await db().sentence.findFirst({ where: { documentId, start }, select: { index: true } });
+  return row?.index ?? null;
+}
+
+export async function setGenerationStatus(id: string, status: "ready" | "failed", error: string | null) {
+  await db().document.update({ where: { id }, data: { generationStatus: status, generationError: error } });
+}
+
+/** Content documents whose generation has not run since their text changed. */
+export async function listPendingContentDocuments(): Promise<string[]> {
+  const rows = await db().document.findMany({
+    where: { origin: "content", generationStatus: "pending" },
+    orderBy: [{ contentPath: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function deleteDocument(id: string): Promise<void> {
+  await db().document.delete({ where: { id } });
 }
 
 export async function getDocumentTitle(id: string) {

@@ -6,6 +6,7 @@ import { deckQuestionWhere } from "./study";
 
 export type LiveQuestionRow = {
   id: string;
+  noteId: string | null;
   type: string;
   prompt: string;
   answer: string;
@@ -24,6 +25,7 @@ export async function listLiveQuestions(documentId: string | null): Promise<Live
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
     select: {
       id: true,
+      noteId: true,
       type: true,
       prompt: true,
       answer: true,

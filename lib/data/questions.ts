@@ -3,6 +3,8 @@ import { db } from "@/lib/server/db";
 
 export type QuestionRecord = {
   id: string;
+  /** The fact this question tests; its variants share it. Null: a note of its own. */
+  noteId: string | null;
   documentId: string;
   type: string;
   prompt: string;
@@ -28,74 +30,68 @@ export type ConflictRecord = {
 
 export type SyncReport = { created: number; updated: number; retired: number; unchanged: number; conflicts: number };
 
-const CONTENT_FIELDS = [
-  "documentId",
-  "type",
-  "prompt",
-  "answer",
-  "statementIsTrue",
-  "factType",
-  "sentenceIndex",
-  "sentenceStart",
-  "sentenceEnd",
-  "sentence",
-  "score",
-] as const;
-
 function toRecord(row: Prisma.QuestionGetPayload<object>): QuestionRecord {
   return { ...row, choices: (row.choices as string[] | null) ?? null };
 }
 
-function sameContent(a: QuestionRecord, b: QuestionRecord): boolean {
-  return CONTENT_FIELDS.every((k) => a[k] === b[k]) && JSON.stringify(a.choices) === JSON.stringify(b.choices);
+/** A document's generated questions, every status, for planning a regeneration. */
+export async function listGeneratedQuestions(documentId: string) {
+  const rows = await db().question.findMany({ where: { documentId, origin: "generated" } });
+  return rows.map((r) => ({ ...toRecord(r), editedAt: r.editedAt }));
 }
 
-/**
- * Makes the stored generated questions match `questions`: new ids are
- * created, changed ones updated, and ones no longer generated are retired
- * (kept, so learners' cards stay valid, but hidden from decks). Conflicts are
- * replaced. Writes only what differs, so an unchanged corpus writes nothing.
- */
-export async function syncGeneratedQuestions(
-  questions: QuestionRecord[],
-  conflicts: ConflictRecord[],
-): Promise<SyncReport> {
-  return db().$transaction(async (tx) => {
-    const rows = await tx.question.findMany({ where: { origin: "generated" } });
-    const existing = new Map(rows.map((q) => [q.id, toRecord(q)]));
-    // A teacher's edit wins over regeneration: never overwrite or retire it.
-    const edited = new Set(rows.filter((q) => q.editedAt !== null).map((q) => q.id));
-    const report: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0, conflicts: conflicts.length };
-    const seen = new Set<string>();
-    const toCreate: Prisma.QuestionCreateManyInput[] = [];
-    for (const q of questions) {
-      seen.add(q.id);
-      const old = existing.get(q.id);
-      const data = { ...q, choices: q.choices ?? undefined };
-      if (edited.has(q.id)) {
-        report.unchanged++;
-      } else if (!old) {
-        toCreate.push(data);
-      } else if (!sameContent(old, q) || old.status === "retired") {
-        const status = old.status === "retired" ? q.status : old.status;
-        await tx.question.update({ where: { id: q.id }, data: { ...data, status } });
-        report.updated++;
-      } else {
-        report.unchanged++;
-      }
-    }
-    if (toCreate.length) await tx.question.createMany({ data: toCreate });
-    report.created = toCreate.length;
-    const stale = [...existing.values()]
-      .filter((q) => !seen.has(q.id) && q.status !== "retired" && !edited.has(q.id))
-      .map((q) => q.id);
-    if (stale.length) await tx.question.updateMany({ where: { id: { in: stale } }, data: { status: "retired" } });
-    report.retired = stale.length;
+/** Which document holds each of these question ids (ids nobody holds are absent). */
+export async function findQuestionOwners(ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // Chunked: SQLite allows a limited number of bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db().question.findMany({
+      where: { id: { in: ids.slice(i, i + 500) } },
+      select: { id: true, documentId: true },
+    });
+    for (const r of rows) out.set(r.id, r.documentId);
+  }
+  return out;
+}
 
-    await tx.conflict.deleteMany({});
+export type QuestionChanges = { create: QuestionRecord[]; update: QuestionRecord[]; retire: string[] };
+
+/**
+ * Writes one document's regeneration in one transaction: its questions, its
+ * conflicts (those naming it are replaced) and its generation status. Rows of
+ * other documents are never written.
+ */
+export async function saveDocumentGeneration(
+  documentId: string,
+  changes: QuestionChanges,
+  conflicts: ConflictRecord[],
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const data = (q: QuestionRecord) => ({ ...q, choices: q.choices ?? undefined });
+    if (changes.create.length) await tx.question.createMany({ data: changes.create.map(data) });
+    for (const q of changes.update) {
+      await tx.question.updateMany({ where: { id: q.id, documentId }, data: data(q) });
+    }
+    if (changes.retire.length) {
+      await tx.question.updateMany({ where: { documentId, id: { in: changes.retire } }, data: { status: "retired" } });
+    }
+    const stored = await tx.conflict.findMany({ select: { id: true, sources: true } });
+    const names = (sources: unknown) =>
+      Array.isArray(sources) && sources.some((x: { documentId?: string }) => x?.documentId === documentId);
+    const replaced = [...stored.filter((c) => names(c.sources)).map((c) => c.id), ...conflicts.map((c) => c.id)];
+    if (replaced.length) await tx.conflict.deleteMany({ where: { id: { in: replaced } } });
     if (conflicts.length) await tx.conflict.createMany({ data: conflicts });
-    return report;
+    await tx.document.update({ where: { id: documentId }, data: { generationStatus: "ready", generationError: null } });
   });
+}
+
+/** Removes the conflicts that cite a document (before the document itself is deleted). */
+export async function deleteConflictsOf(documentId: string): Promise<void> {
+  const stored = await db().conflict.findMany({ select: { id: true, sources: true } });
+  const ids = stored
+    .filter((c) => Array.isArray(c.sources) && c.sources.some((x) => (x as { documentId?: string })?.documentId === documentId))
+    .map((c) => c.id);
+  if (ids.length) await db().conflict.deleteMany({ where: { id: { in: ids } } });
 }
 
 /** The published questions of a document, as learners see them. */

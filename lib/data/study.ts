@@ -7,6 +7,7 @@ export type StoredCard = CardState & { id: string; learnerId: string; questionId
 
 export const STUDY_QUESTION_SELECT = {
   id: true,
+  noteId: true,
   type: true,
   prompt: true,
   answer: true,
@@ -72,6 +73,16 @@ export async function countDeck(learnerId: string | null, documentId: string | n
     learnerId ? db().card.count({ where: { learnerId, state: "review", due: { lte: now }, question } }) : 0,
   ]);
   return { unseen, learning, due };
+}
+
+/** The questions a learner answered since `since` (the start of their day), with their notes, for sibling burying. */
+export async function listQuestionsAnsweredSince(learnerId: string, since: Date) {
+  const rows = await db().reviewLog.findMany({
+    where: { learnerId, reviewedAt: { gte: since }, undoneAt: null },
+    distinct: ["questionId"],
+    select: { questionId: true, card: { select: { question: { select: { noteId: true } } } } },
+  });
+  return rows.map((r) => ({ id: r.questionId, noteId: r.card.question.noteId }));
 }
 
 /** New cards first answered since `since` (the start of the learner's day), for the daily limit. */

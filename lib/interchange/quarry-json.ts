@@ -41,7 +41,8 @@ function toBankQuestion(q: InterchangeQuestion, documentId: string): Record<stri
     source: { documentId, sentence, start: at, end: at + (sentence.includes(q.answer) ? q.answer.length : 0) },
     score: 0.5,
   };
-  const base = { id: extra.id, type: q.type, prompt: q.prompt, answer: q.answer };
+  // Every question names its note; one without a note of its own is its own note.
+  const base = { id: extra.id, noteId: q.noteId ?? extra.id, type: q.type, prompt: q.prompt, answer: q.answer };
   const typed =
     q.type === "multiple_choice"
       ? { choices: q.choices ?? [] }
@@ -70,9 +71,16 @@ export function fromQuarryJson(text: string): QuarryJsonImport {
   return { ok: true, questions, bank };
 }
 
+// Version 1 files written before notes existed carry no noteId: each question is then its own note.
 function fromBankQuestion(q: Question): InterchangeQuestion {
   const { id, factType, source, score } = q;
-  const base = { type: q.type, prompt: q.prompt, answer: q.answer, quarry: { id, factType, source, score } };
+  const base = {
+    type: q.type,
+    prompt: q.prompt,
+    answer: q.answer,
+    ...(q.noteId ? { noteId: q.noteId } : {}),
+    quarry: { id, factType, source, score },
+  };
   if (q.type === "multiple_choice") return { ...base, choices: [...q.choices] };
   if (q.type === "true_false") return { ...base, statementIsTrue: q.statementIsTrue };
   return base;

@@ -12,6 +12,8 @@ export type InterchangeQuestion = {
   choices?: string[];
   statementIsTrue?: boolean;
   tags?: string[];
+  /** The fact this question tests; variants of one fact share it. Absent: a note of its own. */
+  noteId?: string;
   /** Bank-only fields, kept when a Quarry JSON bank is imported so a re-export preserves them. */
   quarry?: QuarryExtra;
 };

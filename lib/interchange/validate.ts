@@ -50,6 +50,7 @@ export function validateQuestion(
   if (tags.some((t) => t.length > L.maxTagChars)) problems.push(`tags must be at most ${L.maxTagChars} characters`);
   if (tags.length) out.tags = tags;
   if (q.quarry) out.quarry = q.quarry;
+  if (typeof q.noteId === "string" && q.noteId.trim()) out.noteId = q.noteId.trim().slice(0, 200);
   return problems.length ? { ok: false, problems } : { ok: true, question: out };
 }
 

@@ -37,6 +37,11 @@ export type GenerateOptions = {
    * serves only documents of that group; one without serves every document.
    */
   distractorDocuments?: SourceDocument[];
+  /**
+   * Ids of the documents to write questions for. The other documents are context only: their
+   * values feed distractors and their sentences conflicts and repeats. Default: every document.
+   */
+  only?: readonly string[];
   /** Receives notes on documents that gave no questions (e.g. not English). */
   onWarning?: (warning: GenerateWarning) => void;
 };
@@ -72,8 +77,9 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   const pools = distractorPools(docs, all, people, opts.distractorDocuments ?? []);
   const questions: Question[] = [];
   const bySentence = new Map<SentenceInfo, Fact[]>();
+  const emits = (documentId: string) => !opts.only || opts.only.includes(documentId);
   for (const f of all) {
-    if (f.sentence.nearDuplicate) continue;
+    if (f.sentence.nearDuplicate || !emits(f.sentence.documentId)) continue;
     const list = bySentence.get(f.sentence);
     if (list) list.push(f);
     else bySentence.set(f.sentence, [f]);
@@ -95,9 +101,11 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
 
   return {
     version: BANK_VERSION,
-    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path, sha256: d.sha256 ?? sha256Hex(d.text) })),
+    documents: docs
+      .filter((d) => emits(d.id))
+      .map((d) => ({ id: d.id, title: d.title, path: d.path, sha256: d.sha256 ?? sha256Hex(d.text) })),
     questions: uniqueQuestions(questions),
-    conflicts: findConflicts(all),
+    conflicts: findConflicts(all).filter((c) => c.sources.some((s) => emits(s.documentId))),
   };
 }
 

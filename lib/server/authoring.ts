@@ -10,6 +10,7 @@ import {
 import { countTeachers } from "@/lib/data/classes";
 import { validateQuestion } from "@/lib/interchange/validate";
 import { canEditDocument, type Viewer } from "@/lib/permissions";
+import { generateDocumentQuestions, removeDocument } from "./question-bank";
 
 export class AuthoringError extends Error {
   constructor(
@@ -79,4 +80,18 @@ export async function authorQuestion(
 ) {
   await loadEditableDocument(viewer, documentId);
   return createAuthoredQuestion(documentId, { ...checkQuestion(fields), factType: fields.factType }, "published", now);
+}
+
+/** Runs a document's generation again (after a failure, or to pick up generator changes as drafts). */
+export async function retryGeneration(viewer: Viewer, documentId: string) {
+  await loadEditableDocument(viewer, documentId);
+  return generateDocumentQuestions(documentId);
+}
+
+/** Deletes an uploaded document; the content/ corpus comes back from its files, so it is not deleted here. */
+export async function deleteUploadedDocument(viewer: Viewer, documentId: string) {
+  const doc = await loadEditableDocument(viewer, documentId);
+  if (doc.origin === "content")
+    throw new AuthoringError("invalid", "Documents from content/ are removed by deleting their file.");
+  await removeDocument(documentId);
 }

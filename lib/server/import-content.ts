@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getDocumentByContentPath, saveDocument } from "@/lib/data/documents";
-import { regenerateQuestionBank } from "@/lib/server/question-bank";
+import { getDocumentByContentPath, listPendingContentDocuments, saveDocument } from "@/lib/data/documents";
+import { MAX_DOCUMENT_SENTENCES } from "@/lib/server/generation/limits";
+import { generateDocumentQuestions } from "@/lib/server/question-bank";
 import type { SyncReport } from "@/lib/data/questions";
 import { DocumentError, MAX_DOCUMENT_BYTES, formatBytes, parseDocumentFile } from "@/lib/text/document-file";
 import { splitSentences } from "@/lib/text/sentences";
@@ -15,6 +16,8 @@ export type ImportReport = {
   updated: string[];
   unchanged: string[];
   failed: ImportIssue[];
+  /** Documents whose question generation failed: stored as failed, skipped until their file changes. */
+  generationFailed: ImportIssue[];
   questions: SyncReport;
 };
 
@@ -22,11 +25,19 @@ export type ImportReport = {
  * Reads every .txt/.md file under `dir` into the Document table. Unchanged
  * files (same sha256) are skipped; a bad file is reported and skipped
  * without touching what is already stored for it or for any other file.
- * Then the question bank is regenerated and synced (published: content/ is
- * the maintainers' own corpus).
+ * Then questions are generated for each new or changed document, one worker
+ * job per document (published on a document's first import: content/ is the
+ * maintainers' own corpus). A document whose generation fails is marked
+ * failed and reported; it never stops the import, nor start-up.
  */
 export async function importContent(dir: string): Promise<ImportReport> {
-  const report: Omit<ImportReport, "questions"> = { added: [], updated: [], unchanged: [], failed: [] };
+  const report: Omit<ImportReport, "questions"> = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    failed: [],
+    generationFailed: [],
+  };
   for (const file of await listContentFiles(dir)) {
     const contentPath = path.relative(dir, file).split(path.sep).join("/");
     try {
@@ -36,9 +47,17 @@ export async function importContent(dir: string): Promise<ImportReport> {
       report.failed.push({ file: contentPath, message: describeError(contentPath, err) });
     }
   }
-  // Always regenerate: it takes milliseconds and writes only differences, and it
-  // picks up generator improvements for documents whose text did not change.
-  return { ...report, questions: await regenerateQuestionBank() };
+  const questions: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0, conflicts: 0 };
+  // Pending: new or changed text, or a run that was cut short. Failed documents are not pending.
+  for (const id of await listPendingContentDocuments()) {
+    const outcome = await generateDocumentQuestions(id);
+    if (!outcome.ok) {
+      report.generationFailed.push({ file: outcome.file, message: outcome.reason });
+      continue;
+    }
+    for (const k of Object.keys(questions) as Array<keyof SyncReport>) questions[k] += outcome.report[k];
+  }
+  return { ...report, questions };
 }
 
 async function importFile(file: string, contentPath: string): Promise<"added" | "updated" | "unchanged"> {
@@ -53,6 +72,10 @@ async function importFile(file: string, contentPath: string): Promise<"added" | 
   const parsed = parseDocumentFile(contentPath, await fs.readFile(file));
   const existing = await getDocumentByContentPath(contentPath);
   if (existing?.sha256 === parsed.sha256) return "unchanged";
+  const sentences = splitSentences(parsed.text, MAX_DOCUMENT_SENTENCES);
+  if (sentences.length > MAX_DOCUMENT_SENTENCES) {
+    throw new DocumentError(contentPath, "too_large", `has more than ${MAX_DOCUMENT_SENTENCES} sentences`);
+  }
   await saveDocument(
     {
       contentPath,
@@ -61,7 +84,7 @@ async function importFile(file: string, contentPath: string): Promise<"added" | 
       source: parsed.source,
       text: parsed.text,
       sha256: parsed.sha256,
-      sentences: splitSentences(parsed.text),
+      sentences,
     },
     existing?.id,
   );

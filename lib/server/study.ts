@@ -15,11 +15,13 @@ import {
   countNewCardsStudiedSince,
   getDueCards,
   getNewQuestions,
+  listQuestionsAnsweredSince,
   type StudyQuestionRow,
 } from "@/lib/data/study";
 import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
+import { burySiblings } from "@/lib/study/siblings";
 
 export const SESSION_SIZE = 50;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
@@ -49,8 +51,10 @@ async function newAllowance(learner: LearnerRecord, now: Date): Promise<number> 
 
 /**
  * Cards for one sitting: due learning and review cards first (oldest due
- * first), then new questions up to the daily limit. Only one new question per
- * source sentence is shown in a session, so siblings don't give each other away.
+ * first), then new questions up to the daily limit. A note shows at most one
+ * of its variants per day, in this session or an earlier one the same day
+ * (sibling burying), and only one new question per source sentence is shown
+ * in a session, so siblings don't give each other away.
  */
 export async function buildStudySession(
   learner: LearnerRecord | null,
@@ -59,13 +63,18 @@ export async function buildStudySession(
   visitorTimeZone = "UTC",
 ): Promise<StudySession> {
   // A visitor with no learner yet sees new cards only; the learner is created with their first answer.
-  const due = learner ? await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE) : [];
+  const answeredToday = learner ? await listQuestionsAnsweredSince(learner.id, startOfDay(now, learner.timeZone)) : [];
+  // Fetch extra due cards: buried siblings drop out of the list.
+  const dueRows = learner ? await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE * 2) : [];
+  const due = burySiblings(dueRows, (r) => r.question, answeredToday).slice(0, SESSION_SIZE);
   const daily = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
   const allowance = Math.min(daily, SESSION_SIZE - due.length);
   const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
   const fresh: StudyQuestionRow[] = [];
   if (allowance > 0) {
-    for (const q of await getNewQuestions(learner?.id ?? null, deck.documentId, allowance * 8)) {
+    const candidates = await getNewQuestions(learner?.id ?? null, deck.documentId, allowance * 8);
+    const shown = [...answeredToday, ...due.map((d) => d.question)];
+    for (const q of burySiblings(candidates, (c) => c, shown)) {
       const key = `${q.documentId}:${q.sentenceIndex}`;
       if (seenSentences.has(key)) continue;
       seenSentences.add(key);

@@ -1,10 +1,10 @@
 import type { UploadEvent } from "@/lib/api/uploads";
 import { findDocumentBySha, saveDocument } from "@/lib/data/documents";
-import { checkUploadBatch, extractPastedText, type ExtractResult } from "@/lib/ingest";
-import { splitSentences } from "@/lib/text/sentences";
-import { regenerateQuestionBank } from "./question-bank";
+import { checkUploadBatch } from "@/lib/ingest";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
-import { extractDocumentInWorker } from "./workers/parsing";
+import type { ReadResult } from "./generation/job";
+import { JobFailure, runJob } from "./generation/run-job";
+import { generateDocumentQuestions } from "./question-bank";
 
 export type UploadInput = {
   files: Array<{ name: string; bytes: Uint8Array }>;
@@ -13,9 +13,12 @@ export type UploadInput = {
 
 /**
  * Reads each file, saves it as a document owned by the uploader, then
- * generates draft questions for the review queue. Every step reports
- * progress through `emit`; a bad file is reported and skipped, the others
- * still go through. A file whose bytes were uploaded before is recognised.
+ * generates draft questions for the review queue. Reading (parse, sentence
+ * split) and generation run in worker threads with time and memory limits,
+ * so a huge file cannot stall the server. Every step reports progress through
+ * `emit`; a bad file is reported and skipped, the others still go through. A
+ * file whose bytes were uploaded before is recognised. A document whose
+ * generation fails is kept, marked failed, and offered for retry or deletion.
  */
 export async function ingestUploads(ownerId: string | null, input: UploadInput, emit: (e: UploadEvent) => void) {
   const batch = checkUploadBatch([
@@ -34,17 +37,17 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
 
   const saved: Array<{ file: string; documentId: string; title: string }> = [];
   let failed = 0;
-  const jobs: Array<{ file: string; read: () => Promise<ExtractResult> }> = input.files.map((f) => ({
+  const jobs: Array<{ file: string; read: () => Promise<ReadResult> }> = input.files.map((f) => ({
     file: f.name,
-    // Parsed in a worker thread under time and memory limits, so one hostile file cannot stall the server.
     read: () =>
-      extractDocumentInWorker({ fileName: f.name, bytes: f.bytes }, (stage, fraction) =>
+      readInWorker(f.name, { kind: "read-file", fileName: f.name, bytes: f.bytes }, (stage, fraction) =>
         emit({ type: "progress", file: f.name, stage, fraction }),
       ),
   }));
   if (input.paste) {
     const { title, text } = input.paste;
-    jobs.push({ file: title || "Pasted text", read: async () => extractPastedText(text, title) });
+    const file = title || "Pasted text";
+    jobs.push({ file, read: () => readInWorker(file, { kind: "read-paste", title, text }) });
   }
 
   for (const job of jobs) {
@@ -79,7 +82,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       source: null,
       text: result.text,
       sha256: result.sha256,
-      sentences: splitSentences(result.text),
+      sentences: result.sentences ?? [],
       ownerId,
       origin: result.kind === "paste" ? "paste" : "upload",
     });
@@ -87,20 +90,43 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
     saved.push({ file: job.file, documentId, title: result.title });
   }
 
-  if (saved.length) {
-    for (const s of saved) emit({ type: "progress", file: s.file, stage: "generating", fraction: 0 });
-    await regenerateQuestionBank();
-    const byDoc = await countQuestionsForDocuments(saved.map((s) => s.documentId));
-    for (const s of saved) {
-      emit({ type: "progress", file: s.file, stage: "generating", fraction: 1 });
+  // Each document is generated on its own: it reads only its pool and writes only its own questions.
+  for (const s of saved) {
+    emit({ type: "progress", file: s.file, stage: "generating", fraction: 0 });
+    const outcome = await generateDocumentQuestions(s.documentId);
+    emit({ type: "progress", file: s.file, stage: "generating", fraction: 1 });
+    if (!outcome.ok) {
       emit({
-        type: "done",
+        type: "failed",
         file: s.file,
+        code: "generation_failed",
+        message: `${outcome.reason}. The document was kept: retry or delete it from its page.`,
         documentId: s.documentId,
-        title: s.title,
-        questions: byDoc.get(s.documentId) ?? 0,
       });
+      failed++;
+      continue;
     }
+    const byDoc = await countQuestionsForDocuments([s.documentId]);
+    emit({
+      type: "done",
+      file: s.file,
+      documentId: s.documentId,
+      title: s.title,
+      questions: byDoc.get(s.documentId) ?? 0,
+    });
   }
   emit({ type: "finished", added: saved.length, failed });
+}
+
+async function readInWorker(
+  file: string,
+  job: Parameters<typeof runJob>[0] & { kind: "read-file" | "read-paste" },
+  onStage?: (stage: "reading" | "parsing" | "extracting", fraction: number) => void,
+): Promise<ReadResult> {
+  try {
+    return await runJob(job, onStage && ((p) => onStage(p.stage, p.fraction)));
+  } catch (err) {
+    if (!(err instanceof JobFailure)) throw err;
+    return { ok: false, fileName: file, code: "too_large", message: `${file}: could not be read: ${err.message}.` };
+  }
 }

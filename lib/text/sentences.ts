@@ -22,9 +22,10 @@ const PARAGRAPH = /[^\r\n]+/g;
 /**
  * Split a document into sentences with exact character offsets.
  * Line breaks always end a sentence (headings, list items); inside a line,
- * wink-nlp finds the boundaries.
+ * wink-nlp finds the boundaries. With `limit`, stops once more than `limit`
+ * sentences are found (the caller refuses such a document without reading it all).
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, limit = Infinity): Sentence[] {
   const nlp = getNlp();
   const its = nlp.its;
   const out: Sentence[] = [];
@@ -32,6 +33,7 @@ export function splitSentences(text: string): Sentence[] {
   let paragraph = 0;
 
   for (const line of text.matchAll(PARAGRAPH)) {
+    if (out.length > limit) break;
     const lineStart = line.index;
     if (line[0].trim() === "") continue;
     const doc = nlp.readDoc(line[0]);

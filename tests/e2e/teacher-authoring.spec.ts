@@ -35,18 +35,38 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   await flashcard.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("li.question", { hasText: `Edited: ${original}` })).toBeVisible();
 
-  // Reject one with the keyboard: j moves, r rejects.
+  // The queue shows notes (facts), each with its variants.
+  const notes = page.locator("li.note");
+  expect(await notes.count()).toBeGreaterThan(1);
+  expect(await page.locator("li.note li.question").count()).toBe(drafts);
+
+  // Reject a note with the keyboard: j moves to the second note, r rejects all its variants.
+  const rejected = await notes.nth(1).locator("li.question").count();
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("j");
+  await expect(notes.nth(1)).toHaveAttribute("aria-current", "true");
   await page.keyboard.press("r");
-  await expect(counts).toContainText("1 rejected");
+  await expect(counts).toContainText(`${rejected} rejected`);
+
+  // Switch off one variant of a note, then approve the note with "a": its other variants are published.
+  let target = 0;
+  while ((await notes.nth(target).locator("li.question").count()) < 2) target++;
+  const note = notes.nth(target);
+  const variants = await note.locator("li.question").count();
+  await note.locator("li.question").last().getByRole("button", { name: "Switch off" }).click();
+  await expect(counts).toContainText(`${rejected + 1} rejected`);
+  await note.locator(".meta").first().click();
+  await expect(note).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("a");
+  await expect(counts).toContainText(`${variants - 1} published`);
+  const off = rejected + 1;
 
   // Bulk-approve everything left.
   await page.getByLabel("Approve drafts scoring at least").fill("0");
   await page.getByRole("button", { name: /Approve all above score/ }).click();
-  await expect(counts).toContainText(/^0 drafts · \d+ published · 1 rejected/);
+  await expect(counts).toContainText(new RegExp(`^0 drafts · \\d+ published · ${off} rejected`));
   const published = Number((await counts.textContent())!.match(/(\d+) published/)![1]);
-  expect(published).toBe(drafts - 1);
+  expect(published).toBe(drafts - off);
 
   // A learner studies the new deck.
   const learner = await newPage(browser);

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/permissions";
 import { authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
-import { regenerateQuestionBank } from "@/lib/server/question-bank";
+import { generateDocumentQuestions } from "@/lib/server/question-bank";
 import { saveDocument } from "@/lib/data/documents";
 import { splitSentences } from "@/lib/text/sentences";
 import { sha256Hex } from "@/lib/text/normalize";
@@ -51,7 +51,7 @@ beforeAll(async () => {
     sentences: splitSentences(TEXT),
   });
   await db().document.update({ where: { id: docId }, data: { ownerId: t.id, origin: "upload" } });
-  await regenerateQuestionBank();
+  await generateDocumentQuestions(docId);
 });
 
 describe("review before publishing", () => {
@@ -99,7 +99,7 @@ describe("review before publishing", () => {
     expect(saved.editedAt).toEqual(NOW);
 
     // Regenerating the bank leaves the teacher's edit alone.
-    await regenerateQuestionBank();
+    await generateDocumentQuestions(docId);
     expect(await db().question.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({
       prompt: "When was it signed?",
     });

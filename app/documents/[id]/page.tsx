@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { deleteDocumentAction, retryGenerationAction } from "@/app/document-actions";
 import { DocumentText } from "@/components/document-text";
 import { getDocumentWithSentences } from "@/lib/data/documents";
 import { countQuestionsBySentence } from "@/lib/data/questions";
@@ -51,6 +52,27 @@ export default async function DocumentPage({ params }: Props) {
           </Link>
         )}
       </p>
+      {mayEdit && doc.generationStatus === "failed" && (
+        <div className="notice" role="alert" data-testid="generation-failed">
+          <p>
+            <strong>Questions could not be generated.</strong> {doc.generationError}
+          </p>
+          <div className="row-buttons">
+            <form action={retryGenerationAction.bind(null, doc.id)}>
+              <button type="submit" className="button">
+                Retry
+              </button>
+            </form>
+            {doc.origin !== "content" && (
+              <form action={deleteDocumentAction.bind(null, doc.id)}>
+                <button type="submit" className="button secondary">
+                  Delete this document
+                </button>
+              </form>
+            )}
+          </div>
+        </div>
+      )}
       {repeats.length > 0 && (
         <p className="notice" role="note">
           {repeats.length} {repeats.length === 1 ? "sentence repeats" : "sentences repeat"} earlier text word for word

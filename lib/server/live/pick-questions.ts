@@ -1,9 +1,12 @@
 import { seededRandom, shuffled } from "@/lib/live/random";
 import type { LiveQuestionInput } from "@/lib/live/types";
+import { noteKeyOf } from "@/lib/study/siblings";
 
 /** The question-bank fields a live quiz needs. */
 export type BankQuestion = {
   id: string;
+  /** The fact it tests; a game plays one variant per note. Null or absent: its own note. */
+  noteId?: string | null;
   type: string;
   prompt: string;
   answer: string;
@@ -29,9 +32,10 @@ export function toLiveQuestion(q: BankQuestion): LiveQuestionInput | null {
 }
 
 /**
- * Chooses `count` questions. Questions from different sentences come first
- * (two questions about one sentence give each other away); with shuffle the
- * pick is a seeded random sample, otherwise reading order.
+ * Chooses `count` questions. A note (one fact) is played through one of its
+ * variants only, and questions from different sentences come first (two
+ * questions about one sentence give each other away); with shuffle the pick
+ * is a seeded random sample, otherwise reading order.
  */
 export function pickQuestions(
   bank: readonly BankQuestion[],
@@ -40,13 +44,24 @@ export function pickQuestions(
 ): LiveQuestionInput[] {
   const playable = bank.flatMap((q) => {
     const live = toLiveQuestion(q);
-    return live ? [{ live, sentence: `${q.documentId}:${q.sentenceIndex}` }] : [];
+    return live
+      ? [
+          {
+            live,
+            sentence: `${q.documentId}:${q.sentenceIndex}`,
+            note: noteKeyOf({ id: q.id, noteId: q.noteId ?? null }),
+          },
+        ]
+      : [];
   });
   const ordered = options.shuffle ? shuffled(playable, seededRandom(options.seed)) : playable;
+  const notes = new Set<string>();
   const seen = new Set<string>();
   const first: LiveQuestionInput[] = [];
   const rest: LiveQuestionInput[] = [];
-  for (const { live, sentence } of ordered) {
+  for (const { live, sentence, note } of ordered) {
+    if (notes.has(note)) continue;
+    notes.add(note);
     if (seen.has(sentence)) rest.push(live);
     else {
       seen.add(sentence);

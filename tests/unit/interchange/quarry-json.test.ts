@@ -14,13 +14,25 @@ describe("Quarry JSON bank", () => {
     expect(r.bank.documents[0]!.title).toBe("Rivers");
   });
 
-  it("re-exports an imported bank unchanged", () => {
-    const text = fixtureText("bank.json");
+  it("re-exports an imported version-1 bank unchanged, each question its own note", () => {
+    const text = fixtureText("bank.json"); // written before notes: no noteId
     const r = fromQuarryJson(text);
     if (!r.ok) throw new Error("import failed");
+    expect(r.questions.every((q) => q.noteId === undefined)).toBe(true);
     const out = toQuarryJson(r.questions, { documentId: "doc-1", title: "Rivers" });
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
-    expect(out.bank.questions).toEqual(JSON.parse(text).questions);
+    const original = JSON.parse(text).questions as Array<{ id: string }>;
+    expect(out.bank.questions).toEqual(original.map((q) => ({ ...q, noteId: q.id })));
+  });
+
+  it("keeps notes: variants of one fact share a noteId through export and import", () => {
+    const bank = JSON.parse(fixtureText("bank.json"));
+    for (const q of bank.questions) q.noteId = "danube-fact";
+    const r = fromQuarryJson(JSON.stringify(bank));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.questions.map((q) => q.noteId)).toEqual(["danube-fact", "danube-fact", "danube-fact", "danube-fact"]);
+    const out = toQuarryJson(r.questions, { documentId: "doc-1", title: "Rivers" });
+    expect(out.ok && out.bank.questions.map((q) => q.noteId)).toEqual(r.questions.map(() => "danube-fact"));
   });
 
   it("exports questions from elsewhere as a valid bank with stable ids", () => {

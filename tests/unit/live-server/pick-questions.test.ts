@@ -55,4 +55,21 @@ describe("pickQuestions", () => {
     expect(new Set(a).size).toBe(3);
     expect(a).not.toContain("bad");
   });
+
+  it("plays one variant per note, never two of the same fact", () => {
+    const notes = [
+      mc("w-m", 0, { noteId: "west" }),
+      mc("w-t", 0, { noteId: "west", type: "true_false", choices: null, answer: "true", statementIsTrue: true }),
+      mc("c-m", 1, { noteId: "curie" }),
+      mc("c-t", 1, { noteId: "curie", type: "true_false", choices: null, answer: "false", statementIsTrue: false }),
+      mc("own", 2),
+    ];
+    expect(pickQuestions(notes, 10, { shuffle: false, seed: 0 }).map((q) => q.id)).toEqual(["w-m", "c-m", "own"]);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const ids = pickQuestions(notes, 10, { shuffle: true, seed }).map((q) => q.id);
+      expect(ids).toHaveLength(3);
+      expect(ids.filter((id) => id.startsWith("w-"))).toHaveLength(1);
+      expect(ids.filter((id) => id.startsWith("c-"))).toHaveLength(1);
+    }
+  });
 });

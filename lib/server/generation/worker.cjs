@@ -1,0 +1,15 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS entry point: it must register the TypeScript loader before requiring any source */
+// Entry point of a generation worker thread. The app's sources are
+// TypeScript, so the worker registers tsx's loader (`npm start` already uses
+// tsx for the content import) and then runs the job. Loaded by path from the
+// project root, it works the same under `next start`, vitest and tsx. Each
+// kind of job loads only its own modules, so starting a worker stays cheap.
+const { parentPort, workerData } = require("node:worker_threads");
+require("tsx/cjs/api").register();
+
+const post = (message) => parentPort.postMessage(message);
+const run =
+  workerData.kind === "generate"
+    ? async () => require("./generate-job.ts").runGenerateJob(workerData)
+    : () => require("./read-job.ts").runReadJob(workerData, (progress) => post({ type: "progress", progress }));
+run().then((result) => post({ type: "result", result }));
