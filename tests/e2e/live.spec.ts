@@ -59,7 +59,7 @@ async function reviewCount(page: Page): Promise<number> {
 }
 
 test("a host and three players play a 3-question game to a correct final leaderboard", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const hostContext = await browser.newContext({ storageState: await teacherSession(browser) });
   const host = await hostContext.newPage();
   const [ana, bo, cy] = [await phone(browser), await phone(browser), await phone(browser)];
