@@ -23,3 +23,4 @@ export {
   type SkippedRecord,
 } from "./types";
 export { BLANK, validateQuestion } from "./validate";
+export { textBankTitle } from "./bank-title";

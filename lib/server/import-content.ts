@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getDocumentByContentPath, saveDocument } from "@/lib/data/documents";
+import { getDocumentByContentPath, listContentDocuments, saveDocument } from "@/lib/data/documents";
+import { ensureContentDecks } from "@/lib/server/decks";
 import { regenerateQuestionBank } from "@/lib/server/question-bank";
 import type { SyncReport } from "@/lib/data/questions";
 import { DocumentError, MAX_DOCUMENT_BYTES, formatBytes, parseDocumentFile } from "@/lib/text/document-file";
@@ -36,6 +37,7 @@ export async function importContent(dir: string): Promise<ImportReport> {
       report.failed.push({ file: contentPath, message: describeError(contentPath, err) });
     }
   }
+  await ensureContentDecks(await listContentDocuments());
   // Always regenerate: it takes milliseconds and writes only differences, and it
   // picks up generator improvements for documents whose text did not change.
   return { ...report, questions: await regenerateQuestionBank() };

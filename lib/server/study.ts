@@ -6,8 +6,7 @@ import type {
   StudyCard,
   StudySession,
 } from "@/lib/api/study";
-import { ALL_DECK_ID, MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
-import { getDocumentTitle } from "@/lib/data/documents";
+import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
@@ -20,23 +19,18 @@ import {
 import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
+import type { Deck } from "./decks";
 
 export const SESSION_SIZE = 50;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
 const DEFAULT_NEW_CARDS_PER_DAY = 20;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
-export type Deck = { id: string; title: string; documentId: string | null };
-
-export async function findDeck(deckId: string): Promise<Deck | null> {
-  if (deckId === ALL_DECK_ID) return { id: ALL_DECK_ID, title: "All documents", documentId: null };
-  const doc = await getDocumentTitle(deckId);
-  return doc ? { id: doc.id, title: doc.title, documentId: doc.id } : null;
-}
+export type { Deck };
 
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
   const allowance = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
-  const counts = await countDeck(learner?.id ?? null, deck.documentId, now, allowance);
+  const counts = await countDeck(learner?.id ?? null, deck.documentIds, now, allowance);
   return { new: Math.min(counts.unseen, allowance), learning: counts.learning, due: counts.due };
 }
 
@@ -51,12 +45,12 @@ async function newAllowance(learner: LearnerRecord, now: Date): Promise<number> 
  * source sentence is shown in a session, so siblings don't give each other away.
  */
 export async function buildStudySession(learner: LearnerRecord, deck: Deck, now: Date): Promise<StudySession> {
-  const due = await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE);
+  const due = await getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE);
   const allowance = Math.min(await newAllowance(learner, now), SESSION_SIZE - due.length);
   const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
   const fresh: StudyQuestionRow[] = [];
   if (allowance > 0) {
-    for (const q of await getNewQuestions(learner.id, deck.documentId, allowance * 8)) {
+    for (const q of await getNewQuestions(learner.id, deck.documentIds, allowance * 8)) {
       const key = `${q.documentId}:${q.sentenceIndex}`;
       if (seenSentences.has(key)) continue;
       seenSentences.add(key);

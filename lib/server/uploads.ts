@@ -1,5 +1,6 @@
 import type { UploadEvent } from "@/lib/api/uploads";
-import { findDocumentBySha, saveDocument } from "@/lib/data/documents";
+import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
+import { createDocumentDeck } from "./decks";
 import { checkUploadBatch, extractDocument, extractPastedText, type ExtractResult } from "@/lib/ingest";
 import { splitSentences } from "@/lib/text/sentences";
 import { regenerateQuestionBank } from "./question-bank";
@@ -59,7 +60,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       failed++;
       continue;
     }
-    const earlier = await findDocumentBySha(result.sha256);
+    const earlier = await findOwnDocumentBySha(ownerId, result.sha256);
     if (earlier) {
       emit({
         type: "duplicate",
@@ -82,6 +83,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       ownerId,
       origin: result.kind === "paste" ? "paste" : "upload",
     });
+    await createDocumentDeck(ownerId, documentId, result.title);
     emit({ type: "progress", file: job.file, stage: "saving", fraction: 1 });
     saved.push({ file: job.file, documentId, title: result.title });
   }

@@ -1,12 +1,13 @@
 import { randomInt } from "node:crypto";
 import { createTokenGenerator } from "@/lib/live/tokens";
 import { json, parseJsonBody } from "@/lib/server/http";
-import { currentLearner } from "@/lib/server/learner-session";
+import { currentShareTokens } from "@/lib/server/deck-share";
 import { setHostCookie } from "@/lib/server/live/cookies";
 import { liveErrorResponse } from "@/lib/server/live/errors";
 import { createQuiz } from "@/lib/server/live/games";
 import { clientIp, limitCreate } from "@/lib/server/live/limits";
 import { newQuizSchema } from "@/lib/server/live/schemas";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,12 +19,18 @@ export async function POST(request: Request) {
   try {
     const now = new Date();
     limitCreate(clientIp(request), now.getTime());
-    const learner = await currentLearner();
-    const { entry, hostToken } = await createQuiz(parsed.data, learner?.id ?? null, now, {
-      random: () => randomInt(0, 2 ** 32) / 2 ** 32,
-      seed: randomInt(0, 2 ** 31),
-      newToken: createTokenGenerator(32),
-    });
+    const viewer = await currentViewer();
+    const { entry, hostToken } = await createQuiz(
+      parsed.data,
+      viewer.learnerId,
+      now,
+      {
+        random: () => randomInt(0, 2 ** 32) / 2 ** 32,
+        seed: randomInt(0, 2 ** 31),
+        newToken: createTokenGenerator(32),
+      },
+      { viewer, tokens: await currentShareTokens() },
+    );
     await setHostCookie(request, entry.id, hostToken);
     return json({ gameId: entry.id, code: entry.game.code, hostUrl: `/live/${entry.id}/host` }, { status: 201 });
   } catch (error) {

@@ -19,7 +19,11 @@ export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!file || typeof file === "string") return apiError(400, "no_file", "Choose a bank file to import.");
-  const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()));
+  const update = form?.get("updateDeckId");
+  const updateDeckId = typeof update === "string" && update.length > 0 && update.length <= 100 ? update : undefined;
+  const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()), {
+    updateDeckId,
+  });
   if (!result.ok) {
     return json(
       { error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } },
