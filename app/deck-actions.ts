@@ -5,7 +5,13 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/api/forms";
 import { DECK_VISIBILITIES } from "@/lib/permissions";
-import { createDeckFromDocuments, DeckError, renewShareToken, updateDeckSettings } from "@/lib/server/decks";
+import {
+  createDeckFromDocuments,
+  createHandwrittenDeck,
+  DeckError,
+  renewShareToken,
+  updateDeckSettings,
+} from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
 const settingsSchema = z.object({
@@ -47,6 +53,19 @@ export async function createDeckAction(_prev: FormState, form: FormData): Promis
     return failure(err);
   }
   redirect(`/decks/${id}`);
+}
+
+export async function createHandwrittenDeckAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = readSettings(form);
+  if (!parsed.success) return { message: parsed.error.issues.map((i) => i.message).join(" ") };
+  let documentId: string;
+  try {
+    documentId = (await createHandwrittenDeck(await currentViewer(), parsed.data)).documentId;
+  } catch (err) {
+    return failure(err);
+  }
+  // Its questions are written on the review page of the deck's own document.
+  redirect(`/documents/${documentId}/review`);
 }
 
 export async function updateDeckAction(deckId: string, _prev: FormState, form: FormData): Promise<FormState> {

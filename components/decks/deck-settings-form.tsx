@@ -73,3 +73,18 @@ export function NewDeckForm({
     </form>
   );
 }
+
+export function HandwrittenDeckForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="stack-form" noValidate aria-label="Deck written by hand">
+      <FormMessage message={state.message} ok={state.ok} />
+      <Field label="Title of the new deck" name="title" maxLength={200} required />
+      <input type="hidden" name="description" value="" />
+      <input type="hidden" name="visibility" value="private" />
+      <button type="submit" className="button secondary" disabled={pending}>
+        Make an empty deck and write its questions
+      </button>
+    </form>
+  );
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
@@ -186,4 +187,32 @@ export async function listOwnedDocuments(ownerId: string | null) {
 
 export async function getDocumentsOwners(ids: string[]) {
   return db().document.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true, title: true } });
+}
+
+/**
+ * A deck for hand-written questions: they need a document to belong to, so
+ * the deck gets one of its own (origin "authored", no text), both in one transaction.
+ */
+export async function createAuthoredDeck(input: {
+  ownerId: string | null;
+  title: string;
+  description: string;
+  visibility: string;
+  shareToken: string | null;
+}): Promise<{ deckId: string; documentId: string }> {
+  return db().$transaction(async (tx) => {
+    const doc = await tx.document.create({
+      data: {
+        title: input.title,
+        fileName: "written by hand",
+        text: "",
+        sha256: randomUUID(),
+        origin: "authored",
+        ownerId: input.ownerId,
+      },
+      select: { id: true },
+    });
+    const deckId = await createDeck({ ...input, kind: "authored", documentIds: [doc.id] }, tx);
+    return { deckId, documentId: doc.id };
+  });
 }

@@ -4,6 +4,7 @@ import { countTeachers, listLearnerAssignments } from "@/lib/data/classes";
 import {
   addDocumentToDeck,
   countQuestionsByDocumentAndStatus,
+  createAuthoredDeck,
   createDeck,
   ensureDeck,
   getDeck,
@@ -289,6 +290,19 @@ export async function createDeckFromDocuments(
     shareToken: clean.visibility === "link" ? newShareToken() : null,
     kind: "documents",
     documentIds: ids,
+  });
+}
+
+/** An empty deck whose questions the teacher writes by hand (on its document's review page). */
+export async function createHandwrittenDeck(viewer: Viewer, settings: DeckSettings) {
+  if (!canCreateDeck(viewer, await installHasTeachers())) {
+    throw new DeckError("forbidden", "Sign in as a teacher to make decks.");
+  }
+  const clean = checkSettings(settings);
+  return createAuthoredDeck({
+    ownerId: teacherId(viewer),
+    ...clean,
+    shareToken: clean.visibility === "link" ? newShareToken() : null,
   });
 }
 

@@ -6,13 +6,14 @@ import type { UploadEvent } from "@/lib/api/uploads";
 import { createGuestLearner } from "@/lib/data/learners";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/permissions";
-import { loadEditableDocument } from "@/lib/server/authoring";
+import { authorQuestion, loadEditableDocument } from "@/lib/server/authoring";
 import { importBankFile } from "@/lib/server/banks";
 import { assignDeckToClass, createClass, joinClassByCode } from "@/lib/server/classes";
 import { db } from "@/lib/server/db";
 import {
   buildLibrary,
   createDeckFromDocuments,
+  createHandwrittenDeck,
   loadReadableDeck,
   loadReadableDocument,
   relatedDocumentIds,
@@ -247,6 +248,42 @@ describe("imports a teacher can repeat", () => {
     expect(theirs).toMatchObject({ ok: true, status: "created" });
     const hijack = await importBankFile(otherTeacher.user!.id, "sample.gift", bytes, { updateDeckId: first.deckId });
     expect(hijack.ok).toBe(false);
+  });
+});
+
+describe("a deck written by hand", () => {
+  it("holds questions its owner writes, and nobody else can write into it", async () => {
+    const { deckId, documentId } = await createHandwrittenDeck(owner, {
+      title: "Quick checks",
+      description: "",
+      visibility: "private",
+    });
+    await authorQuestion(
+      owner,
+      documentId,
+      {
+        type: "flashcard",
+        prompt: "Capital of Peru?",
+        answer: "Lima",
+        choices: null,
+        statementIsTrue: null,
+        factType: "place",
+      },
+      new Date("2026-03-02T09:00:00Z"),
+    );
+    const deck = (await loadReadableDeck(owner, deckId))!;
+    const learner = await db().learner.findUniqueOrThrow({ where: { id: owner.learnerId! } });
+    const session = await buildStudySession(learner, deck, new Date("2026-03-02T09:00:00Z"));
+    expect(session.cards.map((c) => c.question.prompt)).toEqual(["Capital of Peru?"]);
+    await expect(
+      authorQuestion(
+        otherTeacher,
+        documentId,
+        { type: "flashcard", prompt: "Mine?", answer: "No", choices: null, statementIsTrue: null, factType: "term" },
+        new Date(),
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(await loadReadableDeck(visitor, deckId)).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createDeckAction } from "@/app/deck-actions";
-import { NewDeckForm } from "@/components/decks/deck-settings-form";
+import { createDeckAction, createHandwrittenDeckAction } from "@/app/deck-actions";
+import { HandwrittenDeckForm, NewDeckForm } from "@/components/decks/deck-settings-form";
 import { countTeachers } from "@/lib/data/classes";
 import { listOwnedDocuments } from "@/lib/data/decks";
 import { canCreateDeck } from "@/lib/permissions";
@@ -32,6 +32,8 @@ export default async function NewDeckPage() {
       ) : (
         <NewDeckForm action={createDeckAction} documents={documents} />
       )}
+      <h2>Or write the questions by hand</h2>
+      <HandwrittenDeckForm action={createHandwrittenDeckAction} />
     </>
   );
 }
