@@ -19,7 +19,11 @@ import {
   relatedDocumentIds,
   updateDeckSettings,
 } from "@/lib/server/decks";
+import { saveDocument } from "@/lib/data/documents";
 import { importContent } from "@/lib/server/import-content";
+import { regenerateQuestionBank } from "@/lib/server/question-bank";
+import { sha256Hex } from "@/lib/text/normalize";
+import { splitSentences } from "@/lib/text/sentences";
 import { createQuiz } from "@/lib/server/live/games";
 import { seededRandom } from "@/lib/live/random";
 import { buildStudySession } from "@/lib/server/study";
@@ -113,6 +117,35 @@ describe("uploads and the sample deck", () => {
   it.skip("an upload changes no question outside its own documents: same ids, prompts, choices and statuses", () => {
     expect(sampleBefore.length).toBeGreaterThan(50);
     expect(sampleAfter).toEqual(sampleBefore);
+  });
+});
+
+describe("re-running generation on an edited document", () => {
+  it("leaves published questions untouched and adds drafts", async () => {
+    const doc = await db().document.findUniqueOrThrow({ where: { id: historyId } });
+    const published = await questionState({ documentId: historyId, status: "published" });
+    expect(published.length).toBeGreaterThan(0);
+    const text = `${doc.text}\n\nThe Peace of Augsburg was signed in 1555 by Emperor Charles V.\n`;
+    await saveDocument(
+      {
+        contentPath: null,
+        fileName: doc.fileName,
+        title: doc.title,
+        source: null,
+        text,
+        sha256: sha256Hex(text),
+        sentences: splitSentences(text),
+        ownerId: doc.ownerId,
+        origin: "upload",
+      },
+      historyId,
+    );
+    await regenerateQuestionBank();
+    expect(await questionState({ id: { in: published.map((q) => q.id) } })).toEqual(published);
+    const drafts = await db().question.count({
+      where: { documentId: historyId, status: "draft", sentence: { contains: "Augsburg" } },
+    });
+    expect(drafts).toBeGreaterThan(0);
   });
 });
 
