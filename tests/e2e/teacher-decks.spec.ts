@@ -99,7 +99,8 @@ test("a teacher makes a deck of two documents; visitors cannot see it; a class l
   await expect(first).toContainText("Two sources");
   await expect(first).toContainText("assigned by Period 3");
   await first.getByRole("link", { name: "Two sources" }).click();
-  await learner.locator("#main").getByRole("link", { name: "Study" }).click();
+  await expect(learner.getByRole("heading", { name: "Two sources" })).toBeVisible();
+  await learner.locator("#main").getByRole("link", { name: "Study", exact: true }).click();
   await answerCards(learner, 2);
   // Only published questions: the PDF's, none of the history notes' drafts.
   const session = await (await learner.request.get(`/api/decks/${deckId}/session?tz=UTC`)).json();
