@@ -1,72 +1,87 @@
 import Link from "next/link";
-import { listLearnerAssignments } from "@/lib/data/classes";
+import { ALL_DECK_ID } from "@/lib/api/study";
 import { countTeachers } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
-import { canEditDocument } from "@/lib/permissions";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
+import { canCreateDeck, canEditDocument } from "@/lib/permissions";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { buildLibrary, deckLabel, type LibrarySection } from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
-type DeckEntry = { id: string; title: string; questions: number; assigned?: { className: string; dueAt: Date | null } };
+const SECTION_TITLES: Record<LibrarySection, string> = {
+  mine: "My decks",
+  class: "My classes' decks",
+  shared: "Shared with me",
+  public: "Public decks",
+};
 
 export default async function HomePage() {
   const viewer = await currentViewer();
-  const [documents, counts, assignments, teachers] = await Promise.all([
-    listDocuments(),
-    countPublishedQuestionsByDocument(),
-    viewer.learnerId ? listLearnerAssignments(viewer.learnerId) : Promise.resolve([]),
-    countTeachers(),
+  const [library, teachers] = await Promise.all([buildLibrary(viewer, await currentShareTokens()), countTeachers()]);
+  const makesDecks = canCreateDeck(viewer, teachers > 0);
+  // Documents of the decks the viewer can see (imported banks have no text of their own).
+  const [documents, counts] = await Promise.all([
+    listDocuments(library.documentIds).then((docs) =>
+      docs.filter((d) => d.origin !== "import" && d.origin !== "authored"),
+    ),
+    countPublishedQuestionsByDocument(library.documentIds),
   ]);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const assignedBy = new Map<string, DeckEntry["assigned"]>();
-  for (const a of assignments) {
-    if (!assignedBy.has(a.deckId)) assignedBy.set(a.deckId, { className: a.classroom.name, dueAt: a.dueAt });
-  }
-  const decks: DeckEntry[] = [
-    ...(documents.length > 1 ? [{ id: "all", title: "All documents", questions: total }] : []),
-    ...documents.map((d) => ({ id: d.id, title: d.title, questions: counts.get(d.id) ?? 0 })),
-  ].map((d) => ({ ...d, assigned: assignedBy.get(d.id) }));
-  // Assigned decks first, soonest due first; the rest keep their order.
-  const ordered = [...decks.filter((d) => d.assigned), ...decks.filter((d) => !d.assigned)];
-  // Imported banks are decks without a text of their own.
-  const texts = documents.filter((d) => d.origin !== "import");
+  const sections = (Object.keys(SECTION_TITLES) as LibrarySection[])
+    .map((s) => ({ section: s, decks: library.decks.filter((d) => d.section === s) }))
+    .filter((s) => s.decks.length > 0);
 
   return (
     <>
       <h1>Library</h1>
-      <section aria-labelledby="decks-heading">
-        <h2 id="decks-heading">Decks</h2>
-        <ul className="card-list">
-          {ordered.map((d) => (
-            <li key={d.id} className={d.assigned ? "card assigned" : "card"}>
-              <h3>
-                <Link href={`/decks/${d.id}`}>{d.title}</Link>
-              </h3>
-              <p className="meta">
-                {d.questions} questions
-                {d.assigned && (
-                  <>
-                    {" "}
-                    · assigned by {d.assigned.className}
-                    {d.assigned.dueAt && `, due ${d.assigned.dueAt.toISOString().slice(0, 10)}`}
-                  </>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="documents-heading">
-        <h2 id="documents-heading">Documents</h2>
-        {texts.length === 0 ? (
-          <p className="muted">
-            No documents yet. Put .txt or .md files in <code>content/</code> and run <code>npm run import-content</code>
-            .
-          </p>
-        ) : (
+      {library.everything > 0 && (
+        <p>
+          <Link href={`/decks/${ALL_DECK_ID}`} className="button">
+            Study everything
+          </Link>{" "}
+          <span className="meta">{library.everything} questions from every deck you can see, each once</span>
+        </p>
+      )}
+      {makesDecks && (
+        <p>
+          <Link href="/decks/new" className="button secondary">
+            New deck from documents
+          </Link>
+        </p>
+      )}
+      {sections.length === 0 && <p className="muted">No decks yet.</p>}
+      {sections.map(({ section, decks }) => (
+        <section key={section} aria-labelledby={`${section}-heading`}>
+          <h2 id={`${section}-heading`}>{SECTION_TITLES[section]}</h2>
+          <ul className="card-list" data-testid={`decks-${section}`}>
+            {decks.map((d) => (
+              <li key={d.id} className={d.assigned ? "card assigned" : "card"}>
+                <h3>
+                  <Link href={`/decks/${d.id}`}>{d.title}</Link>
+                </h3>
+                {d.description && <p>{d.description}</p>}
+                <p className="meta">
+                  <span className={d.published === 0 ? "deck-label" : undefined}>{deckLabel(d)}</span>
+                  {d.section === "mine" && ` · ${d.visibility === "link" ? "shared by link" : d.visibility}`}
+                  {d.assigned && (
+                    <>
+                      {" "}
+                      · assigned by {d.assigned.className}
+                      {d.assigned.dueAt && `, due ${d.assigned.dueAt.toISOString().slice(0, 10)}`}
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {documents.length > 0 && (
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">Documents</h2>
           <ul className="card-list">
-            {texts.map((d) => (
+            {documents.map((d) => (
               <li key={d.id} className="card">
                 <h3>
                   <Link href={`/documents/${d.id}`}>{d.title}</Link>
@@ -84,8 +99,8 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
     </>
   );
 }

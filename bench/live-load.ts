@@ -267,7 +267,7 @@ type Player = {
 
 async function playGame(base: string, n: number) {
   const created = await post(base, "/api/live", {
-    deckId: "all",
+    deckId: "sample",
     questionCount: QUESTIONS,
     secondsPerQuestion: 60,
     shuffle: false,

@@ -66,3 +66,75 @@ export function canEditDocument(v: Viewer, doc: { ownerId: string | null }, inst
   if (doc.ownerId === null) return canEditSharedContent(v);
   return installHasTeachers && isTeacher(v) && doc.ownerId === v.user!.id;
 }
+
+// ---- Decks and documents ----
+
+/** private: the owner only (and classes it is assigned to); public: everyone; link: whoever holds the share link. */
+export const DECK_VISIBILITIES = ["private", "public", "link"] as const;
+export type DeckVisibility = (typeof DECK_VISIBILITIES)[number];
+
+export type DeckAccess = { ownerId: string | null; visibility: string; shareToken: string | null };
+
+/** Facts about the viewer and a deck that need a query, gathered by the caller. */
+export type DeckAccessContext = {
+  /** The deck is assigned to a class the viewer learns in or teaches. */
+  assignedToViewer: boolean;
+  /** The share token this browser presents for the deck, if any. */
+  shareToken?: string | null;
+  /** False on a single-user install (no teacher accounts): whoever runs it sees its ownerless decks. */
+  installHasTeachers?: boolean;
+};
+
+const ownsIt = (v: Viewer, ownerId: string | null) => ownerId !== null && isTeacher(v) && v.user!.id === ownerId;
+
+/** Compares secrets in time that does not depend on where they first differ. */
+function sameSecret(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Studying, opening, exporting or playing a deck. */
+export function canReadDeck(v: Viewer, deck: DeckAccess, ctx: DeckAccessContext): boolean {
+  if (ownsIt(v, deck.ownerId)) return true;
+  if (deck.visibility === "public" || ctx.assignedToViewer) return true;
+  if (deck.ownerId === null && ctx.installHasTeachers === false) return true;
+  return (
+    deck.visibility === "link" && !!deck.shareToken && !!ctx.shareToken && sameSecret(deck.shareToken, ctx.shareToken)
+  );
+}
+
+/** Renaming, changing visibility, sharing, changing its documents, deleting: the owning teacher only. */
+export function canManageDeck(v: Viewer, deck: { ownerId: string | null }, installHasTeachers = true): boolean {
+  if (deck.ownerId === null) return !installHasTeachers;
+  return ownsIt(v, deck.ownerId);
+}
+
+/** Making a deck: teachers, or whoever runs a single-user install. */
+export function canCreateDeck(v: Viewer, installHasTeachers = true): boolean {
+  return isTeacher(v) || !installHasTeachers;
+}
+
+/** A teacher may put only their own documents (or, single-user, ownerless ones) in a deck. */
+export function canAddDocumentToDeck(v: Viewer, doc: { ownerId: string | null }, installHasTeachers = true): boolean {
+  return doc.ownerId === null ? !installHasTeachers : ownsIt(v, doc.ownerId);
+}
+
+/**
+ * Reading a document's text and its published questions: its owner, or anyone
+ * who can read a deck that holds it (the sample corpus is in a public deck).
+ */
+export function canReadDocument(
+  v: Viewer,
+  doc: { ownerId: string | null },
+  ctx: { inReadableDeck: boolean; installHasTeachers?: boolean },
+): boolean {
+  if (ownsIt(v, doc.ownerId) || ctx.inReadableDeck) return true;
+  return doc.ownerId === null && ctx.installHasTeachers === false;
+}
+
+/** Drafts (unpublished, rejected questions) are seen only by those who may review the document. */
+export function canReadDrafts(v: Viewer, doc: { ownerId: string | null }, installHasTeachers = true): boolean {
+  return canEditDocument(v, doc, installHasTeachers);
+}

@@ -33,7 +33,9 @@ async function removeDemoData(): Promise<void> {
 }
 
 async function loadDecks() {
+  // The public sample corpus: each document's deck has the document's id.
   const docs = await db().document.findMany({
+    where: { ownerId: null, contentPath: { not: null } },
     orderBy: { title: "asc" },
     select: {
       id: true,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BankImportForm } from "@/components/upload/bank-import-form";
-import { listDocuments } from "@/lib/data/documents";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { buildLibrary } from "@/lib/server/decks";
 import { canUpload } from "@/lib/server/hosting";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -15,8 +16,9 @@ const FORMATS = [
 ] as const;
 
 export default async function BanksPage() {
-  const [documents, mayImport] = await Promise.all([listDocuments(), canUpload(await currentViewer())]);
-  const decks = [{ id: "all", title: "All documents" }, ...documents];
+  const viewer = await currentViewer();
+  const [library, mayImport] = await Promise.all([buildLibrary(viewer, await currentShareTokens()), canUpload(viewer)]);
+  const decks = library.decks;
   return (
     <>
       <h1>Import and export question banks</h1>

@@ -5,27 +5,36 @@ import { useState } from "react";
 
 type Issue = { line?: number; record?: number; message: string };
 type Outcome =
-  | { ok: true; documentId: string; count: number; skipped: Array<{ record: number; reason: string }> }
+  | {
+      ok: true;
+      status: "created" | "duplicate" | "updated";
+      deckId: string;
+      documentId: string;
+      title: string;
+      count: number;
+      skipped: Array<{ record: number; reason: string }>;
+    }
   | { ok: false; message: string; errors: Issue[] };
 
 export function BankImportForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  // The last file sent, so "Update that deck" can send it again without choosing it twice.
+  const [lastFile, setLastFile] = useState<File | null>(null);
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function send(body: FormData) {
     setBusy(true);
     setOutcome(null);
     try {
-      const res = await fetch("/api/banks/import", { method: "POST", body: new FormData(event.currentTarget) });
-      const body = await res.json();
+      const res = await fetch("/api/banks/import", { method: "POST", body });
+      const json = await res.json();
       setOutcome(
         res.ok
-          ? { ok: true, ...body }
+          ? { ok: true, ...json }
           : {
               ok: false,
-              message: body.error?.message ?? `Import failed (${res.status}).`,
-              errors: body.error?.errors ?? [],
+              message: json.error?.message ?? `Import failed (${res.status}).`,
+              errors: json.error?.errors ?? [],
             },
       );
     } catch {
@@ -33,6 +42,22 @@ export function BankImportForm() {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = new FormData(event.currentTarget);
+    const file = body.get("file");
+    setLastFile(file instanceof File ? file : null);
+    await send(body);
+  }
+
+  async function updateDeck(deckId: string) {
+    if (!lastFile) return;
+    const body = new FormData();
+    body.set("file", lastFile);
+    body.set("updateDeckId", deckId);
+    await send(body);
   }
 
   return (
@@ -46,10 +71,24 @@ export function BankImportForm() {
           {busy ? "Importing…" : "Import"}
         </button>
       </form>
-      {outcome?.ok === true && (
+      {outcome?.ok === true && outcome.status === "duplicate" && (
+        <div role="status" className="card notice">
+          <p>
+            This file was imported before, as <Link href={`/decks/${outcome.deckId}`}>“{outcome.title}”</Link>. Nothing
+            was added.
+          </p>
+          <button type="button" className="button secondary" disabled={busy} onClick={() => updateDeck(outcome.deckId)}>
+            Update that deck from this file
+          </button>
+        </div>
+      )}
+      {outcome?.ok === true && outcome.status !== "duplicate" && (
         <div role="status" className="card">
           <p>
-            Imported {outcome.count} questions. <Link href={`/decks/${outcome.documentId}`}>Open the deck</Link> ·{" "}
+            {outcome.status === "updated"
+              ? `Updated “${outcome.title}”: ${outcome.count} new questions.`
+              : `Imported ${outcome.count} questions as “${outcome.title}”.`}{" "}
+            <Link href={`/decks/${outcome.deckId}`}>Open the deck</Link> ·{" "}
             <Link href={`/documents/${outcome.documentId}/review`}>Review them</Link>
           </p>
           {outcome.skipped.length > 0 && (

@@ -97,5 +97,8 @@ export const learnerSettingsSchema = z
 /** Error bodies from every route: a message a person can read, and a stable code. */
 export type ApiError = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
 
-/** "all" is the deck of every published question; any other id is a document's deck. */
+/** "all" is "Study everything": every published question of the decks the viewer can see, each once. */
 export const ALL_DECK_ID = "all";
+
+/** The public deck of the sample corpus in content/. */
+export const SAMPLE_DECK_ID = "sample";

@@ -10,9 +10,11 @@ export const OVERDUE_AFTER_DAYS = 1;
 export const ACTIVITY_DAYS = 30;
 
 export type DashboardDeck = {
-  /** "all" or a document id. */
+  /** A deck id. */
   id: string;
   title: string;
+  /** The deck's documents: its questions are their published ones. */
+  documentIds: string[];
   /** Published questions in the deck. */
   questionCount: number;
   dueAt: string | null;

@@ -5,9 +5,9 @@ import { sha256Hex } from "@/lib/text/normalize";
 import { deckQuestionWhere } from "./study";
 
 /** Published questions of a deck, in reading order, in the neutral interchange shape. */
-export async function listDeckQuestionsForExport(documentId: string | null): Promise<InterchangeQuestion[]> {
+export async function listDeckQuestionsForExport(documentIds: readonly string[]): Promise<InterchangeQuestion[]> {
   const rows = await db().question.findMany({
-    where: deckQuestionWhere(documentId),
+    where: deckQuestionWhere(documentIds),
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
     select: {
       type: true,
@@ -30,21 +30,58 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
   }));
 }
 
-/**
- * Writes an imported bank as a deck of its own, all in one transaction: the
- * whole file or nothing. Imported questions are published; the teacher chose them.
- */
-export async function saveImportedBank(
-  input: { title: string; fileName: string; ownerId: string | null; questions: InterchangeQuestion[] },
-): Promise<{ documentId: string; count: number }> {
-  const summary = input.questions.map((q) => `${q.type}: ${q.prompt} → ${q.answer}`).join("\n");
-  // Notes get fresh ids, as questions do, so two imports of one file never share a note.
+/** Notes get fresh ids, as questions do, so two imports of one file never share a note. */
+function freshNoteIds(): (noteId: string | undefined) => string | null {
   const notes = new Map<string, string>();
-  const noteFor = (noteId: string | undefined) => {
+  return (noteId) => {
     if (!noteId) return null;
     if (!notes.has(noteId)) notes.set(noteId, `n_${randomUUID()}`);
     return notes.get(noteId)!;
   };
+}
+
+const questionKey = (q: { type: string; prompt: string; answer: string }) => `${q.type}\u0000${q.prompt}\u0000${q.answer}`;
+
+function importedRow(documentId: string, q: InterchangeQuestion, noteId: string | null) {
+  return {
+    id: `i_${randomUUID()}`,
+    noteId,
+    documentId,
+    type: q.type,
+    prompt: q.prompt,
+    answer: q.answer,
+    choices: q.type === "multiple_choice" ? (q.choices ?? []) : undefined,
+    statementIsTrue: q.type === "true_false" ? q.answer === "true" : null,
+    factType: q.quarry?.factType ?? "term",
+    sentenceIndex: -1,
+    sentenceStart: 0,
+    sentenceEnd: 0,
+    sentence: q.quarry?.source.sentence ?? "",
+    score: q.quarry?.score ?? 1,
+    status: "published",
+    origin: "imported",
+  };
+}
+
+export type ImportedBankInput = {
+  title: string;
+  fileName: string;
+  ownerId: string | null;
+  questions: InterchangeQuestion[];
+  /** sha256 of the file, kept on the deck so the same file is recognised next time. */
+  sourceHash: string;
+};
+
+/**
+ * Writes an imported bank as a deck of its own (a private deck over a
+ * document holding the questions), all in one transaction: the whole file or
+ * nothing. Imported questions are published; the teacher chose them.
+ */
+export async function saveImportedBank(
+  input: ImportedBankInput,
+): Promise<{ documentId: string; deckId: string; count: number }> {
+  const summary = input.questions.map((q) => `${q.type}: ${q.prompt} → ${q.answer}`).join("\n");
+  const noteFor = freshNoteIds();
   return db().$transaction(async (tx) => {
     const doc = await tx.document.create({
       data: {
@@ -57,26 +94,49 @@ export async function saveImportedBank(
       },
       select: { id: true },
     });
-    await tx.question.createMany({
-      data: input.questions.map((q) => ({
-        id: `i_${randomUUID()}`,
-        noteId: noteFor(q.noteId),
-        documentId: doc.id,
-        type: q.type,
-        prompt: q.prompt,
-        answer: q.answer,
-        choices: q.type === "multiple_choice" ? (q.choices ?? []) : undefined,
-        statementIsTrue: q.type === "true_false" ? q.answer === "true" : null,
-        factType: q.quarry?.factType ?? "term",
-        sentenceIndex: -1,
-        sentenceStart: 0,
-        sentenceEnd: 0,
-        sentence: q.quarry?.source.sentence ?? "",
-        score: q.quarry?.score ?? 1,
-        status: "published",
-        origin: "imported",
-      })),
+    await tx.question.createMany({ data: input.questions.map((q) => importedRow(doc.id, q, noteFor(q.noteId))) });
+    const deck = await tx.deck.create({
+      data: {
+        ownerId: input.ownerId,
+        title: input.title,
+        kind: "imported",
+        visibility: "private",
+        sourceHash: input.sourceHash,
+        documents: { create: [{ documentId: doc.id, position: 0 }] },
+      },
+      select: { id: true },
     });
-    return { documentId: doc.id, count: input.questions.length };
+    return { documentId: doc.id, deckId: deck.id, count: input.questions.length };
+  });
+}
+
+/**
+ * Brings an imported deck in line with a file: questions whose type, prompt
+ * and answer are unchanged keep their ids (and learners' cards), new ones are
+ * added, and ones the file no longer holds are retired, never deleted.
+ */
+export async function updateImportedBank(
+  deckId: string,
+  documentId: string,
+  input: Pick<ImportedBankInput, "title" | "questions" | "sourceHash">,
+): Promise<{ added: number; kept: number; retired: number }> {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.question.findMany({
+      where: { documentId, origin: "imported" },
+      select: { id: true, type: true, prompt: true, answer: true, status: true },
+    });
+    const byKey = new Map(rows.map((r) => [questionKey(r), r]));
+    const wanted = new Set(input.questions.map(questionKey));
+    const fresh = input.questions.filter((q) => !byKey.has(questionKey(q)));
+    const noteFor = freshNoteIds();
+    if (fresh.length) {
+      await tx.question.createMany({ data: fresh.map((q) => importedRow(documentId, q, noteFor(q.noteId))) });
+    }
+    const revived = rows.filter((r) => wanted.has(questionKey(r)) && r.status === "retired").map((r) => r.id);
+    if (revived.length) await tx.question.updateMany({ where: { id: { in: revived } }, data: { status: "published" } });
+    const gone = rows.filter((r) => !wanted.has(questionKey(r)) && r.status !== "retired").map((r) => r.id);
+    if (gone.length) await tx.question.updateMany({ where: { id: { in: gone } }, data: { status: "retired" } });
+    await tx.deck.update({ where: { id: deckId }, data: { title: input.title, sourceHash: input.sourceHash } });
+    return { added: fresh.length, kept: rows.length - gone.length, retired: gone.length };
   });
 }

@@ -224,15 +224,6 @@ export async function listDeckQuestions(documentIds: string[] | null): Promise<D
   return rows.map(({ document, ...q }) => ({ ...q, documentTitle: document.title }));
 }
 
-/** Document titles and published question counts, for the assigned decks' headings. */
-export async function listDeckDocuments(): Promise<Array<{ id: string; title: string; questionCount: number }>> {
-  const rows = await db().document.findMany({
-    orderBy: { title: "asc" },
-    select: { id: true, title: true, _count: { select: { questions: { where: { status: "published" } } } } },
-  });
-  return rows.map((d) => ({ id: d.id, title: d.title, questionCount: d._count.questions }));
-}
-
 /** A class member with what the drill-down needs, or null when the learner is not in the class. */
 export async function getClassLearner(classId: string, learnerId: string) {
   const row = await db().classMember.findUnique({

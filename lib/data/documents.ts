@@ -16,8 +16,10 @@ export type DocumentSummary = {
   sentenceCount: number;
 };
 
-export async function listDocuments(): Promise<DocumentSummary[]> {
+/** All documents, or only the given ones. */
+export async function listDocuments(ids?: readonly string[]): Promise<DocumentSummary[]> {
   const rows = await db().document.findMany({
+    where: ids ? { id: { in: [...ids] } } : undefined,
     orderBy: { title: "asc" },
     select: {
       id: true,
@@ -37,7 +39,11 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
 export async function getDocumentWithSentences(id: string) {
   return db().document.findUnique({
     where: { id },
-    include: { sentences: { orderBy: { index: "asc" } } },
+    include: {
+      sentences: { orderBy: { index: "asc" } },
+      // Its own deck first (the one-document deck made with it), for "Study this document".
+      decks: { select: { deckId: true }, orderBy: { deck: { createdAt: "asc" } }, take: 1, where: { deck: { kind: { not: "sample" } } } },
+    },
   });
 }
 
@@ -118,7 +124,7 @@ export async function getDocumentForGeneration(id: string) {
 }
 
 function poolWhere(scope: PoolScope): Prisma.DocumentWhereInput {
-  return scope.kind === "content" ? { origin: "content" } : { ownerId: scope.ownerId, origin: { not: "content" } };
+  return scope.kind === "content" ? { origin: "content" } : { id: { in: [...scope.ids] } };
 }
 
 /**
@@ -169,7 +175,17 @@ export async function getDocumentTitle(id: string) {
   return db().document.findUnique({ where: { id }, select: { id: true, title: true } });
 }
 
-/** An earlier copy of the same bytes, so a re-upload is recognised instead of duplicated. */
-export async function findDocumentBySha(sha256: string) {
-  return db().document.findFirst({ where: { sha256 }, select: { id: true, title: true, ownerId: true } });
+
+/** Documents that came from content/, in path order. */
+export async function listContentDocuments() {
+  return db().document.findMany({
+    where: { contentPath: { not: null }, ownerId: null },
+    orderBy: { contentPath: "asc" },
+    select: { id: true, title: true },
+  });
+}
+
+/** An earlier upload of the same bytes by the same owner (never another teacher's document). */
+export async function findOwnDocumentBySha(ownerId: string | null, sha256: string) {
+  return db().document.findFirst({ where: { sha256, ownerId }, select: { id: true, title: true, ownerId: true } });
 }

@@ -19,9 +19,9 @@ export type LiveQuestionRow = {
 const LIVE_TYPES = ["multiple_choice", "true_false"];
 
 /** Published multiple-choice and true/false questions of a deck, in reading order. */
-export async function listLiveQuestions(documentId: string | null): Promise<LiveQuestionRow[]> {
+export async function listLiveQuestions(documentIds: readonly string[]): Promise<LiveQuestionRow[]> {
   return db().question.findMany({
-    where: { ...deckQuestionWhere(documentId), type: { in: LIVE_TYPES } },
+    where: { ...deckQuestionWhere(documentIds), type: { in: LIVE_TYPES } },
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
     select: {
       id: true,

@@ -114,10 +114,10 @@ export async function countQuestionsBySentence(documentId: string): Promise<Map<
 }
 
 /** Published questions per document, for deck listings. */
-export async function countPublishedQuestionsByDocument(): Promise<Map<string, number>> {
+export async function countPublishedQuestionsByDocument(ids?: readonly string[]): Promise<Map<string, number>> {
   const rows = await db().question.groupBy({
     by: ["documentId"],
-    where: { status: "published" },
+    where: { status: "published", ...(ids ? { documentId: { in: [...ids] } } : {}) },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.documentId, r._count._all]));

@@ -23,18 +23,18 @@ export const STUDY_QUESTION_SELECT = {
 
 export type StudyQuestionRow = Prisma.QuestionGetPayload<{ select: typeof STUDY_QUESTION_SELECT }>;
 
-/** Published questions of a deck: one document's, or every document's. */
-export function deckQuestionWhere(documentId: string | null): Prisma.QuestionWhereInput {
-  return documentId ? { status: "published", documentId } : { status: "published" };
+/** Published questions of a deck: those of its documents (one index range per document). */
+export function deckQuestionWhere(documentIds: readonly string[]): Prisma.QuestionWhereInput {
+  return { status: "published", documentId: documentIds.length === 1 ? documentIds[0] : { in: [...documentIds] } };
 }
 
 function toCardState(row: Prisma.CardGetPayload<object>): StoredCard {
   return { ...row, state: row.state as CardStateName };
 }
 
-export async function getDueCards(learnerId: string, documentId: string | null, now: Date, limit: number) {
+export async function getDueCards(learnerId: string, documentIds: readonly string[], now: Date, limit: number) {
   const rows = await db().card.findMany({
-    where: { learnerId, due: { lte: now }, state: { not: "new" }, question: deckQuestionWhere(documentId) },
+    where: { learnerId, due: { lte: now }, state: { not: "new" }, question: deckQuestionWhere(documentIds) },
     orderBy: { due: "asc" },
     take: limit,
     include: { question: { select: STUDY_QUESTION_SELECT } },
@@ -43,10 +43,10 @@ export async function getDueCards(learnerId: string, documentId: string | null, 
 }
 
 /** Questions the learner has never answered (or whose answer was undone), in reading order. */
-export async function getNewQuestions(learnerId: string | null, documentId: string | null, limit: number) {
+export async function getNewQuestions(learnerId: string | null, documentIds: readonly string[], limit: number) {
   return db().question.findMany({
     where: {
-      ...deckQuestionWhere(documentId),
+      ...deckQuestionWhere(documentIds),
       ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}),
     },
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
@@ -60,8 +60,8 @@ export async function getNewQuestions(learnerId: string | null, documentId: stri
  * questions past what could be shown today (the daily new-card allowance),
  * so a large deck costs the same as a small one.
  */
-export async function countDeck(learnerId: string | null, documentId: string | null, now: Date, unseenCap?: number) {
-  const question = deckQuestionWhere(documentId);
+export async function countDeck(learnerId: string | null, documentIds: readonly string[], now: Date, unseenCap?: number) {
+  const question = deckQuestionWhere(documentIds);
   const [unseen, learning, due] = await Promise.all([
     db().question.count({
       where: { ...question, ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}) },

@@ -156,9 +156,39 @@ function readCollection(db: Database): ImportResult {
   if (checked.errors.length) {
     return { ok: false, errors: checked.errors.map((e) => ({ ...e, message: `Note ${e.record}: ${e.message}` })) };
   }
-  return skipped.length
-    ? { ok: true, questions: checked.questions, skipped }
-    : { ok: true, questions: checked.questions };
+  const title = readDeckName(db);
+  return {
+    ok: true,
+    questions: checked.questions,
+    ...(skipped.length ? { skipped } : {}),
+    ...(title ? { title } : {}),
+  };
+}
+
+/** The name of the deck most of the cards are in ("Parent::Child" reads "Parent / Child"); never "Default". */
+function readDeckName(db: Database): string | null {
+  try {
+    const did = db.exec("SELECT did FROM cards GROUP BY did ORDER BY COUNT(*) DESC, did LIMIT 1")[0]?.values[0]?.[0];
+    if (did === undefined || did === null) return null;
+    let name: unknown = null;
+    const hasTable = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decks'")[0];
+    if (hasTable) name = db.exec("SELECT name FROM decks WHERE id = ?", [did])[0]?.values[0]?.[0];
+    if (typeof name !== "string") {
+      const json = db.exec("SELECT decks FROM col LIMIT 1")[0]?.values[0]?.[0];
+      const decks: unknown = typeof json === "string" && json.trim() ? JSON.parse(json) : {};
+      name = (decks as Record<string, { name?: unknown }>)[String(did)]?.name;
+    }
+    if (typeof name !== "string") return null;
+    const clean = name
+      .replace(/\x1f/g, "::")
+      .split("::")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(" / ");
+    return clean && clean !== "Default" ? clean.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

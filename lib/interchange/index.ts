@@ -24,3 +24,4 @@ export {
   type SkippedRecord,
 } from "./types";
 export { BLANK, validateQuestion } from "./validate";
+export { textBankTitle } from "./bank-title";

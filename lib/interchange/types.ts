@@ -29,7 +29,13 @@ export type FileProblemCode = "too_large" | "corrupt" | "zip_bomb" | "unsupporte
 /** A record the format holds but Quarry does not use (e.g. an Anki image-occlusion note). */
 export type SkippedRecord = { record: number; line?: number; reason: string };
 
-export type ImportSuccess = { ok: true; questions: InterchangeQuestion[]; skipped?: SkippedRecord[] };
+export type ImportSuccess = {
+  ok: true;
+  questions: InterchangeQuestion[];
+  skipped?: SkippedRecord[];
+  /** The file's own name for its questions (Anki deck name), when it has one. */
+  title?: string;
+};
 export type ImportFailure = { ok: false; errors: ImportIssue[] };
 
 /** All or nothing: any error means no questions at all. */

@@ -1,7 +1,9 @@
-import { listDeckQuestionsForExport, saveImportedBank } from "@/lib/data/banks";
-import { toApkg, toCsv, toGift, toQuarryJson } from "@/lib/interchange";
+import { listDeckQuestionsForExport, saveImportedBank, updateImportedBank } from "@/lib/data/banks";
+import { findDeckBySourceHash, getDeck } from "@/lib/data/decks";
+import { sha256Hex } from "@/lib/text/normalize";
+import { toApkg, toCsv, toGift, toQuarryJson, textBankTitle } from "@/lib/interchange";
+import type { Deck } from "./decks";
 import { parseBankFileInWorker } from "./workers/parsing";
-import type { Deck } from "./study";
 
 export const EXPORT_FORMATS = {
   json: { ext: "json", type: "application/json" },
@@ -31,7 +33,7 @@ function fileSafe(title: string): string {
 }
 
 export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): Promise<ExportResult> {
-  const questions = await listDeckQuestionsForExport(deck.documentId);
+  const questions = await listDeckQuestionsForExport(deck.documentIds);
   const { ext, type } = EXPORT_FORMATS[format];
   const fileName = `${fileSafe(deck.title)}.${ext}`;
   if (format === "csv") return { ok: true, body: toCsv(questions), fileName, type };
@@ -43,14 +45,65 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
   return { ok: true, body: json.json, fileName, type };
 }
 
-export async function importBankFile(ownerId: string | null, fileName: string, bytes: Uint8Array) {
+/** A deck title from the file's own name for its questions, else from the file name. */
+function bankTitle(fileName: string, bytes: Uint8Array, fromFile: string | undefined): string {
+  const own = fromFile ?? textBankTitle(fileName, new TextDecoder("utf-8", { fatal: false }).decode(bytes));
+  if (own) return own;
+  const base = fileName
+    .replace(/\.(gift\.txt|json|csv|tsv|gift|txt|apkg)$/i, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
+  return base || "Imported questions";
+}
+
+export type BankImportOutcome =
+  | { ok: false; errors: Array<{ line?: number; record?: number; message: string }> }
+  | {
+      ok: true;
+      /** created: a new deck; duplicate: this file was imported before, nothing written; updated: that deck now matches the file. */
+      status: "created" | "duplicate" | "updated";
+      deckId: string;
+      documentId: string;
+      title: string;
+      count: number;
+      skipped: Array<{ record: number; reason: string }>;
+    };
+
+/**
+ * Imports a bank file as a private deck of the importer's. The same file
+ * (same sha256) imported again by the same owner is recognised: nothing is
+ * written unless `updateDeckId` names that deck, which is then brought in
+ * line with the file (kept questions keep their ids).
+ */
+export async function importBankFile(
+  ownerId: string | null,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { updateDeckId?: string } = {},
+): Promise<BankImportOutcome> {
   // Parsed in a worker thread: an .apkg runs SQLite over an untrusted database.
   const result = await parseBankFileInWorker(fileName, bytes);
   if (!result.ok) return result;
   if (result.questions.length === 0) {
     return { ok: false as const, errors: [{ message: `${fileName}: the file holds no questions Quarry can use.` }] };
   }
-  const title = fileName.replace(/\.(gift\.txt|json|csv|tsv|gift|txt|apkg)$/i, "") || "Imported questions";
-  const saved = await saveImportedBank({ title, fileName, ownerId, questions: result.questions });
-  return { ok: true as const, ...saved, skipped: result.skipped ?? [] };
+  const title = bankTitle(fileName, bytes, result.title);
+  const sourceHash = sha256Hex(bytes);
+  const skipped = result.skipped ?? [];
+  const target = options.updateDeckId
+    ? await getDeck(options.updateDeckId)
+    : await findDeckBySourceHash(ownerId, sourceHash);
+  // Only the importer's own imported decks can be updated; any other id is treated as absent.
+  const own = target && target.ownerId === ownerId && target.kind === "imported" ? target : null;
+  if (own && own.documentIds[0]) {
+    const documentId = own.documentIds[0];
+    if (!options.updateDeckId) {
+      return { ok: true, status: "duplicate", deckId: own.id, documentId, title: own.title, count: 0, skipped };
+    }
+    const changed = await updateImportedBank(own.id, documentId, { title, questions: result.questions, sourceHash });
+    return { ok: true, status: "updated", deckId: own.id, documentId, title, count: changed.added, skipped };
+  }
+  if (options.updateDeckId) return { ok: false, errors: [{ message: "That deck does not exist." }] };
+  const saved = await saveImportedBank({ title, fileName, ownerId, questions: result.questions, sourceHash });
+  return { ok: true, status: "created", ...saved, title, skipped };
 }

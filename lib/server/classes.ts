@@ -13,7 +13,7 @@ import {
   type ClassroomRecord,
 } from "@/lib/data/classes";
 import { canCreateClass, canJoinClass, canManageClass, type Viewer } from "@/lib/permissions";
-import { findDeck } from "./study";
+import { readableDeckRecord, type ShareTokens } from "./decks";
 
 // No 0/O, 1/I/L: codes are read off a projector and typed on phones.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -65,9 +65,17 @@ export async function removeLearner(viewer: Viewer, classId: string, learnerId: 
   await removeClassMember(classId, learnerId);
 }
 
-export async function assignDeckToClass(viewer: Viewer, classId: string, deckId: string, dueAt: Date | null) {
+/** A teacher assigns a deck they can read (their own, a public one, or one shared with them by link). */
+export async function assignDeckToClass(
+  viewer: Viewer,
+  classId: string,
+  deckId: string,
+  dueAt: Date | null,
+  tokens?: ShareTokens,
+) {
   await loadManagedClass(viewer, classId);
-  if (!(await findDeck(deckId))) throw new ClassError("deck_not_found", "That deck does not exist.");
+  if (!(await readableDeckRecord(viewer, deckId, tokens)))
+    throw new ClassError("deck_not_found", "That deck does not exist.");
   return assignDeck(classId, deckId, dueAt);
 }
 

@@ -1,4 +1,3 @@
-import { ALL_DECK_ID } from "@/lib/api/study";
 import { fillDays, retentionHistogram, utcDay } from "@/lib/dashboard/charts";
 import {
   ACTIVITY_DAYS,
@@ -18,37 +17,42 @@ import {
   classMembersActivity,
   classQuestionTotals,
   classWrongChoices,
-  listDeckDocuments,
   listDeckQuestions,
 } from "@/lib/data/dashboard";
+import { listDecksByIds } from "@/lib/data/decks";
+import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
 
 const DAY_MS = 86_400_000;
-const ALL = ALL_DECK_ID;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 /** The class's assigned decks, in assignment order, with titles and sizes. */
 export async function listClassDecks(classId: string): Promise<DashboardDeck[]> {
-  const [assignments, documents] = await Promise.all([listAssignments(classId), listDeckDocuments()]);
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const decks: DashboardDeck[] = [];
+  const assignments = await listAssignments(classId);
+  const decks = new Map((await listDecksByIds(assignments.map((a) => a.deckId))).map((d) => [d.id, d]));
+  const counts = await countPublishedQuestionsByDocument([
+    ...new Set([...decks.values()].flatMap((d) => d.documentIds)),
+  ]);
+  const out: DashboardDeck[] = [];
   for (const a of assignments) {
-    const dueAt = a.dueAt?.toISOString() ?? null;
-    if (a.deckId === ALL) {
-      const questionCount = documents.reduce((n, d) => n + d.questionCount, 0);
-      decks.push({ id: ALL, title: "All documents", questionCount, dueAt });
-      continue;
-    }
-    const doc = byId.get(a.deckId);
-    // A deleted document leaves its assignment behind; there is nothing to show for it.
-    if (doc) decks.push({ id: doc.id, title: doc.title, questionCount: doc.questionCount, dueAt });
+    const deck = decks.get(a.deckId);
+    // A deleted deck leaves its assignment behind; there is nothing to show for it.
+    if (!deck) continue;
+    const questionCount = deck.documentIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+    out.push({
+      id: deck.id,
+      title: deck.title,
+      documentIds: deck.documentIds,
+      questionCount,
+      dueAt: a.dueAt?.toISOString() ?? null,
+    });
   }
-  return decks;
+  return out;
 }
 
-/** Document ids the decks cover; null when "all" is among them. */
-function deckDocuments(decks: readonly DashboardDeck[]): string[] | null {
-  return decks.some((d) => d.id === ALL) ? null : decks.map((d) => d.id);
+/** Document ids the decks cover, each once. */
+function deckDocuments(decks: readonly DashboardDeck[]): string[] {
+  return [...new Set(decks.flatMap((d) => d.documentIds))];
 }
 
 export type LearnerTable = { decks: DashboardDeck[]; rows: LearnerRow[] };
@@ -104,8 +108,7 @@ export async function buildLearnerTable(classId: string, now: Date): Promise<Lea
     row.retention = row.retentionReviews > 0 ? row.retentionPassed / row.retentionReviews : null;
     const perDoc = mastered.get(row.learnerId);
     for (const deck of decks) {
-      const count =
-        deck.id === ALL ? [...(perDoc?.values() ?? [])].reduce((a, b) => a + b, 0) : (perDoc?.get(deck.id) ?? 0);
+      const count = deck.documentIds.reduce((n, id) => n + (perDoc?.get(id) ?? 0), 0);
       row.mastery[deck.id] = deck.questionCount > 0 ? count / deck.questionCount : 0;
     }
   }

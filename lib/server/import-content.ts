@@ -1,6 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getDocumentByContentPath, listPendingContentDocuments, saveDocument } from "@/lib/data/documents";
+import {
+  getDocumentByContentPath,
+  listContentDocuments,
+  listPendingContentDocuments,
+  saveDocument,
+} from "@/lib/data/documents";
+import { ensureContentDecks } from "@/lib/server/decks";
 import { MAX_DOCUMENT_SENTENCES } from "@/lib/server/generation/limits";
 import { generateDocumentQuestions } from "@/lib/server/question-bank";
 import type { SyncReport } from "@/lib/data/questions";
@@ -47,6 +53,7 @@ export async function importContent(dir: string): Promise<ImportReport> {
       report.failed.push({ file: contentPath, message: describeError(contentPath, err) });
     }
   }
+  await ensureContentDecks(await listContentDocuments());
   const questions: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0, conflicts: 0 };
   // Pending: new or changed text, or a run that was cut short. Failed documents are not pending.
   for (const id of await listPendingContentDocuments()) {

@@ -29,10 +29,12 @@ export type ProgressReport = {
 
 /** Everything the progress page charts, for one learner, in their time zone. */
 export async function buildProgressReport(learnerId: string, timeZone: string, now: Date): Promise<ProgressReport> {
-  const [{ reviews, cards }, documents, totals] = await Promise.all([
-    getProgressData(learnerId),
-    listDocuments(),
-    countPublishedQuestionsByDocument(),
+  const { reviews, cards } = await getProgressData(learnerId);
+  // Only documents the learner has studied: never the titles of documents they cannot see.
+  const studiedIds = [...new Set(cards.map((c) => c.documentId))];
+  const [documents, totals] = await Promise.all([
+    listDocuments(studiedIds),
+    countPublishedQuestionsByDocument(studiedIds),
   ]);
   const today = dayKey(now, timeZone);
   const perDay = new Map(reviewsPerDay(reviews, timeZone).map((d) => [d.day, d.count]));

@@ -17,6 +17,7 @@ import type { Bank } from "@/lib/qgen";
 import { sha256Hex } from "@/lib/text/normalize";
 import { MAX_GENERATION_SENTENCES, MAX_QUESTIONS_PER_DOCUMENT } from "./generation/limits";
 import { planQuestionSync, scopeIds, type GeneratedRecord } from "./generation/plan";
+import { relatedDocumentIds } from "./decks";
 import { poolScopeOf } from "./generation/pool";
 import { runJob } from "./generation/run-job";
 
@@ -38,7 +39,9 @@ export async function generateDocumentQuestions(documentId: string): Promise<Gen
   if (!target) return { ok: false, file: documentId, reason: "That document does not exist." };
   const name = target.contentPath ?? target.fileName;
   try {
-    const pool = await listPoolDocuments(poolScopeOf(target), documentId, MAX_GENERATION_SENTENCES - 1);
+    const related = target.origin === "content" ? [] : await relatedDocumentIds(documentId);
+    const scope = poolScopeOf(target, related);
+    const pool = await listPoolDocuments(scope, documentId, MAX_GENERATION_SENTENCES - 1);
     const docs = pool.map((d) => ({
       id: d.id,
       title: d.title,

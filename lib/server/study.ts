@@ -6,8 +6,7 @@ import type {
   StudyCard,
   StudySession,
 } from "@/lib/api/study";
-import { ALL_DECK_ID, MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
-import { getDocumentTitle } from "@/lib/data/documents";
+import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
@@ -22,6 +21,7 @@ import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
 import { burySiblings } from "@/lib/study/siblings";
+import type { Deck } from "./decks";
 
 export const SESSION_SIZE = 50;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
@@ -30,17 +30,11 @@ const DEFAULT_NEW_CARDS_PER_DAY = 20;
 const DEFAULT_DESIRED_RETENTION = 0.9;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
-export type Deck = { id: string; title: string; documentId: string | null };
-
-export async function findDeck(deckId: string): Promise<Deck | null> {
-  if (deckId === ALL_DECK_ID) return { id: ALL_DECK_ID, title: "All documents", documentId: null };
-  const doc = await getDocumentTitle(deckId);
-  return doc ? { id: doc.id, title: doc.title, documentId: doc.id } : null;
-}
+export type { Deck };
 
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
   const allowance = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
-  const counts = await countDeck(learner?.id ?? null, deck.documentId, now, allowance);
+  const counts = await countDeck(learner?.id ?? null, deck.documentIds, now, allowance);
   return { new: Math.min(counts.unseen, allowance), learning: counts.learning, due: counts.due };
 }
 
@@ -65,14 +59,14 @@ export async function buildStudySession(
   // A visitor with no learner yet sees new cards only; the learner is created with their first answer.
   const answeredToday = learner ? await listQuestionsAnsweredSince(learner.id, startOfDay(now, learner.timeZone)) : [];
   // Fetch extra due cards: buried siblings drop out of the list.
-  const dueRows = learner ? await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE * 2) : [];
+  const dueRows = learner ? await getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE * 2) : [];
   const due = burySiblings(dueRows, (r) => r.question, answeredToday).slice(0, SESSION_SIZE);
   const daily = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
   const allowance = Math.min(daily, SESSION_SIZE - due.length);
   const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
   const fresh: StudyQuestionRow[] = [];
   if (allowance > 0) {
-    const candidates = await getNewQuestions(learner?.id ?? null, deck.documentId, allowance * 8);
+    const candidates = await getNewQuestions(learner?.id ?? null, deck.documentIds, allowance * 8);
     const shown = [...answeredToday, ...due.map((d) => d.question)];
     for (const q of burySiblings(candidates, (c) => c, shown)) {
       const key = `${q.documentId}:${q.sentenceIndex}`;

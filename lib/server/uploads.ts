@@ -1,6 +1,7 @@
 import type { UploadEvent } from "@/lib/api/uploads";
-import { findDocumentBySha, saveDocument } from "@/lib/data/documents";
+import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";
+import { createDocumentDeck } from "./decks";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
 import type { ReadResult } from "./generation/job";
 import { JobFailure, runJob } from "./generation/run-job";
@@ -63,7 +64,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       failed++;
       continue;
     }
-    const earlier = await findDocumentBySha(result.sha256);
+    const earlier = await findOwnDocumentBySha(ownerId, result.sha256);
     if (earlier) {
       emit({
         type: "duplicate",
@@ -86,6 +87,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       ownerId,
       origin: result.kind === "paste" ? "paste" : "upload",
     });
+    await createDocumentDeck(ownerId, documentId, result.title);
     emit({ type: "progress", file: job.file, stage: "saving", fraction: 1 });
     saved.push({ file: job.file, documentId, title: result.title });
   }

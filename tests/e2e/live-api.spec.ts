@@ -82,7 +82,7 @@ const json = (data: unknown) => ({ data, headers: { "content-type": "application
 async function createGame(ctx: APIRequestContext, seconds = 10, questionCount = 2) {
   const res = await ctx.post(
     "/api/live",
-    json({ deckId: "all", questionCount, secondsPerQuestion: seconds, shuffle: false, allowLateJoin: false }),
+    json({ deckId: "sample", questionCount, secondsPerQuestion: seconds, shuffle: false, allowLateJoin: false }),
   );
   expect(res.status()).toBe(201);
   return (await res.json()) as { gameId: string; code: string };

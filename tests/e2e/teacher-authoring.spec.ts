@@ -68,9 +68,16 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   const published = Number((await counts.textContent())!.match(/(\d+) published/)![1]);
   expect(published).toBe(drafts - off);
 
-  // A learner studies the new deck.
+  // The upload's deck is private; the teacher makes it public, then a signed-out learner studies it.
+  await page.goto(`/documents/${docId}`);
+  await page.getByRole("link", { name: "Study this document" }).click();
+  const deckId = page.url().match(/decks\/([^/?#]+)/)![1]!;
   const learner = await newPage(browser);
-  await learner.goto(`/decks/${docId}`);
+  expect((await learner.goto(`/decks/${deckId}`))!.status()).toBe(404);
+  await page.getByLabel(/^Public/).check();
+  await page.getByRole("button", { name: "Save deck settings" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await learner.goto(`/decks/${deckId}`);
   await expect(learner.getByTestId("count-new")).not.toHaveText("0");
   await learner.locator("#main").getByRole("link", { name: "Study" }).click();
   await expect(learner.locator(".study-card")).toHaveAttribute("data-phase", "question");
@@ -88,11 +95,11 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   expect(((await (await learner.request.get("/api/me/stats")).json()) as { reviews: number }).reviews).toBe(1);
 
   // Export to .apkg and GIFT from the deck page; each download re-imports to the same questions.
-  const expected = await deckQuestions(page, docId);
+  const expected = await deckQuestions(page, deckId);
   expect(expected.some((q) => q.includes("Edited: "))).toBe(true);
   expect(expected).toHaveLength(published);
   for (const label of ["Anki", "Moodle GIFT"]) {
-    await page.goto(`/decks/${docId}`);
+    await page.goto(`/decks/${deckId}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: label }).click(),
@@ -108,7 +115,8 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
       },
     });
     expect(res.ok(), await res.text()).toBe(true);
-    const { documentId } = (await res.json()) as { documentId: string };
-    expect(await deckQuestions(page, documentId)).toEqual(expected);
+    const imported = (await res.json()) as { deckId: string; status: string };
+    expect(imported.status).toBe("created");
+    expect(await deckQuestions(page, imported.deckId)).toEqual(expected);
   }
 });

@@ -16,7 +16,7 @@ test("a teacher sets up a class, two learners join and study, and the dashboard 
   const code = (await page.getByTestId("join-code").textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
 
-  await page.getByLabel("Deck", { exact: true }).selectOption({ label: "All documents" });
+  await page.getByLabel("Deck", { exact: true }).selectOption({ label: "Sample deck" });
   await page.getByRole("button", { name: "Assign deck" }).click();
   await expect(page.getByText("Deck assigned.")).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createGuestLearner } from "@/lib/data/learners";
 import { createUserWithPassword } from "@/lib/data/users";
 import { getClassMembership, listClassMembers } from "@/lib/data/classes";
@@ -16,6 +16,12 @@ import { db } from "@/lib/server/db";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
+
+// A public deck any teacher may assign, and a private one of nobody here.
+beforeAll(async () => {
+  await db().deck.create({ data: { id: "public-deck", title: "Public", visibility: "public" } });
+  await db().deck.create({ data: { id: "private-deck", title: "Private", ownerId: "someone-else" } });
+});
 
 async function teacher(email: string): Promise<Viewer> {
   const u = await createUserWithPassword({ email, name: email, password: "long enough password", role: "teacher" });
@@ -78,8 +84,8 @@ describe("classes and join codes", () => {
       () => loadManagedClass(other, c.id),
       () => regenerateJoinCode(other, c.id),
       () => removeLearner(other, c.id, dee.learnerId!),
-      () => assignDeckToClass(other, c.id, "all", null),
-      () => unassignDeckFromClass(other, c.id, "all"),
+      () => assignDeckToClass(other, c.id, "public-deck", null),
+      () => unassignDeckFromClass(other, c.id, "public-deck"),
       () => loadManagedClass(dee, c.id),
       () => regenerateJoinCode(dee, c.id),
     ];
@@ -90,16 +96,18 @@ describe("classes and join codes", () => {
     expect(await db().assignment.count({ where: { classId: c.id } })).toBe(0);
   });
 
-  it("assigns and unassigns decks, with an optional due date; unknown decks are refused", async () => {
+  it("assigns and unassigns decks, with an optional due date; unknown and private decks are refused", async () => {
     const t = await teacher("t5@school.org");
     const c = await createClass(t, "Civics");
-    await assignDeckToClass(t, c.id, "all", new Date("2026-12-01T23:59:59Z"));
-    await assignDeckToClass(t, c.id, "all", null); // re-assigning updates, never duplicates
+    await assignDeckToClass(t, c.id, "public-deck", new Date("2026-12-01T23:59:59Z"));
+    await assignDeckToClass(t, c.id, "public-deck", null); // re-assigning updates, never duplicates
     const rows = await db().assignment.findMany({ where: { classId: c.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.dueAt).toBeNull();
     await expect(assignDeckToClass(t, c.id, "no-such-deck", null)).rejects.toMatchObject({ code: "deck_not_found" });
-    await unassignDeckFromClass(t, c.id, "all");
+    // Another teacher's private deck answers as if it did not exist.
+    await expect(assignDeckToClass(t, c.id, "private-deck", null)).rejects.toMatchObject({ code: "deck_not_found" });
+    await unassignDeckFromClass(t, c.id, "public-deck");
     expect(await db().assignment.count({ where: { classId: c.id } })).toBe(0);
   });
 });

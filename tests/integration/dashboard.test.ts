@@ -29,8 +29,10 @@ async function person(key: keyof typeof ids, name: string, role = "learner") {
   ids[key] = learner.id;
 }
 
+/** A document and its one-document deck (same id), as uploads and the decks migration make them. */
 async function document(id: string, title: string) {
   await db().document.create({ data: { id, title, fileName: `${id}.md`, text: "Text.", sha256: id } });
+  await db().deck.create({ data: { id, title, documents: { create: [{ documentId: id }] } } });
 }
 
 async function question(id: string, documentId: string, type: string, sentenceIndex: number, status = "published") {
@@ -351,8 +353,8 @@ describe("learner table", () => {
   it("lists the assigned decks with their published question counts", () => {
     // Alpha: qa1, qa2, qa3 published (qa4 is a draft); Beta: qb1.
     expect(dashboard.learners.decks).toEqual([
-      { id: "doc-a", title: "Alpha", questionCount: 3, dueAt: null },
-      { id: "doc-b", title: "Beta", questionCount: 1, dueAt: "2026-03-20T00:00:00.000Z" },
+      { id: "doc-a", title: "Alpha", documentIds: ["doc-a"], questionCount: 3, dueAt: null },
+      { id: "doc-b", title: "Beta", documentIds: ["doc-b"], questionCount: 1, dueAt: "2026-03-20T00:00:00.000Z" },
     ]);
   });
 
@@ -516,10 +518,18 @@ describe("question table", () => {
     expect(hardestFirst(rows).map((r) => r.questionId)).toEqual(["qa1", "qb1", "qa2", "qa3"]);
   });
 
-  it("covers every document when the whole library is assigned", async () => {
-    await assignDeck(otherClassId, "all", null);
+  it("covers every document of a deck made of several documents", async () => {
+    const documentIds = ["doc-a", "doc-b", "doc-c"];
+    await db().deck.create({
+      data: {
+        id: "all-docs",
+        title: "All documents",
+        documents: { create: documentIds.map((documentId, position) => ({ documentId, position })) },
+      },
+    });
+    await assignDeck(otherClassId, "all-docs", null);
     const { decks, rows } = await buildQuestionTable(otherClassId);
-    expect(decks).toEqual([{ id: "all", title: "All documents", questionCount: 5, dueAt: null }]);
+    expect(decks).toEqual([{ id: "all-docs", title: "All documents", documentIds, questionCount: 5, dueAt: null }]);
     expect(rows.map((r) => r.questionId)).toEqual(["qa1", "qa2", "qa3", "qb1", "qc1"]);
     // Class two is Ann and Dee: qa1 has A1–A3 and D1, D2; first answers A1 wrong, D1 wrong.
     expect(rows[0]).toMatchObject({ attempts: 5, firstTryLearners: 2, firstTryCorrect: 0 });
@@ -535,14 +545,14 @@ describe("isolation", () => {
   it("returns only the class's own members", async () => {
     const other = await buildLearnerTable(otherClassId, NOW);
     expect(other.rows.map((r) => r.name).sort()).toEqual(["Ann", "Dee"]);
-    // Dee: card qa1 (stability 50, due 03-05) → studied, due, overdue; Alpha mastery 1 of 5 in "all".
+    // Dee: card qa1 (stability 50, due 03-05) → studied, due, overdue; mastery 1 of 5 in "all-docs".
     expect(other.rows.find((r) => r.name === "Dee")).toMatchObject({
       cardsStudied: 1,
       reviewsLast7Days: 2,
       retention: 1,
       dueNow: 1,
       overdue: 1,
-      mastery: { all: 1 / 5 },
+      mastery: { "all-docs": 1 / 5 },
     });
     const mine = await buildLearnerTable(classId, NOW);
     expect(mine.rows.map((r) => r.learnerId)).not.toContain(ids.dee);

@@ -24,10 +24,11 @@ beforeAll(async () => {
 
 async function newGame(questionCount = 2) {
   return createQuiz(
-    { deckId: "all", questionCount, secondsPerQuestion: 20, shuffle: false, allowLateJoin: false },
+    { deckId: "sample", questionCount, secondsPerQuestion: 20, shuffle: false, allowLateJoin: false },
     null,
     new Date(T0),
     { random: seededRandom(7), seed: 7, newToken },
+    { viewer: { user: null, learnerId: null } },
   );
 }
 
@@ -37,7 +38,7 @@ describe("live games saved as they are played", () => {
     const { entry, hostToken } = await newGame(2);
     expect(hostToken).toMatch(/^token-/);
     const stored = await getLiveGame(entry.id);
-    expect(stored).toMatchObject({ code: entry.game.code, status: "lobby", deckId: "all" });
+    expect(stored).toMatchObject({ code: entry.game.code, status: "lobby", deckId: "sample" });
     expect(stored?.hostTokenHash).not.toContain(hostToken);
 
     const ana = await joinByCode(entry.game.code, "Ana", () => null, learner.id, T0 + 1000, newToken);

@@ -5,7 +5,8 @@ import type { StudyCard } from "@/lib/api/study";
 import { createGuestLearner, type LearnerRecord } from "@/lib/data/learners";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
-import { buildStudySession, findDeck, submitReview, type Deck } from "@/lib/server/study";
+import { loadReadableDeck, type Deck } from "@/lib/server/decks";
+import { buildStudySession, submitReview } from "@/lib/server/study";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
@@ -23,7 +24,7 @@ async function noteOf(questionIds: string[]) {
 beforeAll(async () => {
   await importContent(path.resolve("content"));
   const doc = await db().document.findFirstOrThrow({ where: { contentPath: "ishiba-trump-meeting-preview.md" } });
-  deck = (await findDeck(doc.id))!;
+  deck = (await loadReadableDeck({ user: null, learnerId: null }, doc.id))!;
   learner = await createGuestLearner("hash-siblings");
   await db().learner.update({ where: { id: learner.id }, data: { timeZone: "Asia/Tokyo", newCardsPerDay: 50 } });
   learner = { ...learner, timeZone: "Asia/Tokyo", newCardsPerDay: 50 };

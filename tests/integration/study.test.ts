@@ -6,12 +6,14 @@ import { createGuestLearner, type LearnerRecord } from "@/lib/data/learners";
 import { countReviews } from "@/lib/data/study";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
-import { buildStudySession, findDeck, getDeckCounts, submitReview, undoSubmittedReview } from "@/lib/server/study";
+import { loadReadableDeck } from "@/lib/server/decks";
+import { buildStudySession, getDeckCounts, submitReview, undoSubmittedReview } from "@/lib/server/study";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
 
 const NOW = new Date("2026-03-02T09:00:00Z");
+const visitor = { user: null, learnerId: null };
 let alice: LearnerRecord;
 let bob: LearnerRecord;
 let cards: StudyCard[];
@@ -77,7 +79,7 @@ beforeAll(async () => {
   await importContent(path.resolve("content"));
   alice = await createGuestLearner("hash-alice");
   bob = await createGuestLearner("hash-bob");
-  const deck = (await findDeck("all"))!;
+  const deck = (await loadReadableDeck(visitor, "all"))!;
   cards = (await buildStudySession(alice, deck, NOW)).cards;
 });
 
@@ -209,7 +211,7 @@ describe("undo", () => {
     const stored = await submitReview(alice, sub, NOW);
     const restored = await undoSubmittedReview(alice, sub.reviewId, NOW);
     expect(restored).toMatchObject({ state: "new", reps: 0, lastReview: null });
-    const deck = (await findDeck(c.question.documentId))!;
+    const deck = (await loadReadableDeck(visitor, c.question.documentId))!;
     const session = await buildStudySession(alice, deck, NOW);
     expect(session.cards.some((x) => x.question.id === c.question.id)).toBe(true);
     expect(stored.cardId).toBeTruthy();
@@ -218,7 +220,7 @@ describe("undo", () => {
 
 describe("deck counts", () => {
   it("counts new, learning and due cards for a learner", async () => {
-    const deck = (await findDeck("all"))!;
+    const deck = (await loadReadableDeck(visitor, "all"))!;
     const fresh = await getDeckCounts(bob, deck, NOW);
     expect(fresh).toEqual({ new: 20, learning: 0, due: 0 });
     const a = await getDeckCounts(alice, deck, NOW);

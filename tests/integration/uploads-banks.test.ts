@@ -6,7 +6,7 @@ import { listQuestionsForReview } from "@/lib/data/authoring";
 import { createUserWithPassword } from "@/lib/data/users";
 import { exportDeck, importBankFile, type ExportFormat } from "@/lib/server/banks";
 import { db } from "@/lib/server/db";
-import { findDeck } from "@/lib/server/study";
+import { loadReadableDeck } from "@/lib/server/decks";
 import { ingestUploads } from "@/lib/server/uploads";
 import { setupTestDatabase } from "./helpers/test-db";
 
@@ -101,7 +101,7 @@ describe("bank import and export", () => {
   it("round-trips a deck through JSON, CSV, GIFT and Anki: same types, prompts, answers and choices", async () => {
     // Publish the uploaded drafts so there is something to export.
     await db().question.updateMany({ where: { status: "draft" }, data: { status: "published" } });
-    const deck = (await findDeck("all"))!;
+    const deck = (await loadReadableDeck({ user: { id: teacherId, role: "teacher" }, learnerId: null }, "all"))!;
     const original = await db().question.findMany({ where: { status: "published" } });
     const key = (q: { type: string; prompt: string; answer: string; choices: unknown }) =>
       JSON.stringify([q.type, q.prompt, q.answer, q.type === "multiple_choice" ? q.choices : null]);

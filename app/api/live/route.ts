@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { createTokenGenerator } from "@/lib/live/tokens";
 import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { currentShareTokens } from "@/lib/server/deck-share";
 import { mayHostGames } from "@/lib/server/hosting";
-import { currentLearner } from "@/lib/server/learner-session";
 import { setHostCookie } from "@/lib/server/live/cookies";
 import { liveErrorResponse } from "@/lib/server/live/errors";
 import { createQuiz } from "@/lib/server/live/games";
@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 
 /** Creates a live quiz; the caller becomes its host (a per-game httpOnly cookie). */
 export async function POST(request: Request) {
-  if (!(await mayHostGames(await currentViewer()))) {
+  const viewer = await currentViewer();
+  if (!(await mayHostGames(viewer))) {
     return apiError(403, "not_teacher", "Hosting a live quiz needs a teacher account. Sign in as a teacher.");
   }
   const parsed = await parseJsonBody(request, newQuizSchema);
@@ -23,12 +24,17 @@ export async function POST(request: Request) {
   try {
     const now = new Date();
     limitCreate(clientIp(request), now.getTime());
-    const learner = await currentLearner();
-    const { entry, hostToken } = await createQuiz(parsed.data, learner?.id ?? null, now, {
-      random: () => randomInt(0, 2 ** 32) / 2 ** 32,
-      seed: randomInt(0, 2 ** 31),
-      newToken: createTokenGenerator(32),
-    });
+    const { entry, hostToken } = await createQuiz(
+      parsed.data,
+      viewer.learnerId,
+      now,
+      {
+        random: () => randomInt(0, 2 ** 32) / 2 ** 32,
+        seed: randomInt(0, 2 ** 31),
+        newToken: createTokenGenerator(32),
+      },
+      { viewer, tokens: await currentShareTokens() },
+    );
     await setHostCookie(request, entry.id, hostToken);
     return json({ gameId: entry.id, code: entry.game.code, hostUrl: `/live/${entry.id}/host` }, { status: 201 });
   } catch (error) {

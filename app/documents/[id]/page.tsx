@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteDocumentAction, retryGenerationAction } from "@/app/document-actions";
 import { DocumentText } from "@/components/document-text";
-import { getDocumentWithSentences } from "@/lib/data/documents";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { loadReadableDocument } from "@/lib/server/decks";
 import { countQuestionsBySentence } from "@/lib/data/questions";
 import { countTeachers } from "@/lib/data/classes";
 import { canEditDocument } from "@/lib/permissions";
@@ -13,19 +14,20 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+async function load(id: string) {
+  const viewer = await currentViewer();
+  return { viewer, doc: await loadReadableDocument(viewer, id, await currentShareTokens()) };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = await getDocumentWithSentences((await params).id);
+  const { doc } = await load((await params).id);
   return { title: doc?.title ?? "Document not found" };
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const doc = await getDocumentWithSentences((await params).id);
+  const { viewer, doc } = await load((await params).id);
   if (!doc) notFound();
-  const [counts, viewer, teachers] = await Promise.all([
-    countQuestionsBySentence(doc.id),
-    currentViewer(),
-    countTeachers(),
-  ]);
+  const [counts, teachers] = await Promise.all([countQuestionsBySentence(doc.id), countTeachers()]);
   const mayEdit = canEditDocument(viewer, doc, teachers > 0);
   const totalQuestions = [...counts.values()].reduce((a, b) => a + b, 0);
   const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
@@ -43,9 +45,11 @@ export default async function DocumentPage({ params }: Props) {
         <Link href={`/documents/${doc.id}/questions`} className="button secondary">
           {totalQuestions} questions from this document
         </Link>{" "}
-        <Link href={`/decks/${doc.id}`} className="button secondary">
-          Study this document
-        </Link>{" "}
+        {doc.decks.length > 0 && (
+          <Link href={`/decks/${doc.decks[0]!.deckId}`} className="button secondary">
+            Study this document
+          </Link>
+        )}{" "}
         {mayEdit && (
           <Link href={`/documents/${doc.id}/review`} className="button secondary">
             Review questions

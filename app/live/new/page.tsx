@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewGameForm, type DeckOption } from "@/components/live/new-game-form";
-import { listDocuments } from "@/lib/data/documents";
 import { countLiveQuestionsByDocument } from "@/lib/data/live";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { buildLibrary } from "@/lib/server/decks";
 import { mayHostGames } from "@/lib/server/hosting";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -31,12 +32,16 @@ export default async function NewLiveGamePage() {
       </>
     );
   }
-  const [documents, counts] = await Promise.all([listDocuments(), countLiveQuestionsByDocument()]);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const decks: DeckOption[] = [
-    { id: "all", title: "All documents", questionCount: total },
-    ...documents.map((d) => ({ id: d.id, title: d.title, questionCount: counts.get(d.id) ?? 0 })),
-  ];
+  const [library, counts] = await Promise.all([
+    buildLibrary(viewer, await currentShareTokens()),
+    countLiveQuestionsByDocument(),
+  ]);
+  // Games start from stored decks the host can read, each question counted once per deck.
+  const decks: DeckOption[] = library.decks.map((d) => ({
+    id: d.id,
+    title: d.title,
+    questionCount: d.documentIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0),
+  }));
   return (
     <>
       <h1>New live quiz</h1>

@@ -1,11 +1,11 @@
 /**
  * Which documents a document's generation may read besides itself: for
- * distractors, conflicts and repeated sentences. Today that is the owner's
- * own documents, and for the content/ corpus the content documents. It is
- * the one place to point at decks once documents belong to decks.
+ * distractors, conflicts and repeated sentences. For the content/ corpus that
+ * is the content documents; for anything else, the other documents of the
+ * owner's decks that hold it (`relatedDocumentIds` in lib/server/decks.ts).
  */
-export type PoolScope = { kind: "content" } | { kind: "owner"; ownerId: string | null };
+export type PoolScope = { kind: "content" } | { kind: "documents"; ids: readonly string[] };
 
-export function poolScopeOf(doc: { origin: string; ownerId: string | null }): PoolScope {
-  return doc.origin === "content" ? { kind: "content" } : { kind: "owner", ownerId: doc.ownerId };
+export function poolScopeOf(doc: { id: string; origin: string }, related: readonly string[]): PoolScope {
+  return doc.origin === "content" ? { kind: "content" } : { kind: "documents", ids: [doc.id, ...related] };
 }

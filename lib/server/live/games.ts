@@ -8,7 +8,8 @@ import { submitAnswer, type AnswerInput } from "@/lib/live/answers";
 import { playerView, type PlayerView } from "@/lib/live/player-view";
 import { hostView, type HostView } from "@/lib/live/host-view";
 import type { Player } from "@/lib/live/types";
-import { findDeck } from "@/lib/server/study";
+import { loadPlayableDeck, type ShareTokens } from "@/lib/server/decks";
+import type { Viewer } from "@/lib/permissions";
 import { hashToken } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { pickQuestions } from "./pick-questions";
@@ -33,15 +34,17 @@ export async function createQuiz(
   hostId: string | null,
   now: Date,
   rnd: NewQuizRandom,
+  /** Who asks: a game starts only from a deck they may read. */
+  access: { viewer: Viewer; tokens?: ShareTokens },
 ): Promise<{ entry: GameEntry; hostToken: string }> {
   await ensureStartup(now);
   for (const stale of evictStale(now.getTime())) {
     // An idle game nobody finished: it cannot go on, so it is stored as ended.
     if (!stale.finished) void stale.writer.enqueue(() => finishLiveGame(stale.id, now, []));
   }
-  const deck = await findDeck(input.deckId);
+  const deck = await loadPlayableDeck(access.viewer, input.deckId, access.tokens);
   if (!deck) throw new LiveServiceError("deck_not_found", "That deck does not exist.");
-  const bank = await listLiveQuestions(deck.documentId);
+  const bank = await listLiveQuestions(deck.documentIds);
   const questions = pickQuestions(bank, input.questionCount, { shuffle: input.shuffle, seed: rnd.seed });
   if (questions.length === 0) {
     throw new LiveServiceError("no_questions", "This deck has no multiple-choice or true/false questions yet.");

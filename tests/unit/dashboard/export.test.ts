@@ -3,8 +3,8 @@ import { learnersCsv, questionsCsv } from "@/lib/dashboard/export";
 import type { LearnerRow, QuestionRow } from "@/lib/dashboard/types";
 
 const decks = [
-  { id: "all", title: "All documents", questionCount: 10, dueAt: null },
-  { id: "d1", title: "Trade, 2025", questionCount: 4, dueAt: null },
+  { id: "all", title: "All documents", documentIds: ["d1", "d2"], questionCount: 10, dueAt: null },
+  { id: "d1", title: "Trade, 2025", documentIds: ["d1"], questionCount: 4, dueAt: null },
 ];
 
 const learner: LearnerRow = {

@@ -21,10 +21,14 @@ export async function POST(request: Request) {
   const form = body.ok ? await formDataFrom(request, body.bytes) : null;
   const file = form?.get("file");
   if (!file || typeof file === "string") return apiError(400, "no_file", "Choose a bank file to import.");
-  // The file name becomes the deck's title.
+  // The file name may become the deck's title.
   if (!isWellFormedText(file.name)) return apiError(400, "invalid_text", `The file name ${INVALID_TEXT_MESSAGE}`);
   if (hasBidiControl(file.name)) return apiError(400, "invalid_title", `File names ${BIDI_MESSAGE}`);
-  const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()));
+  const update = form?.get("updateDeckId");
+  const updateDeckId = typeof update === "string" && update.length > 0 && update.length <= 100 ? update : undefined;
+  const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()), {
+    updateDeckId,
+  });
   if (!result.ok) {
     return json(
       { error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } },

@@ -5,7 +5,9 @@ import { notFound } from "next/navigation";
 import { assignDeckAction, regenerateCodeAction, removeLearnerAction, unassignDeckAction } from "@/app/class-actions";
 import { AssignDeckForm } from "@/components/forms/class-forms";
 import { listAssignments, listClassMembers } from "@/lib/data/classes";
-import { listDocuments } from "@/lib/data/documents";
+import { listDecksByIds } from "@/lib/data/decks";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { buildLibrary } from "@/lib/server/decks";
 import { ClassError, loadManagedClass } from "@/lib/server/classes";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -16,17 +18,20 @@ type Props = { params: Promise<{ classId: string }> };
 
 export default async function ManageClassPage({ params }: Props) {
   const { classId } = await params;
-  const classroom = await loadManagedClass(await currentViewer(), classId).catch((err) => {
+  const viewer = await currentViewer();
+  const classroom = await loadManagedClass(viewer, classId).catch((err) => {
     if (err instanceof ClassError) notFound();
     throw err;
   });
-  const [members, assignments, documents] = await Promise.all([
+  const [members, assignments, library] = await Promise.all([
     listClassMembers(classId),
     listAssignments(classId),
-    listDocuments(),
+    buildLibrary(viewer, await currentShareTokens()),
   ]);
-  const decks = [{ id: "all", title: "All documents" }, ...documents.map((d) => ({ id: d.id, title: d.title }))];
-  const titleOf = new Map(decks.map((d) => [d.id, d.title]));
+  // Any deck the teacher can read may be assigned: their own first, then public ones.
+  const decks = library.decks.map((d) => ({ id: d.id, title: d.title }));
+  const assigned = await listDecksByIds(assignments.map((a) => a.deckId));
+  const titleOf = new Map([...decks, ...assigned].map((d) => [d.id, d.title]));
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   const joinLink = `${origin}/join-class?code=${classroom.joinCode}`;

@@ -3,24 +3,31 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConflictList } from "@/components/conflict-list";
 import { QuestionList } from "@/components/question-list";
-import { getDocumentTitle } from "@/lib/data/documents";
-import { listConflicts, listDocumentQuestions } from "@/lib/data/questions";
+import { listDocumentQuestions } from "@/lib/data/questions";
+import { currentShareTokens } from "@/lib/server/deck-share";
+import { loadReadableDocument, readableConflicts } from "@/lib/server/decks";
+import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+async function load(id: string) {
+  const viewer = await currentViewer();
+  const tokens = await currentShareTokens();
+  return { viewer, tokens, doc: await loadReadableDocument(viewer, id, tokens) };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = await getDocumentTitle((await params).id);
+  const { doc } = await load((await params).id);
   return { title: doc ? `Questions: ${doc.title}` : "Document not found" };
 }
 
 export default async function DocumentQuestionsPage({ params }: Props) {
   const { id } = await params;
-  const doc = await getDocumentTitle(id);
+  const { viewer, tokens, doc } = await load(id);
   if (!doc) notFound();
-  const [questions, conflicts] = await Promise.all([listDocumentQuestions(id), listConflicts()]);
-  const mine = conflicts.filter((c) => c.sources.some((s) => s.documentId === id));
+  const [questions, mine] = await Promise.all([listDocumentQuestions(id), readableConflicts(viewer, id, tokens)]);
   return (
     <>
       <p>

@@ -6,7 +6,7 @@ import { ConflictList } from "@/components/conflict-list";
 import { AuthorForm } from "@/components/review/author-form";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { listQuestionsForReview } from "@/lib/data/authoring";
-import { listConflicts } from "@/lib/data/questions";
+import { readableConflicts } from "@/lib/server/decks";
 import { AuthoringError, loadEditableDocument } from "@/lib/server/authoring";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -17,12 +17,12 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
-  const doc = await loadEditableDocument(await currentViewer(), id).catch((err) => {
+  const viewer = await currentViewer();
+  const doc = await loadEditableDocument(viewer, id).catch((err) => {
     if (err instanceof AuthoringError) notFound();
     throw err;
   });
-  const [questions, conflicts] = await Promise.all([listQuestionsForReview(id), listConflicts()]);
-  const mine = conflicts.filter((c) => c.sources.some((s) => s.documentId === id));
+  const [questions, mine] = await Promise.all([listQuestionsForReview(id), readableConflicts(viewer, id)]);
   return (
     <>
       <p>
