@@ -1,3 +1,4 @@
+import type { LearnerSettingsInput } from "@/lib/api/study";
 import { updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
 import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
 
@@ -6,4 +7,13 @@ export async function rememberTimeZone(learner: LearnerRecord, tz: string | unde
   if (!tz || !isValidTimeZone(tz)) return learner;
   const zone = parseTimeZone(tz);
   return zone === learner.timeZone ? learner : updateLearnerSettings(learner.id, { timeZone: zone });
+}
+
+/**
+ * Saves validated settings (lib/api/study.ts learnerSettingsSchema). The next
+ * session request and the next stored answer read them, so they apply from the next card.
+ */
+export async function saveLearnerSettings(learner: LearnerRecord, input: LearnerSettingsInput): Promise<LearnerRecord> {
+  const { timeZone, ...rest } = input;
+  return updateLearnerSettings(learner.id, { ...rest, ...(timeZone ? { timeZone: parseTimeZone(timeZone) } : {}) });
 }

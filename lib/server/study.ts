@@ -11,8 +11,8 @@ import { getDocumentTitle } from "@/lib/data/documents";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
-  countDeck,
   countNewCardsStudiedSince,
+  countReviewsStudiedSince,
   getDueCards,
   getNewQuestions,
   type StudyQuestionRow,
@@ -20,6 +20,7 @@ import {
 import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
+import { countPlan, planSession } from "@/lib/study/session-plan";
 
 export const SESSION_SIZE = 50;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
@@ -34,49 +35,81 @@ export async function findDeck(deckId: string): Promise<Deck | null> {
   return doc ? { id: doc.id, title: doc.title, documentId: doc.id } : null;
 }
 
+/** The deck page's counts: a tally of the very plan the session would be built from now. */
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
-  const allowance = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
-  const counts = await countDeck(learner?.id ?? null, deck.documentId, now, allowance);
-  return { new: Math.min(counts.unseen, allowance), learning: counts.learning, due: counts.due };
+  return countPlan(await planFor(learner, deck, now));
 }
 
-async function newAllowance(learner: LearnerRecord, now: Date): Promise<number> {
-  const studied = await countNewCardsStudiedSince(learner.id, startOfDay(now, learner.timeZone));
-  return Math.max(0, learner.newCardsPerDay - studied);
+async function allowances(learner: LearnerRecord, now: Date) {
+  const since = startOfDay(now, learner.timeZone);
+  const [newStudied, reviewsStudied] = await Promise.all([
+    countNewCardsStudiedSince(learner.id, since),
+    countReviewsStudiedSince(learner.id, since),
+  ]);
+  return {
+    newAllowance: Math.max(0, learner.newCardsPerDay - newStudied),
+    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - reviewsStudied),
+  };
 }
+
+type DueRow = Awaited<ReturnType<typeof getDueCards>>[number];
+type PlanDue = DueRow["card"] & { row: DueRow };
 
 /**
- * Cards for one sitting: due learning and review cards first (oldest due
- * first), then new questions up to the daily limit. Only one new question per
- * source sentence is shown in a session, so siblings don't give each other away.
+ * Cards for one sitting (lib/study/session-plan.ts): due learning cards always, due
+ * review cards up to the daily review limit, new questions up to the daily new-card
+ * limit (one per source sentence, so siblings don't give each other away), in the
+ * learner's study order.
  */
+async function planFor(learner: LearnerRecord | null, deck: Deck, now: Date) {
+  const limits = learner
+    ? await allowances(learner, now)
+    : { newAllowance: DEFAULT_NEW_CARDS_PER_DAY, reviewAllowance: 0 };
+  const [learning, review] = learner
+    ? await Promise.all([
+        getDueCards(learner.id, deck.documentId, now, SESSION_SIZE, ["learning", "relearning"]),
+        getDueCards(learner.id, deck.documentId, now, Math.min(SESSION_SIZE, limits.reviewAllowance), ["review"]),
+      ])
+    : [[], []];
+  const due: PlanDue[] = [...learning, ...review]
+    .sort((a, b) => a.card.due.getTime() - b.card.due.getTime())
+    .map((row) => ({ ...row.card, row }));
+  const newCap = Math.min(limits.newAllowance, SESSION_SIZE);
+  const fresh = newCap > 0 ? await getNewQuestions(learner?.id ?? null, deck.documentId, newCap * 8) : [];
+  return planSession<PlanDue, StudyQuestionRow>({
+    due,
+    fresh,
+    ...limits,
+    size: SESSION_SIZE,
+    order: learner?.studyOrder ?? "due-first",
+    sentenceKey: ({ row: { question: q } }) => `${q.documentId}:${q.sentenceIndex}`,
+  });
+}
+
+/** The scheduler settings a learner's answers are scheduled with, on the server and in the browser. */
+export function schedulerSettingsFor(learner: LearnerRecord) {
+  return { desiredRetention: learner.desiredRetention, weights: learner.fsrsWeights };
+}
+
 export async function buildStudySession(learner: LearnerRecord, deck: Deck, now: Date): Promise<StudySession> {
-  const due = await getDueCards(learner.id, deck.documentId, now, SESSION_SIZE);
-  const allowance = Math.min(await newAllowance(learner, now), SESSION_SIZE - due.length);
-  const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
-  const fresh: StudyQuestionRow[] = [];
-  if (allowance > 0) {
-    for (const q of await getNewQuestions(learner.id, deck.documentId, allowance * 8)) {
-      const key = `${q.documentId}:${q.sentenceIndex}`;
-      if (seenSentences.has(key)) continue;
-      seenSentences.add(key);
-      fresh.push(q);
-      if (fresh.length >= allowance) break;
-    }
-  }
-  const cards: StudyCard[] = [
-    ...due.map(({ card, question }) => ({ cardId: card.id, question: toStudyQuestion(question), card: toJson(card) })),
-    ...fresh.map((q) => ({ cardId: null, question: toStudyQuestion(q), card: toJson(newCardState(now)) })),
-  ];
+  const plan = await planFor(learner, deck, now);
+  const cards: StudyCard[] = plan.map((p) =>
+    p.kind === "due"
+      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: toJson(p.item.row.card) }
+      : { cardId: null, question: toStudyQuestion(p.item), card: toJson(newCardState(now)) },
+  );
   return {
     deck: { id: deck.id, title: deck.title },
     learner: {
       desiredRetention: learner.desiredRetention,
       newCardsPerDay: learner.newCardsPerDay,
+      maxReviewsPerDay: learner.maxReviewsPerDay,
+      studyOrder: learner.studyOrder,
       timeZone: learner.timeZone,
+      fsrsWeights: learner.fsrsWeights,
     },
     serverNow: now.toISOString(),
-    counts: await getDeckCounts(learner, deck, now),
+    counts: countPlan(plan),
     cards,
   };
 }
@@ -133,7 +166,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
   if (now.getTime() - answeredAt.getTime() > MAX_REVIEW_AGE_MS) {
     throw new SubmissionError("answer_too_old", "This answer is more than 30 days old and was not stored.");
   }
-  const settings = { desiredRetention: learner.desiredRetention };
+  const settings = schedulerSettingsFor(learner);
   const result = await recordReview({
     learnerId: learner.id,
     reviewId: sub.reviewId,
@@ -144,6 +177,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
         response: sub.response,
         rating: sub.rating,
         durationMs: sub.durationMs,
+        override: sub.override,
       });
       // Answers replayed from an offline queue arrive late; schedule them at the
       // time they were given, but never before the card's previous review.
@@ -156,6 +190,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
         response: question.type === "flashcard" ? null : (sub.response ?? "").slice(0, MAX_RESPONSE_CHARS),
         correct: grade.correct,
         durationMs: sub.durationMs,
+        overridden: grade.overridden,
       };
     },
   });
