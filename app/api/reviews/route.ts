@@ -1,4 +1,5 @@
 import { reviewSubmissionSchema } from "@/lib/api/study";
+import { noteStoredReview } from "@/lib/server/fsrs-fit-jobs";
 import { apiError, json, parseJsonBody } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
 import { reviewErrorStatus, submitReview } from "@/lib/server/study";
@@ -9,7 +10,9 @@ export async function POST(request: Request) {
   const learner = await currentLearner();
   if (!learner) return apiError(401, "no_learner", "No study session: open a deck to start studying.");
   try {
-    return json(await submitReview(learner, body.data, new Date()));
+    const result = await submitReview(learner, body.data, new Date());
+    if (result.status === "stored") noteStoredReview(learner.id);
+    return json(result);
   } catch (err) {
     const mapped = reviewErrorStatus(err);
     if (!mapped) throw err;
