@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Welcome } from "@/components/welcome";
 import { listLearnerAssignments } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
@@ -31,7 +32,7 @@ export default async function HomePage() {
 
   return (
     <>
-      <h1>Library</h1>
+      {viewer.user ? <h1>Library</h1> : <Welcome sampleDeckId={documents.length > 0 ? "all" : null} />}
       <section aria-labelledby="decks-heading">
         <h2 id="decks-heading">Decks</h2>
         <ul className="card-list">

@@ -72,3 +72,8 @@ export async function getLearnerForUser(userId: string): Promise<LearnerRecord> 
     return toRecord(await db().learner.findUniqueOrThrow({ where: { userId }, select: LEARNER_FIELDS }));
   }
 }
+
+export async function getLearnerDisplayName(id: string): Promise<string | null> {
+  const row = await db().learner.findUnique({ where: { id }, select: { displayName: true } });
+  return row?.displayName ?? null;
+}

@@ -1,5 +1,5 @@
 import type { LearnerSettingsInput } from "@/lib/api/study";
-import { updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
+import { getLearnerDisplayName, updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
 import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
 
 /** Keeps the learner's zone in step with their device, so "today" is their today. */
@@ -16,4 +16,13 @@ export async function rememberTimeZone(learner: LearnerRecord, tz: string | unde
 export async function saveLearnerSettings(learner: LearnerRecord, input: LearnerSettingsInput): Promise<LearnerRecord> {
   const { timeZone, ...rest } = input;
   return updateLearnerSettings(learner.id, { ...rest, ...(timeZone ? { timeZone: parseTimeZone(timeZone) } : {}) });
+}
+
+/** A guest's name for their teachers (accounts use their account name). */
+export async function saveGuestName(learner: LearnerRecord, displayName: string): Promise<LearnerRecord> {
+  return updateLearnerSettings(learner.id, { displayName });
+}
+
+export async function getGuestDisplayName(learnerId: string): Promise<string | null> {
+  return (await getLearnerDisplayName(learnerId)) ?? null;
 }
