@@ -20,6 +20,7 @@ const nextConfig = {
     "mammoth",
     "linkedom",
     "@mozilla/readability",
+    "@open-spaced-repetition/binding",
   ],
   async headers() {
     return [

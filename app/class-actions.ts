@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { assignDeckSchema, classNameSchema, fieldErrors, joinCodeSchema } from "@/lib/api/auth";
+import { assignDeckSchema, classNameSchema, fieldErrors, guestNameSchema, joinCodeSchema } from "@/lib/api/auth";
 import type { FormState } from "@/lib/api/forms";
 import {
   assignDeckToClass,
@@ -14,6 +14,7 @@ import {
   unassignDeckFromClass,
 } from "@/lib/server/classes";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
+import { saveGuestName } from "@/lib/server/learner-settings";
 import { currentViewer } from "@/lib/server/viewer";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
@@ -79,17 +80,31 @@ export async function unassignDeckAction(classId: string, deckId: string): Promi
 }
 
 export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = joinCodeSchema.safeParse({ code: text(form, "code") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values: { code: text(form, "code") } };
+  const values = { code: text(form, "code"), displayName: text(form, "displayName") };
+  const parsed = joinCodeSchema.safeParse({ code: values.code });
+  const signedIn = (await currentViewer()).user !== null;
+  // A guest says who they are before joining, so the teacher never sees an anonymous row.
+  const name = signedIn ? null : guestNameSchema.safeParse({ displayName: values.displayName });
+  if (!parsed.success || (name && !name.success)) {
+    return {
+      errors: {
+        ...(parsed.success ? {} : fieldErrors(parsed.error)),
+        ...(name && !name.success ? fieldErrors(name.error) : {}),
+      },
+      values,
+    };
+  }
   try {
-    await currentOrNewLearner(); // a guest can join; signing up later keeps the membership
+    const learner = await currentOrNewLearner(); // a guest can join; signing up later keeps the membership
+    if (name?.success) await saveGuestName(learner, name.data.displayName);
     const { classroom, created } = await joinClassByCode(await currentViewer(), parsed.data.code);
     return {
       ok: true,
       message: created ? `You joined ${classroom.name}.` : `You are already in ${classroom.name}.`,
+      values,
     };
   } catch (err) {
     const state = failure(err);
-    return { ...state, errors: { code: state.message ?? "" }, values: { code: text(form, "code") } };
+    return { ...state, errors: { code: state.message ?? "" }, values };
   }
 }

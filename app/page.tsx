@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ALL_DECK_ID } from "@/lib/api/study";
+import { Welcome } from "@/components/welcome";
+import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study";
 import { countTeachers } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
@@ -34,7 +35,11 @@ export default async function HomePage() {
 
   return (
     <>
-      <h1>Library</h1>
+      {viewer.user ? (
+        <h1>Library</h1>
+      ) : (
+        <Welcome sampleDeckId={library.decks.some((d) => d.id === SAMPLE_DECK_ID) ? SAMPLE_DECK_ID : null} />
+      )}
       {library.everything > 0 && (
         <p>
           <Link href={`/decks/${ALL_DECK_ID}`} className="button">

@@ -23,6 +23,9 @@ export async function SiteHeader() {
             <Link href="/progress">Progress</Link>
           </li>
           <li>
+            <Link href="/settings">Settings</Link>
+          </li>
+          <li>
             <Link href="/classes">Classes</Link>
           </li>
           {user?.role === "teacher" && (

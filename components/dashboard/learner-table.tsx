@@ -67,7 +67,9 @@ export function LearnerTable({
           </select>
         </label>
         <p className="meta" role="status">
-          {shown.length} of {rows.length} learners
+          {shown.length === rows.length
+            ? `All ${rows.length} learners in the class`
+            : `${shown.length} of the class's ${rows.length} learners`}
         </p>
       </div>
       <div className="table-wrap">
@@ -93,6 +95,7 @@ export function LearnerTable({
                 />
               ))}
               {header("Last active", "lastActiveAt", "asc")}
+              <th scope="col">Scheduling</th>
             </tr>
           </thead>
           <tbody>
@@ -101,30 +104,45 @@ export function LearnerTable({
                 <th scope="row">
                   <Link href={`/classes/${classId}/learners/${r.learnerId}`}>{r.name}</Link>
                 </th>
-                <td className="num">{r.cardsStudied}</td>
-                <td className="num">{r.reviewsLast7Days}</td>
-                <td className="num" title={`${r.retentionPassed} of ${r.retentionReviews} review answers passed`}>
+                <td className="num" data-label="Cards studied">
+                  {r.cardsStudied}
+                </td>
+                <td className="num" data-label="Reviews, 7 days">
+                  {r.reviewsLast7Days}
+                </td>
+                <td
+                  className="num"
+                  data-label={`Retention, ${RETENTION_WINDOW_DAYS} days`}
+                  title={`${r.retentionPassed} of ${r.retentionReviews} review answers passed`}
+                >
                   {percent(r.retention)}
                 </td>
-                <td className="num">{r.dueNow}</td>
-                <td className="num">{r.overdue}</td>
+                <td className="num" data-label="Due now">
+                  {r.dueNow}
+                </td>
+                <td className="num" data-label="Overdue">
+                  {r.overdue}
+                </td>
                 {decks.map((d) => (
-                  <td key={d.id} className="num">
+                  <td key={d.id} className="num" data-label={`Mastery: ${d.title}`}>
                     {percent(r.mastery[d.id] ?? 0)}
                   </td>
                 ))}
-                <td className="nowrap">
+                <td className="nowrap" data-label="Last active">
                   {r.lastActiveAt ? (
                     <time dateTime={r.lastActiveAt}>{lastActiveLabel(r.lastActiveAt, nowDate)}</time>
                   ) : (
                     "never"
                   )}
                 </td>
+                <td data-label="Scheduling" title="FSRS parameters: fitted to this learner's reviews, or the defaults">
+                  {r.fittedParameters ? "Fitted FSRS" : "Default FSRS"}
+                </td>
               </tr>
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={7 + decks.length}>No learners match.</td>
+                <td colSpan={8 + decks.length}>No learners match.</td>
               </tr>
             )}
           </tbody>

@@ -12,7 +12,15 @@ import { SortHeader, type SortState } from "./sort-header";
 const PAGE = 50;
 
 type Column =
-  "reading" | "hardest" | "prompt" | "documentTitle" | "type" | "attempts" | "firstTryRate" | "avgDurationMs";
+  | "reading"
+  | "hardest"
+  | "prompt"
+  | "documentTitle"
+  | "type"
+  | "attempts"
+  | "firstTryRate"
+  | "avgDurationMs"
+  | "overrides";
 
 const ORDERS: ReadonlyArray<{ id: Column; label: string }> = [
   { id: "reading", label: "Reading order" },
@@ -103,6 +111,7 @@ export function QuestionTable({ rows }: { rows: QuestionRow[] }) {
               {header("Attempts", "attempts")}
               {header("Right first try", "firstTryRate", "asc")}
               {header("Average time", "avgDurationMs")}
+              {header("Marked right by learner", "overrides")}
               <th scope="col">Wrong choices picked</th>
             </tr>
           </thead>
@@ -112,15 +121,30 @@ export function QuestionTable({ rows }: { rows: QuestionRow[] }) {
                 <th scope="row" className="prompt-cell">
                   {r.prompt}
                 </th>
-                <td>{r.documentTitle}</td>
-                <td>{questionTypeLabel(r.type)}</td>
-                <td className="num">{r.attempts}</td>
-                <td className="num" title={`${r.firstTryCorrect} of ${r.firstTryLearners} learners`}>
+                <td data-label="Deck">{r.documentTitle}</td>
+                <td data-label="Type">{questionTypeLabel(r.type)}</td>
+                <td className="num" data-label="Attempts">
+                  {r.attempts}
+                </td>
+                <td
+                  className="num"
+                  data-label="Right first try"
+                  title={`${r.firstTryCorrect} of ${r.firstTryLearners} learners`}
+                >
                   {percent(r.firstTryRate)}
                   {r.firstTryLearners > 0 && <span className="meta"> ({r.firstTryLearners})</span>}
                 </td>
-                <td className="num">{secondsLabel(r.avgDurationMs)}</td>
-                <td>
+                <td className="num" data-label="Average time">
+                  {secondsLabel(r.avgDurationMs)}
+                </td>
+                <td
+                  className="num"
+                  data-label="Marked right by learner"
+                  title="Typed answers the grader rejected and the learner marked right"
+                >
+                  {r.overrides}
+                </td>
+                <td data-label="Wrong choices picked">
                   {r.distractors.length > 0 ? (
                     <ul className="distractors">
                       {r.distractors.map((d) => (
@@ -137,7 +161,7 @@ export function QuestionTable({ rows }: { rows: QuestionRow[] }) {
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={7}>No questions match.</td>
+                <td colSpan={8}>No questions match.</td>
               </tr>
             )}
           </tbody>

@@ -17,10 +17,19 @@ export function CreateClassForm({ action }: { action: FormAction }) {
   );
 }
 
-export function JoinClassForm({ action, code }: { action: FormAction; code?: string }) {
+export function JoinClassForm({
+  action,
+  code,
+  guest,
+}: {
+  action: FormAction;
+  code?: string;
+  /** Signed out: ask for a name (shown to the teacher), or offer to sign in first. */
+  guest?: { displayName: string | null; signInHref: string };
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="inline-form" noValidate>
+    <form action={formAction} className="stack-form" noValidate>
       <FormMessage message={state.ok ? state.message : undefined} ok />
       <Field
         label="Class code"
@@ -32,9 +41,28 @@ export function JoinClassForm({ action, code }: { action: FormAction; code?: str
         error={state.errors?.code}
         required
       />
-      <button type="submit" className="button" disabled={pending}>
-        Join class
-      </button>
+      {guest && (
+        <>
+          <Field
+            label="Your name"
+            name="displayName"
+            autoComplete="name"
+            maxLength={40}
+            defaultValue={state.values?.displayName ?? guest.displayName ?? ""}
+            error={state.errors?.displayName}
+            hint="Your teacher sees this name beside your progress."
+            required
+          />
+          <p className="meta">
+            Have an account? <a href={guest.signInHref}>Sign in</a> to join with it instead.
+          </p>
+        </>
+      )}
+      <p>
+        <button type="submit" className="button" disabled={pending}>
+          Join class
+        </button>
+      </p>
     </form>
   );
 }

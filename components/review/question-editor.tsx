@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 export type EditorValue = {
   type: "cloze" | "multiple_choice" | "flashcard" | "true_false";
@@ -28,12 +28,15 @@ export function QuestionEditor({
   onSave,
   onCancel,
   withFactType = false,
+  focusOnOpen = false,
 }: {
   initial: EditorValue;
   idPrefix: string;
   onSave: (value: EditorValue) => Promise<string | null>;
   onCancel?: () => void;
   withFactType?: boolean;
+  /** Move the focus into the editor when it opens (the review queue's `e`). */
+  focusOnOpen?: boolean;
 }) {
   const [v, setV] = useState<EditorValue>(initial);
   const [choices, setChoices] = useState<string[]>(() => {
@@ -44,6 +47,10 @@ export function QuestionEditor({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = (s: string) => `${idPrefix}-${s}`;
+  const promptId = id("prompt");
+  useEffect(() => {
+    if (focusOnOpen) document.getElementById(promptId)?.focus();
+  }, [focusOnOpen, promptId]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

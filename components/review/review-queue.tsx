@@ -234,6 +234,7 @@ export function ReviewQueue({
                       {editing === q.id ? (
                         <QuestionEditor
                           idPrefix={`edit-${q.id}`}
+                          focusOnOpen
                           initial={{ ...q, type: q.type as EditorValue["type"] }}
                           onCancel={() => setEditing(null)}
                           onSave={async (value) => {

@@ -6,7 +6,10 @@ import type { AnswerRecord, SessionCard } from "@/lib/stores/session-model";
 import { SourceLink } from "./source-link";
 import { useStudy } from "./study-context";
 
+const canMarkRight = (record: AnswerRecord) => record.questionType === "cloze" && !record.correct;
+
 export function verdictText(record: AnswerRecord, expected: string): string {
+  if (record.overridden) return `You marked this right. Expected answer: ${expected}`;
   if (record.verdict === "exact") return "Correct.";
   if (record.verdict === "close") return `Accepted — exact answer: ${expected}`;
   return `Not quite. The answer is: ${expected}`;
@@ -37,10 +40,20 @@ export function AnswerFeedback({ card, record }: { card: SessionCard; record: An
         Rated {RATING_LABELS[record.rating]} · {record.requeued ? "comes back this session" : `next review in ${next}`}
       </p>
       <SourceLink question={card.question} />
-      <p>
+      <p className="feedback-actions">
         <button type="button" className="button" onClick={actions.next} aria-keyshortcuts="Enter Space">
           Continue <kbd aria-hidden="true">Enter</kbd>
         </button>
+        {canMarkRight(record) && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void actions.override()}
+            aria-keyshortcuts="R"
+          >
+            I was right <kbd aria-hidden="true">R</kbd>
+          </button>
+        )}
       </p>
     </div>
   );

@@ -13,7 +13,7 @@ export function SessionSummary() {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   if (!model) return null;
-  const summary = summarize(model, new Date(model.endedAt ?? model.startedAt));
+  const summary = summarize(model);
   const empty = summary.answered === 0;
   return (
     <section className="card study-summary" aria-labelledby="summary-heading">
@@ -33,7 +33,7 @@ export function SessionSummary() {
             <dd>{summary.correctPercent}%</dd>
           </div>
           <div>
-            <dt>Time</dt>
+            <dt>Time answering</dt>
             <dd>{formatDuration(summary.elapsedMs)}</dd>
           </div>
           <div>

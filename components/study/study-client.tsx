@@ -6,6 +6,7 @@ import { useStore } from "zustand";
 import type { ReviewResult } from "@/lib/api/study";
 import { loadSession } from "@/lib/stores/api-client";
 import { getReviewQueueStore } from "@/lib/stores/review-queue-instance";
+import { loadSavedSession, saveSession } from "@/lib/stores/session-resume";
 import { createStudySessionStore, selectCanUndo } from "@/lib/stores/study-session";
 import { KeyLegend } from "./key-legend";
 import { ResultAnnouncer } from "./result-announcer";
@@ -23,6 +24,14 @@ function timeZone(): string {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
   } catch {
     return "UTC";
+  }
+}
+
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
   }
 }
 
@@ -44,8 +53,22 @@ export function StudyClient({ deckId }: { deckId: string }) {
   );
   const online = useQueueSync(queue, onSaved);
 
+  // Keep the running session in this tab's storage, so a reload resumes it.
+  useEffect(
+    () =>
+      session.subscribe((s, prev) => {
+        if (s.model && s.model !== prev.model) saveSession(tabStorage(), deckId, s.model, new Date());
+      }),
+    [session, deckId],
+  );
+
   useEffect(() => {
     let cancelled = false;
+    const saved = attempt === 0 ? loadSavedSession(tabStorage(), deckId, new Date()) : null;
+    if (saved) {
+      session.getState().resumed(saved, new Date());
+      return;
+    }
     void loadSession((input, init) => fetch(input, init), deckId, timeZone()).then((loaded) => {
       if (cancelled) return;
       if (loaded.kind === "ok") {

@@ -4,7 +4,7 @@ import { useMemo, useRef } from "react";
 import type { Rating } from "@/lib/scheduling";
 import type { ReviewQueueStore } from "@/lib/stores/review-queue";
 import { newReviewId } from "@/lib/stores/review-id";
-import { type StudyDeps, submitAnswer, undoLastAnswer } from "@/lib/stores/study-commands";
+import { overrideLastAnswer, type StudyDeps, submitAnswer, undoLastAnswer } from "@/lib/stores/study-commands";
 import type { StudySessionStore } from "@/lib/stores/study-session";
 
 export interface StudyActions {
@@ -15,6 +15,8 @@ export interface StudyActions {
   grade(rating: Rating): void;
   next(): void;
   undo(): Promise<void>;
+  /** "I was right": a rejected typed answer is marked right by the learner. */
+  override(): Promise<void>;
 }
 
 export function useStudyActions(session: StudySessionStore, queue: ReviewQueueStore): StudyActions {
@@ -38,6 +40,15 @@ export function useStudyActions(session: StudySessionStore, queue: ReviewQueueSt
         undoing.current = true;
         try {
           await undoLastAnswer(deps);
+        } finally {
+          undoing.current = false;
+        }
+      },
+      override: async () => {
+        if (undoing.current) return;
+        undoing.current = true;
+        try {
+          await overrideLastAnswer(deps);
         } finally {
           undoing.current = false;
         }

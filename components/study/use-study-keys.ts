@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { RATINGS } from "@/lib/scheduling";
+import { canOverride } from "@/lib/stores/session-model";
 import type { StudySessionStore } from "@/lib/stores/study-session";
 import type { StudyActions } from "./use-study-actions";
 
@@ -21,7 +22,7 @@ function isActivatable(target: EventTarget | null): boolean {
 
 /**
  * Study shortcuts: Space/Enter reveal and continue, 1–4 grade or pick a choice, T/F
- * answer true/false, Ctrl/Cmd+Z undoes. Nothing fires while typing, except that
+ * answer true/false, R marks a rejected typed answer right, Ctrl/Cmd+Z undoes. Nothing fires while typing, except that
  * the cloze form handles its own Enter; other modifier combinations are left alone.
  */
 export function useStudyKeys(session: StudySessionStore, actions: StudyActions): void {
@@ -52,6 +53,7 @@ export function useStudyKeys(session: StudySessionStore, actions: StudyActions):
       const letter = e.key.toLowerCase();
       let handled = true;
       if (model.phase === "answered" && isEnterOrSpace) actions.next();
+      else if (model.phase === "answered" && letter === "r" && canOverride(model)) void actions.override();
       else if (model.phase === "revealed" && digit >= 0) actions.grade(RATINGS[digit]!);
       else if (model.phase === "revealed" && isEnterOrSpace) actions.grade("good");
       else if (model.phase !== "question") handled = false;

@@ -80,6 +80,9 @@ export function UploadForm({ accept, maxFiles }: { accept: string; maxFiles: num
     setFiles(new Map());
     const form = new FormData(event.currentTarget);
     const chosen = form.getAll("files").filter((f) => f instanceof File && f.name);
+    // An empty file input still submits one nameless, empty file; send only real ones.
+    form.delete("files");
+    for (const f of chosen) form.append("files", f);
     if (chosen.length > maxFiles) return setError(`Choose at most ${maxFiles} files at a time.`);
     if (chosen.length === 0 && !String(form.get("pasteText") ?? "").trim()) {
       return setError("Choose at least one file, or paste some text.");

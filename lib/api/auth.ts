@@ -35,6 +35,16 @@ export const classNameSchema = z.object({
   name: displayText().trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
 });
 
+/** The name a guest gives when joining a class; their teacher sees it on the dashboard. */
+export const guestNameSchema = z.object({
+  displayName: z
+    .string()
+    .trim()
+    .min(1, "Give your name, so your teacher knows who you are.")
+    .max(40, "Use at most 40 characters.")
+    .regex(/^[^<>\p{Cc}]+$/u, "Use letters, digits, spaces and ordinary punctuation."),
+});
+
 export const joinCodeSchema = z.object({
   code: z
     .string()

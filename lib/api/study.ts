@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { text } from "./text";
+import { isValidTimeZone } from "../study/calendar";
+import { STUDY_ORDERS, type StudyOrder } from "../study/session-plan";
 
 /**
  * The self-study HTTP contract, shared by the route handlers (which validate
@@ -47,7 +49,15 @@ export type StudyCard = {
 
 export type StudySession = {
   deck: { id: string; title: string };
-  learner: { desiredRetention: number; newCardsPerDay: number; timeZone: string };
+  learner: {
+    desiredRetention: number;
+    newCardsPerDay: number;
+    maxReviewsPerDay: number;
+    studyOrder: StudyOrder;
+    timeZone: string;
+    /** Fitted FSRS weights when they beat the defaults; null: the defaults. */
+    fsrsWeights: number[] | null;
+  };
   serverNow: string;
   counts: DeckCounts;
   cards: StudyCard[];
@@ -73,6 +83,8 @@ export const reviewSubmissionSchema = z.object({
     .optional(),
   answeredAt: z.iso.datetime(),
   durationMs: z.number().int().min(0).max(3_600_000),
+  /** Cloze only: the learner says the typed answer the grader rejected was right ("I was right"). */
+  override: z.boolean().optional(),
 });
 export type ReviewSubmission = z.infer<typeof reviewSubmissionSchema>;
 
@@ -85,14 +97,40 @@ export type ReviewResult = {
   card: CardStateJson;
 };
 
+/** Bounds of every learner setting; the settings form shows the same numbers. */
+export const SETTINGS_LIMITS = {
+  desiredRetention: { min: 0.7, max: 0.97 },
+  newCardsPerDay: { min: 0, max: 500 },
+  maxReviewsPerDay: { min: 0, max: 9999 },
+} as const;
+
+const L = SETTINGS_LIMITS;
 export const learnerSettingsSchema = z
   .object({
-    desiredRetention: z.number().min(0.7).max(0.99),
-    newCardsPerDay: z.number().int().min(0).max(500),
-    timeZone: z.string().min(1).max(64),
+    desiredRetention: z
+      .number()
+      .min(L.desiredRetention.min, `Desired retention must be at least ${L.desiredRetention.min}.`)
+      .max(L.desiredRetention.max, `Desired retention must be at most ${L.desiredRetention.max}.`),
+    newCardsPerDay: z
+      .number()
+      .int("New cards per day must be a whole number.")
+      .min(L.newCardsPerDay.min, "New cards per day cannot be negative.")
+      .max(L.newCardsPerDay.max, `New cards per day can be at most ${L.newCardsPerDay.max}.`),
+    maxReviewsPerDay: z
+      .number()
+      .int("Maximum reviews per day must be a whole number.")
+      .min(L.maxReviewsPerDay.min, "Maximum reviews per day cannot be negative.")
+      .max(L.maxReviewsPerDay.max, `Maximum reviews per day can be at most ${L.maxReviewsPerDay.max}.`),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as "Europe/London".' }),
+    studyOrder: z.enum(STUDY_ORDERS),
   })
   .partial()
   .strict();
+export type LearnerSettingsInput = z.infer<typeof learnerSettingsSchema>;
 
 /** Error bodies from every route: a message a person can read, and a stable code. */
 export type ApiError = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };

@@ -15,6 +15,7 @@ export function learnersCsv(decks: readonly DashboardDeck[], rows: readonly Lear
     "Overdue",
     ...decks.map((d) => `Mastery % ${d.title}`),
     "Last active (UTC)",
+    "FSRS parameters",
   ];
   return toCsv(
     header,
@@ -28,6 +29,7 @@ export function learnersCsv(decks: readonly DashboardDeck[], rows: readonly Lear
       r.overdue,
       ...decks.map((d) => pct(r.mastery[d.id] ?? 0)),
       r.lastActiveAt,
+      r.fittedParameters ? "fitted" : "default",
     ]),
   );
 }
@@ -43,6 +45,7 @@ export function questionsCsv(rows: readonly QuestionRow[]): string {
     "First try correct %",
     "Average answer seconds",
     "Wrong choices picked",
+    "Marked right by learner",
   ];
   return toCsv(
     header,
@@ -56,6 +59,7 @@ export function questionsCsv(rows: readonly QuestionRow[]): string {
       pct(r.firstTryRate),
       r.avgDurationMs === null ? null : Math.round(r.avgDurationMs / 100) / 10,
       r.distractors.map((d) => `${d.choice} (${d.count})`).join("; "),
+      r.overrides,
     ]),
   );
 }

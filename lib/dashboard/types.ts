@@ -37,6 +37,8 @@ export type LearnerRow = {
   mastery: Record<string, number>;
   /** ISO time of the latest answer, or null if never. */
   lastActiveAt: string | null;
+  /** Scheduled with FSRS parameters fitted to their own reviews (they beat the defaults). */
+  fittedParameters: boolean;
 };
 
 export type Distractor = { choice: string; count: number };
@@ -56,6 +58,8 @@ export type QuestionRow = {
   firstTryRate: number | null;
   /** Mean answer time in milliseconds; null without answers. */
   avgDurationMs: number | null;
+  /** Typed answers the grader rejected and the learner marked right ("I was right"). */
+  overrides: number;
   /** Wrong choices picked (multiple choice), most picked first. */
   distractors: Distractor[];
 };

@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db";
+import { learnerName } from "./dashboard";
 
 export type ClassroomRecord = { id: string; name: string; teacherId: string; joinCode: string; isDemo: boolean };
 const CLASS_FIELDS = { id: true, name: true, teacherId: true, joinCode: true, isDemo: true } as const;
@@ -52,12 +53,16 @@ export async function listClassMembers(classId: string) {
   const rows = await db().classMember.findMany({
     where: { classId },
     orderBy: { joinedAt: "asc" },
-    select: { learnerId: true, joinedAt: true, learner: { select: { user: { select: { name: true, email: true } } } } },
+    select: {
+      learnerId: true,
+      joinedAt: true,
+      learner: { select: { displayName: true, user: { select: { name: true, email: true } } } },
+    },
   });
   return rows.map((r) => ({
     learnerId: r.learnerId,
     joinedAt: r.joinedAt,
-    name: r.learner.user?.name ?? "Guest learner",
+    name: learnerName(r.learner.user?.name ?? r.learner.displayName, r.learnerId),
     email: r.learner.user?.email ?? null,
   }));
 }

@@ -12,6 +12,15 @@ import { db } from "@/lib/server/db";
  * it stores them, so text comparison orders them correctly).
  */
 
+/**
+ * An account's name, else the name a guest gave when joining; a guest from before
+ * names were asked gets a short tag of their id, so two guests never look alike.
+ */
+export function learnerName(name: unknown, learnerId: string): string {
+  if (typeof name === "string" && name.trim() !== "") return name;
+  return `Guest learner ${learnerId.slice(-4)}`;
+}
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** Raw DateTime values come back as Date, ISO text or epoch numbers depending on driver and expression. */
@@ -120,9 +129,10 @@ export async function classActivityByDay(
 export async function classMembersActivity(
   classId: string,
   now: Date,
-): Promise<Array<{ learnerId: string; name: string; lastActiveAt: string | null }>> {
+): Promise<Array<{ learnerId: string; name: string; fittedParameters: boolean; lastActiveAt: string | null }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT m."learnerId" AS "learnerId", u."name" AS "name",
+    SELECT m."learnerId" AS "learnerId", COALESCE(u."name", l."displayName") AS "name",
+      l."fsrsUseFitted" AS "fittedParameters",
       (SELECT r."reviewedAt" FROM "ReviewLog" r
         WHERE r."learnerId" = m."learnerId" AND r."undoneAt" IS NULL AND r."reviewedAt" <= ${now}
         ORDER BY r."reviewedAt" DESC LIMIT 1) AS "lastActiveAt"
@@ -133,7 +143,8 @@ export async function classMembersActivity(
     ORDER BY m."joinedAt", m."learnerId"`;
   return rows.map((r) => ({
     learnerId: String(r.learnerId),
-    name: r.name === null || r.name === undefined ? "Guest learner" : String(r.name),
+    name: learnerName(r.name, String(r.learnerId)),
+    fittedParameters: r.fittedParameters === true || Number(r.fittedParameters) === 1,
     lastActiveAt: toIso(r.lastActiveAt),
   }));
 }
@@ -166,11 +177,21 @@ const classLearnerIds = (classId: string) =>
 export async function classQuestionTotals(
   classId: string,
   documentIds: string[] | null,
-): Promise<Array<{ questionId: string; answers: number; durationMs: number; firstLearners: number; firstCorrect: number }>> {
+): Promise<
+  Array<{
+    questionId: string;
+    answers: number;
+    durationMs: number;
+    firstLearners: number;
+    firstCorrect: number;
+    overrides: number;
+  }>
+> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
     SELECT r."questionId" AS "questionId", COUNT(*) AS "answers", SUM(r."durationMs") AS "durationMs",
       SUM(CASE WHEN r."stateBefore" = 'new' THEN 1 ELSE 0 END) AS "firstLearners",
-      SUM(CASE WHEN r."stateBefore" = 'new' THEN ${PASSED} ELSE 0 END) AS "firstCorrect"
+      SUM(CASE WHEN r."stateBefore" = 'new' THEN ${PASSED} ELSE 0 END) AS "firstCorrect",
+      SUM(CASE WHEN r."overridden" = TRUE THEN 1 ELSE 0 END) AS "overrides"
     FROM "ReviewLog" r
     WHERE r."questionId" IN (${deckQuestionIds(documentIds)})
       AND r."learnerId" IN (${classLearnerIds(classId)})
@@ -182,6 +203,7 @@ export async function classQuestionTotals(
     durationMs: num(r.durationMs),
     firstLearners: num(r.firstLearners),
     firstCorrect: num(r.firstCorrect),
+    overrides: num(r.overrides),
   }));
 }
 
@@ -228,12 +250,16 @@ export async function listDeckQuestions(documentIds: string[] | null): Promise<D
 export async function getClassLearner(classId: string, learnerId: string) {
   const row = await db().classMember.findUnique({
     where: { classId_learnerId: { classId, learnerId } },
-    select: { classId: true, learnerId: true, learner: { select: { timeZone: true, user: { select: { name: true } } } } },
+    select: {
+      classId: true,
+      learnerId: true,
+      learner: { select: { timeZone: true, displayName: true, user: { select: { name: true } } } },
+    },
   });
   if (!row) return null;
   return {
     membership: { classId: row.classId, learnerId: row.learnerId },
-    name: row.learner.user?.name ?? "Guest learner",
+    name: learnerName(row.learner.user?.name ?? row.learner.displayName, row.learnerId),
     timeZone: row.learner.timeZone,
   };
 }

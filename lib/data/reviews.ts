@@ -19,6 +19,8 @@ export type ReviewDecision = {
   response: string | null;
   correct: boolean | null;
   durationMs: number;
+  /** The learner marked an answer the machine rejected as right. */
+  overridden?: boolean;
 };
 
 export type RecordedReview = {
@@ -96,6 +98,7 @@ export async function recordReview(input: ReviewInput): Promise<RecordedReview> 
           response: decision.response,
           correct: decision.correct,
           source: input.source ?? "study",
+          overridden: decision.overridden ?? false,
           previousCard: before ? cardColumns(before) : Prisma.JsonNull,
         },
       });

@@ -32,9 +32,15 @@ function toCardState(row: Prisma.CardGetPayload<object>): StoredCard {
   return { ...row, state: row.state as CardStateName };
 }
 
-export async function getDueCards(learnerId: string, documentIds: readonly string[], now: Date, limit: number) {
+export async function getDueCards(
+  learnerId: string,
+  documentIds: readonly string[],
+  now: Date,
+  limit: number,
+  states: CardStateName[] = ["learning", "relearning", "review"],
+) {
   const rows = await db().card.findMany({
-    where: { learnerId, due: { lte: now }, state: { not: "new" }, question: deckQuestionWhere(documentIds) },
+    where: { learnerId, due: { lte: now }, state: { in: states }, question: deckQuestionWhere(documentIds) },
     orderBy: { due: "asc" },
     take: limit,
     include: { question: { select: STUDY_QUESTION_SELECT } },
@@ -89,6 +95,13 @@ export async function listQuestionsAnsweredSince(learnerId: string, since: Date)
 export async function countNewCardsStudiedSince(learnerId: string, since: Date): Promise<number> {
   return db().reviewLog.count({
     where: { learnerId, stateBefore: "new", reviewedAt: { gte: since }, undoneAt: null },
+  });
+}
+
+/** Review-state cards answered since `since` (the start of the learner's day), for the daily review limit. */
+export async function countReviewsStudiedSince(learnerId: string, since: Date): Promise<number> {
+  return db().reviewLog.count({
+    where: { learnerId, stateBefore: "review", reviewedAt: { gte: since }, undoneAt: null },
   });
 }
 

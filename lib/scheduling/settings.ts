@@ -10,6 +10,8 @@ export interface SchedulerSettings {
    * same inputs always give the same due date. Defaults to false.
    */
   fuzz?: boolean;
+  /** FSRS weights fitted to the learner (21 numbers); the library's defaults when absent. */
+  weights?: readonly number[] | null;
 }
 
 export const DEFAULT_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
@@ -44,5 +46,6 @@ export function toFsrsParameters(settings: SchedulerSettings): FSRSParameters {
     request_retention: settings.desiredRetention,
     maximum_interval: settings.maximumIntervalDays ?? DEFAULT_MAXIMUM_INTERVAL_DAYS,
     enable_fuzz: settings.fuzz ?? false,
+    ...(settings.weights ? { w: [...settings.weights] } : {}),
   });
 }

@@ -141,6 +141,7 @@ export async function buildQuestionTable(classId: string): Promise<QuestionTable
         firstTryCorrect: 0,
         firstTryRate: null,
         avgDurationMs: null,
+        overrides: 0,
         distractors: [],
         totalMs: 0,
       },
@@ -153,6 +154,7 @@ export async function buildQuestionTable(classId: string): Promise<QuestionTable
     row.totalMs = t.durationMs;
     row.firstTryLearners = t.firstLearners;
     row.firstTryCorrect = t.firstCorrect;
+    row.overrides = t.overrides;
   }
   for (const w of wrongChoices) rows.get(w.questionId)?.distractors.push({ choice: w.choice, count: w.count });
   return {

@@ -10,8 +10,8 @@ import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
-  countDeck,
   countNewCardsStudiedSince,
+  countReviewsStudiedSince,
   getDueCards,
   getNewQuestions,
   listQuestionsAnsweredSince,
@@ -21,6 +21,7 @@ import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
 import { burySiblings } from "@/lib/study/siblings";
+import { countPlan, planSession } from "@/lib/study/session-plan";
 import type { Deck } from "./decks";
 
 export const SESSION_SIZE = 50;
@@ -28,73 +29,106 @@ export const SESSION_SIZE = 50;
 const DEFAULT_NEW_CARDS_PER_DAY = 20;
 /** The schema's default desired retention, likewise. */
 const DEFAULT_DESIRED_RETENTION = 0.9;
+/** The schema's default daily review limit, likewise. */
+const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
 export type { Deck };
 
+/** The deck page's counts: a tally of the very plan the session would be built from now. */
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
-  const allowance = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
-  const counts = await countDeck(learner?.id ?? null, deck.documentIds, now, allowance);
-  return { new: Math.min(counts.unseen, allowance), learning: counts.learning, due: counts.due };
+  return countPlan((await planFor(learner, deck, now)).plan);
 }
 
-async function newAllowance(learner: LearnerRecord, now: Date): Promise<number> {
-  const studied = await countNewCardsStudiedSince(learner.id, startOfDay(now, learner.timeZone));
-  return Math.max(0, learner.newCardsPerDay - studied);
+async function allowances(learner: LearnerRecord, now: Date) {
+  const since = startOfDay(now, learner.timeZone);
+  const [newStudied, reviewsStudied] = await Promise.all([
+    countNewCardsStudiedSince(learner.id, since),
+    countReviewsStudiedSince(learner.id, since),
+  ]);
+  return {
+    newAllowance: Math.max(0, learner.newCardsPerDay - newStudied),
+    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - reviewsStudied),
+  };
 }
+
+type DueRow = Awaited<ReturnType<typeof getDueCards>>[number];
+type PlanDue = DueRow["card"] & { row: DueRow };
 
 /**
- * Cards for one sitting: due learning and review cards first (oldest due
- * first), then new questions up to the daily limit. A note shows at most one
- * of its variants per day, in this session or an earlier one the same day
- * (sibling burying), and only one new question per source sentence is shown
- * in a session, so siblings don't give each other away.
+ * Cards for one sitting (lib/study/session-plan.ts): due learning cards always, due
+ * review cards up to the daily review limit, new questions up to the daily new-card
+ * limit (one per source sentence, so siblings don't give each other away), in the
+ * learner's study order. A note shows at most one of its variants per day, in this
+ * session or an earlier one the same day (sibling burying). A visitor with no learner
+ * yet sees new cards only; the learner is created with their first answer.
  */
+async function planFor(learner: LearnerRecord | null, deck: Deck, now: Date) {
+  const limits = learner
+    ? await allowances(learner, now)
+    : { newAllowance: DEFAULT_NEW_CARDS_PER_DAY, reviewAllowance: 0 };
+  const answeredToday = learner ? await listQuestionsAnsweredSince(learner.id, startOfDay(now, learner.timeZone)) : [];
+  // Fetch extra due cards: buried siblings drop out of the list.
+  const [learning, review] = learner
+    ? await Promise.all([
+        getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE * 2, ["learning", "relearning"]),
+        getDueCards(learner.id, deck.documentIds, now, Math.min(SESSION_SIZE, limits.reviewAllowance) * 2, ["review"]),
+      ])
+    : [[], []];
+  const dueRows = [...learning, ...review].sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
+  const due: PlanDue[] = burySiblings(dueRows, (r) => r.question, answeredToday).map((row) => ({ ...row.card, row }));
+  const newCap = Math.min(limits.newAllowance, SESSION_SIZE);
+  const candidates = newCap > 0 ? await getNewQuestions(learner?.id ?? null, deck.documentIds, newCap * 8) : [];
+  const fresh = burySiblings(candidates, (c) => c, [...answeredToday, ...due.map((d) => d.row.question)]);
+  const plan = planSession<PlanDue, StudyQuestionRow>({
+    due,
+    fresh,
+    ...limits,
+    size: SESSION_SIZE,
+    order: learner?.studyOrder ?? "due-first",
+    sentenceKey: ({ row: { question: q } }) => `${q.documentId}:${q.sentenceIndex}`,
+  });
+  return { plan };
+}
+
+/** The scheduler settings a learner's answers are scheduled with, on the server and in the browser. */
+export function schedulerSettingsFor(learner: LearnerRecord) {
+  return { desiredRetention: learner.desiredRetention, weights: learner.fsrsWeights };
+}
+
 export async function buildStudySession(
   learner: LearnerRecord | null,
   deck: Deck,
   now: Date,
   visitorTimeZone = "UTC",
 ): Promise<StudySession> {
-  // A visitor with no learner yet sees new cards only; the learner is created with their first answer.
-  const answeredToday = learner ? await listQuestionsAnsweredSince(learner.id, startOfDay(now, learner.timeZone)) : [];
-  // Fetch extra due cards: buried siblings drop out of the list.
-  const dueRows = learner ? await getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE * 2) : [];
-  const due = burySiblings(dueRows, (r) => r.question, answeredToday).slice(0, SESSION_SIZE);
-  const daily = learner ? await newAllowance(learner, now) : DEFAULT_NEW_CARDS_PER_DAY;
-  const allowance = Math.min(daily, SESSION_SIZE - due.length);
-  const seenSentences = new Set(due.map(({ question: q }) => `${q.documentId}:${q.sentenceIndex}`));
-  const fresh: StudyQuestionRow[] = [];
-  if (allowance > 0) {
-    const candidates = await getNewQuestions(learner?.id ?? null, deck.documentIds, allowance * 8);
-    const shown = [...answeredToday, ...due.map((d) => d.question)];
-    for (const q of burySiblings(candidates, (c) => c, shown)) {
-      const key = `${q.documentId}:${q.sentenceIndex}`;
-      if (seenSentences.has(key)) continue;
-      seenSentences.add(key);
-      fresh.push(q);
-      if (fresh.length >= allowance) break;
-    }
-  }
-  const cards: StudyCard[] = [
-    ...due.map(({ card, question }) => ({ cardId: card.id, question: toStudyQuestion(question), card: toJson(card) })),
-    ...fresh.map((q) => ({ cardId: null, question: toStudyQuestion(q), card: toJson(newCardState(now)) })),
-  ];
+  const { plan } = await planFor(learner, deck, now);
+  const cards: StudyCard[] = plan.map((p) =>
+    p.kind === "due"
+      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: toJson(p.item.row.card) }
+      : { cardId: null, question: toStudyQuestion(p.item), card: toJson(newCardState(now)) },
+  );
   return {
     deck: { id: deck.id, title: deck.title },
     learner: learner
       ? {
           desiredRetention: learner.desiredRetention,
           newCardsPerDay: learner.newCardsPerDay,
+          maxReviewsPerDay: learner.maxReviewsPerDay,
+          studyOrder: learner.studyOrder,
           timeZone: learner.timeZone,
+          fsrsWeights: learner.fsrsWeights,
         }
       : {
           desiredRetention: DEFAULT_DESIRED_RETENTION,
           newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY,
+          maxReviewsPerDay: DEFAULT_MAX_REVIEWS_PER_DAY,
+          studyOrder: "due-first",
           timeZone: visitorTimeZone,
+          fsrsWeights: null,
         },
     serverNow: now.toISOString(),
-    counts: await getDeckCounts(learner, deck, now),
+    counts: countPlan(plan),
     cards,
   };
 }
@@ -151,7 +185,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
   if (now.getTime() - answeredAt.getTime() > MAX_REVIEW_AGE_MS) {
     throw new SubmissionError("answer_too_old", "This answer is more than 30 days old and was not stored.");
   }
-  const settings = { desiredRetention: learner.desiredRetention };
+  const settings = schedulerSettingsFor(learner);
   const result = await recordReview({
     learnerId: learner.id,
     reviewId: sub.reviewId,
@@ -162,6 +196,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
         response: sub.response,
         rating: sub.rating,
         durationMs: sub.durationMs,
+        override: sub.override,
       });
       // Answers replayed from an offline queue arrive late; schedule them at the
       // time they were given, but never before the card's previous review.
@@ -174,6 +209,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
         response: question.type === "flashcard" ? null : (sub.response ?? "").slice(0, MAX_RESPONSE_CHARS),
         correct: grade.correct,
         durationMs: sub.durationMs,
+        overridden: grade.overridden,
       };
     },
   });

@@ -19,6 +19,8 @@ export interface ReviewExtras {
   /** The server's card id; null for a question never answered before. */
   serverCardId: string | null;
   response?: string;
+  /** The learner marked this typed answer right ("I was right"). */
+  override?: boolean;
 }
 
 export type QueuedAnswer = Omit<NewReview, "cardId"> & ReviewExtras;
@@ -60,6 +62,7 @@ function toSubmission(item: queue.QueuedReview, extras: ReviewExtras | undefined
     cardId: extras?.serverCardId ?? undefined,
     rating: item.rating,
     response: extras?.response,
+    ...(extras?.override ? { override: true } : {}),
     answeredAt: item.answeredAt,
     durationMs: Math.max(0, Math.min(3_600_000, Math.round(item.durationMs))),
   };
@@ -110,10 +113,11 @@ export function createReviewQueueStore(deps: ReviewQueueDeps) {
           sending: null,
           lastFailure: null,
           add: (answer) => {
-            const { serverCardId, response, ...review } = answer;
+            const { serverCardId, response, override, ...review } = answer;
             // The pure queue's card key is the question: a learner has one card per question.
             const items = queue.enqueue(data(), { ...review, cardId: review.questionId });
-            set({ ...items, extras: { ...get().extras, [answer.reviewId]: { serverCardId, response } } });
+            const extras: ReviewExtras = { serverCardId, response, ...(override ? { override } : {}) };
+            set({ ...items, extras: { ...get().extras, [answer.reviewId]: extras } });
           },
           remove: (reviewId) => {
             if (get().sending === reviewId) return "sending";

@@ -30,6 +30,8 @@ export interface AnswerInput {
   /** What the learner chose or typed; absent for flashcards. */
   response?: string;
   durationMs: number;
+  /** The learner marked a typed answer the grader rejected as right. */
+  overridden?: boolean;
 }
 
 export interface AnswerRecord extends AnswerInput {
@@ -100,7 +102,7 @@ export function startSession(
     .map((c) => ({ question: c.question, cardId: c.cardId, state: cardFromJson(c.card) }));
   const empty: SessionModel = {
     deck: session.deck,
-    settings: { desiredRetention: session.learner.desiredRetention },
+    settings: { desiredRetention: session.learner.desiredRetention, weights: session.learner.fsrsWeights },
     total: pending.length,
     current: null,
     pending,
@@ -174,6 +176,14 @@ export function answer(
     phase: "answered",
   };
   return { model: card.question.type === "flashcard" ? moveOn(answered, now) : answered, record };
+}
+
+/** Whether the answer on screen can be marked right by the learner: a typed answer the grader rejected. */
+export function canOverride(model: SessionModel): boolean {
+  const last = model.lastAnswer;
+  return (
+    model.phase === "answered" && last !== null && last.questionType === "cloze" && !last.correct && !last.overridden
+  );
 }
 
 /** From the answered screen to the next card. */

@@ -7,11 +7,14 @@ export interface SessionSummary {
   /** Whole percent, or null before the first answer. */
   correctPercent: number | null;
   byRating: Record<Rating, number>;
-  /** Wall-clock time from the first card to the end (or to `now` while studying). */
+  /**
+   * Time spent answering: from each card appearing to its answer, added up. Reading
+   * feedback, pauses between cards and a tab left open don't count.
+   */
   elapsedMs: number;
 }
 
-export function summarize(model: SessionModel, now: Date): SessionSummary {
+export function summarize(model: SessionModel): SessionSummary {
   const byRating: Record<Rating, number> = { again: 0, hard: 0, good: 0, easy: 0 };
   for (const r of model.results) byRating[r.rating] += 1;
   const answered = model.results.length;
@@ -21,7 +24,7 @@ export function summarize(model: SessionModel, now: Date): SessionSummary {
     correct,
     correctPercent: answered === 0 ? null : Math.round((correct / answered) * 100),
     byRating,
-    elapsedMs: Math.max(0, (model.endedAt ?? now.getTime()) - model.startedAt),
+    elapsedMs: model.results.reduce((ms, r) => ms + Math.max(0, r.durationMs), 0),
   };
 }
 

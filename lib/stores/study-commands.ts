@@ -3,6 +3,7 @@ import { gradeAnswer } from "@/lib/study/grade";
 import { type FetchLike, undoReview } from "./api-client";
 import { cardFromJson } from "./card-json";
 import type { ReviewQueueStore } from "./review-queue";
+import { canOverride } from "./session-model";
 import { selectUndoEntry, type StudySessionStore } from "./study-session";
 
 /** The two stores and the outside world a study command needs; tests pass fakes. */
@@ -19,14 +20,17 @@ export interface StudyDeps {
  * needs `rating`, every other type `response`. Returns the new review id, or null when
  * nothing was recorded (wrong kind of input, or the card was already answered).
  */
-export function submitAnswer(deps: StudyDeps, input: { response?: string; rating?: Rating }): string | null {
+export function submitAnswer(
+  deps: StudyDeps,
+  input: { response?: string; rating?: Rating; override?: boolean; durationMs?: number },
+): string | null {
   const state = deps.session.getState();
   const model = state.model;
   const question = model?.current?.question;
   if (!model || !question) return null;
   if ((input.rating !== undefined) !== (question.type === "flashcard")) return null;
   const now = deps.now();
-  const durationMs = Math.max(0, now.getTime() - model.shownAt);
+  const durationMs = input.durationMs ?? Math.max(0, now.getTime() - model.shownAt);
   let grade;
   try {
     grade = gradeAnswer(question, { ...input, durationMs });
@@ -34,8 +38,11 @@ export function submitAnswer(deps: StudyDeps, input: { response?: string; rating
     return null; // a choice question with no choice
   }
   const reviewId = deps.newId();
-  const { rating, verdict, correct } = grade;
-  const record = state.answer({ reviewId, rating, verdict, correct, response: input.response, durationMs }, now);
+  const { rating, verdict, correct, overridden } = grade;
+  const record = state.answer(
+    { reviewId, rating, verdict, correct, response: input.response, durationMs, overridden },
+    now,
+  );
   if (!record) return null;
   deps.queue.getState().add({
     reviewId,
@@ -45,6 +52,7 @@ export function submitAnswer(deps: StudyDeps, input: { response?: string; rating
     durationMs,
     serverCardId: record.cardId,
     response: input.response,
+    override: overridden || undefined,
   });
   void deps.queue.getState().drain();
   return reviewId;
@@ -92,4 +100,19 @@ export async function undoLastAnswer(deps: StudyDeps): Promise<UndoOutcome> {
       : { kind: "rejected", message: outcome.message };
   deps.session.getState().setNotice(result.message);
   return result;
+}
+
+/**
+ * "I was right": the learner overrides the grader's "wrong" for a typed answer. The
+ * rejected answer is taken back (locally, or on the server when already saved) and the
+ * same response is answered again with the override, which the server grades as a pass
+ * and logs as overridden. Same answer time as the original attempt.
+ */
+export async function overrideLastAnswer(deps: StudyDeps): Promise<string | null> {
+  const model = deps.session.getState().model;
+  const last = model?.lastAnswer;
+  if (!model || !last || !canOverride(model)) return null;
+  const undone = await undoLastAnswer(deps);
+  if (undone.kind !== "local" && undone.kind !== "server") return null;
+  return submitAnswer(deps, { response: last.response ?? "", override: true, durationMs: last.durationMs });
 }

@@ -13,6 +13,8 @@ export interface StudySessionState {
   /** A message about undo (e.g. it needs a connection), shown until the next action. */
   notice: string | null;
   loaded(data: StudySession, now: Date, skipQuestionIds?: ReadonlySet<string>): void;
+  /** A session saved before a reload, picked up where it was. */
+  resumed(model: SessionModel, now: Date): void;
   failed(message: string): void;
   reveal(): void;
   answer(input: AnswerInput, now: Date): AnswerRecord | null;
@@ -37,6 +39,9 @@ export function createStudySessionStore(): StudySessionStore {
       notice: null,
       loaded: (data, now, skip) =>
         set({ status: "ready", loadError: null, model: session.startSession(data, now, skip) }),
+      resumed: (model, now) =>
+        // The card on screen restarts its answer clock: the time away is not answering time.
+        set({ status: "ready", loadError: null, model: { ...model, shownAt: now.getTime() } }),
       failed: (message) => set({ status: "error", loadError: message }),
       reveal: () => update(session.reveal),
       answer: (input, now) => {

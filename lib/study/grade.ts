@@ -10,11 +10,12 @@ export type GradableQuestion = {
   statementIsTrue: boolean | null;
 };
 
-export type Grade = { verdict: AnswerVerdict; correct: boolean; rating: Rating };
+/** `overridden`: the learner said a typed answer the machine marked wrong was right. */
+export type Grade = { verdict: AnswerVerdict; correct: boolean; rating: Rating; overridden: boolean };
 
 export class GradeError extends Error {
   constructor(
-    readonly code: "rating_required" | "response_required",
+    readonly code: "rating_required" | "response_required" | "override_not_allowed",
     message: string,
   ) {
     super(message);
@@ -29,19 +30,25 @@ export class GradeError extends Error {
  */
 export function gradeAnswer(
   q: GradableQuestion,
-  input: { response?: string | null; rating?: Rating | null; durationMs: number },
+  input: { response?: string | null; rating?: Rating | null; durationMs: number; override?: boolean | null },
 ): Grade {
+  if (input.override && q.type !== "cloze") {
+    throw new GradeError("override_not_allowed", "Only a typed answer can be marked right by the learner.");
+  }
   if (q.type === "flashcard") {
     if (!input.rating)
       throw new GradeError("rating_required", "A flashcard answer needs a rating (again, hard, good or easy).");
     const correct = input.rating !== "again";
-    return { verdict: correct ? "exact" : "wrong", correct, rating: input.rating };
+    return { verdict: correct ? "exact" : "wrong", correct, rating: input.rating, overridden: false };
   }
   const response = input.response?.trim() ?? "";
   if (response === "" && q.type !== "cloze") {
     throw new GradeError("response_required", "An answer to this question needs the chosen option.");
   }
   const verdict = verdictFor(q, response);
+  // The override rule: a typed answer the matcher rejected, which the learner marks right,
+  // passes as Good (never Easy: it needed a second look). A matched answer has nothing to override.
+  if (input.override && verdict === "wrong") return { verdict, correct: true, rating: "good", overridden: true };
   const promptChars = q.prompt.length + (q.choices?.join("").length ?? 0);
   const rating = rateAnswer({
     type: q.type,
@@ -50,7 +57,7 @@ export function gradeAnswer(
     promptChars,
     answerChars: q.answer.length,
   });
-  return { verdict, correct: verdict !== "wrong", rating };
+  return { verdict, correct: verdict !== "wrong", rating, overridden: false };
 }
 
 function verdictFor(q: GradableQuestion, response: string): AnswerVerdict {

@@ -382,6 +382,7 @@ describe("learner table", () => {
       mastery: { "doc-a": 1 / 3, "doc-b": 1 },
       // A6; the later A11 is undone.
       lastActiveAt: "2026-03-09T08:10:00.000Z",
+      fittedParameters: false,
     });
   });
 
@@ -403,6 +404,7 @@ describe("learner table", () => {
       // qb1 stability 21 meets the 21-day bar; nothing in Alpha.
       mastery: { "doc-a": 0, "doc-b": 1 },
       lastActiveAt: "2026-03-06T10:00:00.000Z",
+      fittedParameters: false,
     });
   });
 
@@ -464,6 +466,7 @@ describe("question table", () => {
         firstTryRate: 0,
         // (10000 + 6000 + 4000 + 9000 + 7000 + 11000) / 6 = 47000 / 6.
         avgDurationMs: 47000 / 6,
+        overrides: 0,
         // Lyon: A1, B1; Nice: B3 (Dee's Nice excluded).
         distractors: [
           { choice: "Lyon", count: 2 },
@@ -482,6 +485,7 @@ describe("question table", () => {
         firstTryCorrect: 1,
         firstTryRate: 1,
         avgDurationMs: (8000 + 12000) / 2,
+        overrides: 0,
         // Wrong typed answers are not distractors.
         distractors: [],
       },
@@ -497,6 +501,7 @@ describe("question table", () => {
         firstTryCorrect: 1,
         firstTryRate: 1,
         avgDurationMs: 3000,
+        overrides: 0,
         distractors: [],
       },
       {
@@ -511,6 +516,7 @@ describe("question table", () => {
         firstTryCorrect: 1,
         firstTryRate: 0.5,
         avgDurationMs: (5000 + 5000 + 6000 + 4000) / 4,
+        overrides: 0,
         distractors: [{ choice: "Wrong B", count: 1 }],
       },
     ]);

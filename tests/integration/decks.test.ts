@@ -28,6 +28,7 @@ import { createQuiz } from "@/lib/server/live/games";
 import { seededRandom } from "@/lib/live/random";
 import { buildStudySession } from "@/lib/server/study";
 import { ingestUploads } from "@/lib/server/uploads";
+import { getLearner } from "@/lib/data/learners";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
@@ -183,7 +184,7 @@ describe("who sees a private document", () => {
     expect(deck).not.toBeNull();
     expect(await loadReadableDocument(classLearner, historyId)).not.toBeNull();
     await expect(loadEditableDocument(classLearner, scienceId)).rejects.toMatchObject({ code: "not_found" });
-    const learner = await db().learner.findUniqueOrThrow({ where: { id: classLearner.learnerId! } });
+    const learner = (await getLearner(classLearner.learnerId!))!;
     const session = await buildStudySession(learner, deck!, new Date("2026-03-02T09:00:00Z"));
     expect(session.cards.length).toBeGreaterThan(0);
     // Drafts never reach a learner.
@@ -302,7 +303,7 @@ describe("a deck written by hand", () => {
       new Date("2026-03-02T09:00:00Z"),
     );
     const deck = (await loadReadableDeck(owner, deckId))!;
-    const learner = await db().learner.findUniqueOrThrow({ where: { id: owner.learnerId! } });
+    const learner = (await getLearner(owner.learnerId!))!;
     const session = await buildStudySession(learner, deck, new Date("2026-03-02T09:00:00Z"));
     expect(session.cards.map((c) => c.question.prompt)).toEqual(["Capital of Peru?"]);
     await expect(

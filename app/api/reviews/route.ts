@@ -1,4 +1,5 @@
 import { reviewSubmissionSchema } from "@/lib/api/study";
+import { noteStoredReview } from "@/lib/server/fsrs-fit-jobs";
 import { apiError, json, parseJsonBody } from "@/lib/server/http";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
 import { reviewErrorStatus, submitReview } from "@/lib/server/study";
@@ -9,7 +10,9 @@ export async function POST(request: Request) {
   // A guest learner (and its cookie) is created here, with the first answer, not when a deck is opened.
   const learner = await currentOrNewLearner();
   try {
-    return json(await submitReview(learner, body.data, new Date()));
+    const result = await submitReview(learner, body.data, new Date());
+    if (result.status === "stored") noteStoredReview(learner.id);
+    return json(result);
   } catch (err) {
     const mapped = reviewErrorStatus(err);
     if (!mapped) throw err;

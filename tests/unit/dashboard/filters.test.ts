@@ -18,6 +18,7 @@ function learner(name: string, over: Partial<LearnerRow> = {}): LearnerRow {
     overdue: 0,
     mastery: {},
     lastActiveAt: null,
+    fittedParameters: false,
     ...over,
   };
 }
@@ -34,6 +35,7 @@ function question(id: string, over: Partial<QuestionRow> = {}): QuestionRow {
     firstTryCorrect: 0,
     firstTryRate: null,
     avgDurationMs: null,
+    overrides: 0,
     distractors: [],
     ...over,
   };

@@ -28,7 +28,14 @@ export function newCard(q: StudyQuestion, now = T0): StudyCard {
 export function sessionOf(cards: StudyCard[]): StudySession {
   return {
     deck: { id: "all", title: "All questions" },
-    learner: { desiredRetention: 0.9, newCardsPerDay: 20, timeZone: "UTC" },
+    learner: {
+      desiredRetention: 0.9,
+      newCardsPerDay: 20,
+      maxReviewsPerDay: 200,
+      studyOrder: "due-first",
+      timeZone: "UTC",
+      fsrsWeights: null,
+    },
     serverNow: T0.toISOString(),
     counts: { new: cards.length, learning: 0, due: 0 },
     cards,

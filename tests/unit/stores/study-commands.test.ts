@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { ReviewSubmission } from "@/lib/api/study";
 import { cardToJson } from "@/lib/stores/card-json";
 import { createReviewQueueStore } from "@/lib/stores/review-queue";
-import { submitAnswer, UNDO_OFFLINE_MESSAGE, undoLastAnswer, type StudyDeps } from "@/lib/stores/study-commands";
+import {
+  overrideLastAnswer,
+  submitAnswer,
+  UNDO_OFFLINE_MESSAGE,
+  undoLastAnswer,
+  type StudyDeps,
+} from "@/lib/stores/study-commands";
 import { createStudySessionStore } from "@/lib/stores/study-session";
 import { later, newCard, question, sessionOf, T0, uuid } from "./fixtures";
 
@@ -139,5 +145,39 @@ describe("undoLastAnswer", () => {
   it("has nothing to undo at the start", async () => {
     const { deps } = setup(() => "network-error");
     expect(await undoLastAnswer(deps)).toEqual({ kind: "nothing" });
+  });
+});
+
+describe("overrideLastAnswer", () => {
+  it("takes back a saved, rejected typed answer on the server and sends it again as an overridden pass", async () => {
+    const sent: Array<[string, ReviewSubmission | null]> = [];
+    const serverCard = newCard(question("cz", "cloze")).card;
+    const fetch: StudyDeps["fetch"] = async (url, init) => {
+      const body = init?.body ? (JSON.parse(String(init.body)) as ReviewSubmission) : null;
+      sent.push([url, body]);
+      return url.endsWith("/undo") ? ok({ card: serverCard }) : storedReply(body!);
+    };
+    const session = createStudySessionStore();
+    const queue = createReviewQueueStore({ fetch, now: () => later(2000), storage: () => undefined });
+    let ids = 0;
+    const deps: StudyDeps = { session, queue, fetch, now: () => later(4000), newId: () => uuid(++ids) };
+    session.getState().loaded(sessionOf([newCard(question("cz", "cloze", { answer: "John Frank Stevens" }))]), T0);
+    submitAnswer(deps, { response: "Stevens" });
+    expect(session.getState().model!.lastAnswer).toMatchObject({ correct: false, rating: "again" });
+    await queue.getState().idle();
+
+    expect(await overrideLastAnswer(deps)).toBe(uuid(2));
+    await queue.getState().idle();
+    const model = session.getState().model!;
+    expect(model.lastAnswer).toMatchObject({ correct: true, rating: "good", overridden: true, response: "Stevens" });
+    expect(model.lastAnswer!.durationMs).toBe(model.results[0]!.durationMs);
+    expect(model.results).toHaveLength(1);
+    expect(sent.map(([url, b]) => [url, b?.reviewId ?? null, b?.override ?? null])).toEqual([
+      ["/api/reviews", uuid(1), null],
+      [`/api/reviews/${uuid(1)}/undo`, null, null],
+      ["/api/reviews", uuid(2), true],
+    ]);
+    // An overridden answer cannot be overridden again.
+    expect(await overrideLastAnswer(deps)).toBeNull();
   });
 });
