@@ -93,7 +93,10 @@ test("/api/health answers within 100 ms while a 4 MB HTML file is parsed", async
     await new Promise((r) => setTimeout(r, 20));
   }
   const { events, ms } = await uploading;
-  expect(events.find((e) => e.type === "failed")).toMatchObject({ file: "volcanoes.html", code: "unsupported_script" });
+  // Parsed and refused as not English; on a starved machine the 60 s limit may stop it first. Either way the file is named.
+  const failed = events.find((e) => e.type === "failed");
+  expect(["unsupported_script", "too_complex"]).toContain(failed?.code);
+  expect(failed?.message).toMatch(/^volcanoes\.html: /);
   const report = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
   console.log(
     `4 MB HTML parsed in ${ms} ms; health idle: ${report(idle)}; during the parse (${during.length} calls): ${report(during)}`,
