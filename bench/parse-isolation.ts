@@ -5,6 +5,7 @@
  * extractDocumentInWorker, as they are now. Prints health latency for both,
  * and for an idle server. Run by hand: npx tsx bench/parse-isolation.ts
  */
+import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { extractDocument } from "../lib/ingest";
@@ -20,30 +21,35 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
 
-  /** Polls /health from a child process would be fairer; a keep-alive agent in-process is enough to see a blocked loop. */
+  // The client runs in its own process: a sampler on the blocked thread would be blocked too.
+  const SAMPLER = `
+    const http = require("node:http");
+    const samples = [];
+    let stop = false;
+    process.stdin.on("data", () => (stop = true));
+    (async () => {
+      while (!stop) {
+        const t0 = performance.now();
+        await new Promise((resolve) => http.get(process.argv[1], { agent: false }, (r) => r.resume().on("end", resolve)).on("error", resolve));
+        samples.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      process.stdout.write(JSON.stringify(samples));
+    })();`;
+
   async function sampleWhile(work: () => Promise<unknown>): Promise<{ samples: number[]; workMs: number }> {
-    const samples: number[] = [];
-    let done = false;
+    const child = spawn(process.execPath, ["-e", SAMPLER, url], { stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
     const t0 = performance.now();
-    const running = work().finally(() => (done = true));
-    let workMs = 0;
-    void running.then(() => (workMs = performance.now() - t0));
-    while (!done) {
-      const start = performance.now();
-      await fetch(url).then((r) => r.text());
-      samples.push(performance.now() - start);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await running;
-    return { samples, workMs };
+    await work();
+    const workMs = performance.now() - t0;
+    child.stdin.write("stop");
+    await new Promise((r) => child.on("exit", r));
+    return { samples: JSON.parse(out) as number[], workMs };
   }
 
-  const idle: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    const start = performance.now();
-    await fetch(url).then((r) => r.text());
-    idle.push(performance.now() - start);
-  }
+  const idle = (await sampleWhile(() => new Promise((r) => setTimeout(r, 3000)))).samples;
   console.log(formatSummary("health, idle", summarize(idle)));
 
   const inline = await sampleWhile(() => extractDocument(file));
