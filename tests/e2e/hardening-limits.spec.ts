@@ -40,14 +40,19 @@ async function signUpAt(page: Page, email: string, role: "teacher" | "learner") 
   await expect(page).not.toHaveURL(/sign-up/, { timeout: 30_000 });
 }
 
+/** Submits the sign-in form (opening it first unless already there) and returns what came of it. */
 async function trySignIn(page: Page, email: string, password: string): Promise<string> {
-  await page.goto("/sign-in");
+  if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Wait for the server action's answer itself: the message may read the same as the last one.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST", { timeout: 60_000 }),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
   const error = page.getByText(/don't match|Too many attempts/).first();
   const signedIn = () => !new URL(page.url()).pathname.startsWith("/sign-in");
-  await expect.poll(async () => signedIn() || (await error.isVisible()), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => signedIn() || (await error.isVisible()), { timeout: 30_000 }).toBe(true);
   return signedIn() ? "signed in" : ((await error.textContent()) ?? "");
 }
 
@@ -104,7 +109,7 @@ test("a rotating X-Forwarded-For lifts no per-address limit: live joins, game cr
 });
 
 test("the owner signs in on their address while an attacker on another is throttled", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const email = uniqueEmail("owner");
   const setup = await newPageAt(browser, server.url);
   await signUpAt(setup, email, "learner");
