@@ -147,7 +147,7 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
  * 2015, so an earlier year is ruled out by the sentence. A candidate must
  * stand on the same side of every other year the sentence names.
  */
-function orderConstraints(
+export function orderConstraints(
   factType: FactType,
   answer: string,
   sentence: string,

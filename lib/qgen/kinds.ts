@@ -72,7 +72,20 @@ export function capitalOf(name: string): Country | undefined {
   return CAPITALS.get(name.trim().toLowerCase());
 }
 
+// Values repeat across sentences and pools; the kind of each is worked out once (bounded, so a long-running server stays small).
+const kindCache = new Map<string, FineKind>();
+
 export function fineKind(factType: FactType, text: string): FineKind {
+  const key = `${factType}\u0000${text}`;
+  let kind = kindCache.get(key);
+  if (kind === undefined) {
+    if (kindCache.size > 20_000) kindCache.clear();
+    kindCache.set(key, (kind = computeKind(factType, text)));
+  }
+  return kind;
+}
+
+function computeKind(factType: FactType, text: string): FineKind {
   const t = text.trim().replace(/\s*\([A-Z][A-Za-z.]+\)$/, "");
   const h = head(t);
   switch (factType) {
@@ -112,8 +125,20 @@ export function fineKind(factType: FactType, text: string): FineKind {
  * countries (neighbours first, then the same subregion and region) and their
  * capitals. Plausible to a student who did not read carefully.
  */
+const listCache = new Map<string, string[]>();
+
 export function listedValues(kind: FineKind, answer: string): string[] {
   if (kind !== "country" && kind !== "city") return [];
+  const key = `${kind}\u0000${answer}`;
+  let list = listCache.get(key);
+  if (!list) {
+    if (listCache.size > 5_000) listCache.clear();
+    listCache.set(key, (list = computeList(kind, answer)));
+  }
+  return list;
+}
+
+function computeList(kind: FineKind, answer: string): string[] {
   const c = kind === "country" ? countryOf(answer) : capitalOf(answer);
   if (!c) return [];
   const near = [

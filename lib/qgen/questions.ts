@@ -1,6 +1,6 @@
 import type { Question } from "./bank";
 import { withoutAcronym } from "./span";
-import { pickDistractors, type DistractorPool } from "./distractors";
+import { orderConstraints, pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
 import { fineKind, listedValues, sameSubregion } from "./kinds";
 import { containsWord } from "./quality";
@@ -141,20 +141,15 @@ function falseValue(
   seed: number,
 ): string | undefined {
   if (fact.factType === "year" && /^\d{4}$/.test(answer)) {
-    const years = [...(pools[0]?.get("year") ?? [])].map((e) => Number(e.text)).filter(Number.isFinite);
-    const latest = Math.max(Number(answer), ...years);
     const own = Number(answer);
+    const years = [...(pools[0]?.get("year") ?? [])].map((e) => Number(e.text)).filter(Number.isFinite);
+    const latest = Math.max(own, ...years);
+    const fits = yearFits(answer, fact.sentence.text, fact.span.start);
+    const options: string[] = [];
+    for (const step of [3, 4, 5, 6, 7, 8, 10, 12])
+      for (const y of [own - step, own + step])
+        if (y <= latest && fits(String(y)) && !fact.sentence.text.includes(String(y))) options.push(String(y));
     const random = seededRandom(fnv1a(`${seed}|tf|${fact.sentence.hash}|${answer}`));
-    const options = pickDistractors(fact.factType, answer, {
-      seed,
-      sentence: fact.sentence.text,
-      spanStart: fact.span.start,
-      pools: [],
-      count: 6,
-    }).filter((d) => {
-      const y = Number(d);
-      return Math.abs(y - own) >= 3 && Math.abs(y - own) <= 12 && y <= latest;
-    });
     return options[Math.floor(random() * options.length)];
   }
   const kind = fineKind(fact.factType, fact.span.text);
@@ -166,6 +161,11 @@ function falseValue(
     return near[0];
   }
   return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
+}
+
+// A year that stands on the same side of the sentence's other years as the answer.
+function yearFits(answer: string, sentence: string, spanStart: number): (candidate: string) => boolean {
+  return orderConstraints("year", answer, sentence, spanStart) ?? (() => true);
 }
 
 // Both first names known, and of the same gender, so "her" still fits.

@@ -153,7 +153,11 @@ const MONTHS_RE = `(?:${MONTHS})\\.?`;
 // Each pattern with a cheap test that must pass first: most sentences hold none of these figures.
 const PATTERNS: Array<[RegExp, Span["kind"], RegExp]> = [
   // "$20–30 billion"
-  [/[$€£¥]\d[\d.,]*\s?[–-]\s?\d[\d.,]*(?:\s(?:million|billion|trillion))?(?![\p{L}\p{N}])/giu, "money", /[$€£¥]\d[\d.,]*\s?[–-]/],
+  [
+    /[$€£¥]\d[\d.,]*\s?[–-]\s?\d[\d.,]*(?:\s(?:million|billion|trillion))?(?![\p{L}\p{N}])/giu,
+    "money",
+    /[$€£¥]\d[\d.,]*\s?[–-]/,
+  ],
   // "13 to 30 July 1930", "July 13–30, 1930"
   [new RegExp(`\\b\\d{1,2}\\s?(?:to|–|-)\\s?\\d{1,2} ${MONTHS_RE} \\d{4}\\b`, "gi"), "date", /\d\s?(?:to|–|-)\s?\d/],
   [new RegExp(`\\b${MONTHS_RE} \\d{1,2}\\s?(?:–|-|to)\\s?\\d{1,2},? \\d{4}\\b`, "gi"), "date", /\d\s?(?:to|–|-)\s?\d/],
