@@ -2,7 +2,7 @@ import type { UploadEvent } from "@/lib/api/uploads";
 import { findDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
-import type { ReadResult } from "./generation/job";
+import type { FormResult, ReadResult } from "./generation/job";
 import { JobFailure, runJob } from "./generation/run-job";
 import { generateDocumentQuestions } from "./question-bank";
 
@@ -128,5 +128,18 @@ async function readInWorker(
   } catch (err) {
     if (!(err instanceof JobFailure)) throw err;
     return { ok: false, fileName: file, code: "too_large", message: `${file}: could not be read: ${err.message}.` };
+  }
+}
+
+/** Reads a multipart upload; the parsing runs in a worker so the request thread stays free. */
+export async function parseUploadForm(request: Request): Promise<FormResult> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return { ok: false };
+  const body = new Uint8Array(await request.arrayBuffer());
+  try {
+    return await runJob({ kind: "parse-form", body, contentType });
+  } catch (err) {
+    if (err instanceof JobFailure) return { ok: false };
+    throw err;
   }
 }

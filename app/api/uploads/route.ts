@@ -2,7 +2,7 @@ import type { UploadEvent } from "@/lib/api/uploads";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/ingest";
 import { apiError, crossSiteRefusal } from "@/lib/server/http";
 import { canUpload } from "@/lib/server/hosting";
-import { ingestUploads } from "@/lib/server/uploads";
+import { ingestUploads, parseUploadForm } from "@/lib/server/uploads";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,22 +19,11 @@ export async function POST(request: Request) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
     return apiError(413, "too_large", `Upload at most ${MAX_UPLOAD_FILES} files of 10 MB each at a time.`);
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
-  }
-  const files = await Promise.all(
-    form
-      .getAll("files")
-      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size >= 0)
-      .map(async (f) => ({ name: f.name || "upload", bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
-  const pastedText = String(form.get("pasteText") ?? "");
-  const paste = pastedText.trim()
-    ? { title: String(form.get("pasteTitle") ?? "").slice(0, 200), text: pastedText }
-    : undefined;
+  const form = await parseUploadForm(request);
+  if (!form.ok) return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
+  const { files, fields } = form;
+  const pastedText = fields.pasteText ?? "";
+  const paste = pastedText.trim() ? { title: (fields.pasteTitle ?? "").slice(0, 200), text: pastedText } : undefined;
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
