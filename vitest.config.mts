@@ -17,8 +17,10 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // Each file gets its own SQLite database; running files in parallel is safe.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Question generation runs in worker threads, each of which loads the NLP model on
+          // start; with several files doing so at once on two cores, imports need a wider budget.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -3,7 +3,7 @@ import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";
 import { createDocumentDeck } from "./decks";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
-import type { ReadResult } from "./generation/job";
+import type { FormResult, ReadResult } from "./generation/job";
 import { JobFailure, runJob } from "./generation/run-job";
 import { generateDocumentQuestions } from "./question-bank";
 
@@ -130,5 +130,16 @@ async function readInWorker(
   } catch (err) {
     if (!(err instanceof JobFailure)) throw err;
     return { ok: false, fileName: file, code: "too_large", message: `${file}: could not be read: ${err.message}.` };
+  }
+}
+
+/** Reads a multipart upload; the parsing runs in a worker so the request thread stays free. */
+export async function parseUploadForm(contentType: string, body: Uint8Array): Promise<FormResult> {
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return { ok: false };
+  try {
+    return await runJob({ kind: "parse-form", body, contentType });
+  } catch (err) {
+    if (err instanceof JobFailure) return { ok: false };
+    throw err;
   }
 }

@@ -60,7 +60,8 @@ afterEach(() => {
   delete process.env.QUARRY_GENERATION_MEMORY_MB;
 });
 
-describe("generation is local to a document", () => {
+// Every upload starts worker threads (read, then generate); on a busy 2-core machine that takes seconds.
+describe("generation is local to a document", { timeout: 120_000 }, () => {
   it("an upload changes no question outside its own document: same ids, prompts, choices and statuses", async () => {
     const before = await questionsOutside("none");
     expect(before.length).toBeGreaterThan(100);

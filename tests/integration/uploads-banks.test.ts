@@ -27,7 +27,9 @@ async function upload(files: Array<{ name: string; bytes: Uint8Array }>, paste?:
   return events;
 }
 
-describe("uploading documents", () => {
+// Each file is read, then generated, in a worker thread of its own; on a busy 2-core machine
+// starting those workers takes a few seconds each, so the upload tests get a longer budget.
+describe("uploading documents", { timeout: 120_000 }, () => {
   it("turns a PDF, a DOCX and an HTML page into draft questions, with progress per file and stage", async () => {
     const events = await upload([
       { name: "two-pages.pdf", bytes: fixture("two-pages.pdf") },

@@ -1,10 +1,10 @@
 import type { UploadEvent } from "@/lib/api/uploads";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/ingest";
 import { BIDI_MESSAGE, hasBidiControl, INVALID_TEXT_MESSAGE, isWellFormedText } from "@/lib/api/text";
-import { formDataFrom, readBodyWithLimit } from "@/lib/server/body";
+import { readBodyWithLimit } from "@/lib/server/body";
 import { apiError, crossSiteRefusal, tooLarge } from "@/lib/server/http";
 import { canUpload } from "@/lib/server/hosting";
-import { ingestUploads } from "@/lib/server/uploads";
+import { ingestUploads, parseUploadForm } from "@/lib/server/uploads";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -22,16 +22,12 @@ export async function POST(request: Request) {
   if (!body.ok && body.reason === "too_large") {
     return tooLarge(`Upload at most ${MAX_UPLOAD_FILES} files of 10 MB each at a time.`);
   }
-  const form = body.ok ? await formDataFrom(request, body.bytes) : null;
-  if (!form) return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
-  const files = await Promise.all(
-    form
-      .getAll("files")
-      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size >= 0)
-      .map(async (f) => ({ name: f.name || "upload", bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
-  const pastedText = String(form.get("pasteText") ?? "");
-  const pasteTitle = String(form.get("pasteTitle") ?? "");
+  // The multipart body is parsed in a worker thread, off the request thread.
+  const form = body.ok ? await parseUploadForm(request.headers.get("content-type") ?? "", body.bytes) : null;
+  if (!form?.ok) return apiError(400, "invalid_form", "Send the files as multipart/form-data.");
+  const { files, fields } = form;
+  const pastedText = fields.pasteText ?? "";
+  const pasteTitle = fields.pasteTitle ?? "";
   const badText = [pastedText, ...files.map((f) => f.name)].some((t) => !isWellFormedText(t));
   if (badText || !isWellFormedText(pasteTitle))
     return apiError(400, "invalid_text", `The text ${INVALID_TEXT_MESSAGE}`);

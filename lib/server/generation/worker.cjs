@@ -11,5 +11,7 @@ const post = (message) => parentPort.postMessage(message);
 const run =
   workerData.kind === "generate"
     ? async () => require("./generate-job.ts").runGenerateJob(workerData)
-    : () => require("./read-job.ts").runReadJob(workerData, (progress) => post({ type: "progress", progress }));
+    : workerData.kind === "parse-form"
+      ? () => require("./form-job.ts").runFormJob(workerData)
+      : () => require("./read-job.ts").runReadJob(workerData, (progress) => post({ type: "progress", progress }));
 run().then((result) => post({ type: "result", result }));
