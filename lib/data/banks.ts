@@ -9,7 +9,22 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
   const rows = await db().question.findMany({
     where: deckQuestionWhere(documentId),
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
-    select: { type: true, prompt: true, answer: true, choices: true, statementIsTrue: true, factType: true },
+    select: {
+      id: true,
+      documentId: true,
+      type: true,
+      prompt: true,
+      answer: true,
+      choices: true,
+      statementIsTrue: true,
+      factType: true,
+      score: true,
+      sentence: true,
+      sentenceStart: true,
+      sentenceEnd: true,
+      tags: true,
+      explanation: true,
+    },
   });
   return rows.map((r) => ({
     type: r.type as InterchangeQuestion["type"],
@@ -17,8 +32,28 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
     answer: r.answer,
     ...(r.type === "multiple_choice" ? { choices: (r.choices as string[]) ?? [] } : {}),
     ...(r.type === "true_false" ? { statementIsTrue: r.statementIsTrue ?? r.answer === "true" } : {}),
-    tags: [r.factType],
+    ...(parseTags(r.tags).length ? { tags: parseTags(r.tags) } : {}),
+    ...(r.explanation ? { explanation: r.explanation } : {}),
+    factType: r.factType as InterchangeQuestion["factType"],
+    score: r.score,
+    quarry: {
+      id: r.id,
+      ...(r.sentence
+        ? { source: { documentId: r.documentId, sentence: r.sentence, start: r.sentenceStart, end: r.sentenceEnd } }
+        : {}),
+    },
   }));
+}
+
+/** Question.tags holds a JSON array of strings; anything else reads as no tags. */
+export function parseTags(raw: string | null): string[] {
+  if (!raw) return [];
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -50,12 +85,14 @@ export async function saveImportedBank(
         answer: q.answer,
         choices: q.type === "multiple_choice" ? (q.choices ?? []) : undefined,
         statementIsTrue: q.type === "true_false" ? q.answer === "true" : null,
-        factType: q.quarry?.factType ?? "term",
+        factType: q.factType ?? "term",
         sentenceIndex: -1,
         sentenceStart: 0,
         sentenceEnd: 0,
-        sentence: q.quarry?.source.sentence ?? "",
-        score: q.quarry?.score ?? 1,
+        sentence: q.quarry?.source?.sentence ?? "",
+        score: q.score ?? 1,
+        tags: q.tags?.length ? JSON.stringify(q.tags) : null,
+        explanation: q.explanation ?? null,
         status: "published",
         origin: "imported",
       })),

@@ -1,6 +1,11 @@
 /** Anki fields are HTML; Quarry questions are plain text. */
 export function textToAnkiHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\n/g, "<br>")
+    .replace(IMAGE_TOKEN, (_m, name: string) => `<img src="${name.replace(/"/g, "&quot;")}">`);
 }
 
 // The named entities Anki's editor actually produces; numeric ones are decoded generally.
@@ -35,9 +40,32 @@ const ENTITIES: Record<string, string> = {
   sup3: "³",
 };
 
+/** An image inside question text; the study page shows it, exporters turn it back into `<img>`. */
+export const IMAGE_TOKEN = /\[image:([^\]\n]{1,200})\]/g;
+
+export function imageToken(name: string): string {
+  return `[image:${name.replace(/[\]\n]/g, "")}]`;
+}
+
+/** Whether a field holds markup or entities that conversion to text changes. */
+export function hasHtml(s: string): boolean {
+  return /<[a-z!/]|&(#x?[0-9a-f]+|[a-z]+\d*);/i.test(s);
+}
+
+/** File names of the images a field shows, in order. */
+export function htmlImages(html: string): string[] {
+  return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) =>
+    (m[2] ?? m[3] ?? m[4] ?? "").replace(ENTITY, decodeEntity),
+  );
+}
+
+/** HTML to plain text; `<img src="x.jpg">` becomes the token `[image:x.jpg]`. */
 export function ankiHtmlToText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, _q, a?: string, b?: string, c?: string) =>
+      imageToken((a ?? b ?? c ?? "").replace(ENTITY, decodeEntity)),
+    )
     .replace(/<br\s*\/?>|<\/(div|p|li|tr|h\d)>/gi, "\n")
     .replace(/<[^>]*>/g, "")
     .replace(/\[sound:[^\]]*\]/g, "")
