@@ -63,8 +63,9 @@ export function htmlImages(html: string): string[] {
 export function ankiHtmlToText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, _q, a?: string, b?: string, c?: string) =>
-      imageToken((a ?? b ?? c ?? "").replace(ENTITY, decodeEntity)),
+    .replace(
+      /<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi,
+      (_m, _q, a?: string, b?: string, c?: string) => imageToken((a ?? b ?? c ?? "").replace(ENTITY, decodeEntity)),
     )
     .replace(/<br\s*\/?>|<\/(div|p|li|tr|h\d)>/gi, "\n")
     .replace(/<[^>]*>/g, "")

@@ -1,11 +1,19 @@
-import type { Database } from "sql.js";
+import type { Database, SqlJsStatic } from "sql.js";
 import { checkZipLimits, listZipEntries, readZipEntry, ZipGuardError, type ZipEntryInfo } from "../ingest/zip-guard";
 import type { ZipLimits } from "../ingest/types";
 import { noteFields } from "./anki-export";
 import { ankiHtmlToText, hasHtml, IMAGE_TOKEN } from "./anki-html";
 import { clozeQuestions } from "./anki-cloze";
 import { isZstd, readMediaMap, sniffImage, unzstd, ZstdTooLarge } from "./anki-media";
-import { cardShape, clozeField, readDeckName, readModels, type AnkiModel } from "./anki-models";
+import {
+  cardShape,
+  clozeField,
+  readDeckName,
+  readModels,
+  sectionFields,
+  templateFields,
+  type AnkiModel,
+} from "./anki-models";
 import { decodeQuarryField } from "./anki-quarry-field";
 import { QUARRY_FIELD } from "./anki-schema";
 import { countChange, type ChangeCounter } from "./changes";
@@ -82,7 +90,7 @@ async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promis
   const SQL = await loadSqlJs(options.sqlJs);
   let db: Database;
   try {
-    db = new SQL.Database(data);
+    db = withoutUnicase(SQL, new SQL.Database(data));
   } catch {
     return fail("corrupt", "The collection inside the package is not a valid database.");
   }
@@ -107,18 +115,33 @@ async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promis
   if (checked.errors.length) {
     return { ok: false, errors: checked.errors.map((e) => ({ ...e, message: `Note ${e.record}: ${e.message}` })) };
   }
-  const changes = [
-    `Read the ${newest ? "current Anki format (collection.anki21b)" : `older Anki format (${collection.name})`}`,
-    ...collected.changes.lines(),
-  ];
+  const changes = collected.changes.lines();
   return {
     ok: true,
+    readAs: `Anki package (.apkg), ${newest ? "current format (collection.anki21b, zstd)" : `older format (${collection.name})`}`,
     questions: checked.questions,
     ...(collected.skipped.length ? { skipped: collected.skipped } : {}),
     ...(title ? { title } : {}),
     changes,
     ...(media.length ? { media } : {}),
   };
+}
+
+/**
+ * Current Anki declares its name columns with its own `unicase` collation,
+ * which no other SQLite has; any read of those tables then fails. Quarry
+ * never compares or sorts by those names, so this copy of the collection
+ * (in memory only) gets the plain declaration back.
+ */
+function withoutUnicase(SQL: SqlJsStatic, db: Database): Database {
+  const uses = db.exec("SELECT 1 FROM sqlite_master WHERE sql LIKE '%collate unicase%' LIMIT 1");
+  if (!uses[0]) return db;
+  db.exec("PRAGMA writable_schema = ON");
+  db.exec("UPDATE sqlite_master SET sql = replace(replace(sql, 'COLLATE unicase', ''), 'collate unicase', '')");
+  db.exec("PRAGMA writable_schema = OFF");
+  const bytes = db.export();
+  db.close();
+  return new SQL.Database(bytes);
 }
 
 function readCollection(db: Database): Collected {
@@ -175,9 +198,9 @@ function readNote(
       return;
     }
     used.add(field);
-    const extras = model.templates
-      .flatMap((t) => cardShapeFields(t.afmt, model.fields))
-      .filter((f) => f !== field && f !== QUARRY_FIELD);
+    const extras = [...new Set(model.templates.flatMap((t) => templateFields(t.afmt, model.fields)))].filter(
+      (f) => f !== field && f !== QUARRY_FIELD,
+    );
     extras.forEach((f) => used.add(f));
     const explanation = joinExtras(extras.map(text));
     const { questions, problems } = clozeQuestions(value(field));
@@ -208,16 +231,17 @@ function readNote(
     }
   }
   if (out.questions.length === before) return;
-  const usedValues = [...used].map(value);
-  if (usedValues.some(hasHtml)) out.changes.add(record, "HTML converted to text");
+  for (const t of model.templates) for (const f of sectionFields(t.qfmt + t.afmt, model.fields)) used.add(f);
+  const usedValues = [...used]
+    .filter((f) => !sectionFields(model.templates.map((t) => t.qfmt).join(""), model.fields).includes(f))
+    .map(value);
+  if (usedValues.some((v) => hasHtml(v.replace(/<img\b[^>]*>/gi, ""))))
+    out.changes.add(record, "HTML converted to text");
   if (usedValues.some((v) => v.includes("[sound:"))) out.changes.add(record, "sound removed (Quarry plays no audio)");
   const unshown = model.fields.filter((f) => f !== QUARRY_FIELD && !used.has(f) && ankiHtmlToText(value(f)));
   for (const f of unshown) out.changes.add(record, `field “${f}” not imported (no card shows it)`);
-  if (out.questions.slice(before).some((q) => q.explanation)) out.changes.add(record, "extra fields kept as explanation");
-}
-
-function cardShapeFields(afmt: string, fields: readonly string[]): string[] {
-  return cardShape({ name: "", qfmt: "{{FrontSide}}", afmt }, fields)?.front ?? [];
+  if (out.questions.slice(before).some((q) => q.explanation))
+    out.changes.add(record, "extra fields kept as explanation");
 }
 
 function joinExtras(parts: readonly string[]): string {
@@ -308,7 +332,6 @@ function attachImages(
     for (const [name, reason] of refused)
       for (const record of wanted.get(name) ?? []) collected.changes.add(record, `image ${name} left out: ${reason}`);
   }
-  for (const file of media) for (const record of wanted.get(file.name) ?? []) collected.changes.add(record, "images imported");
   return media;
 }
 
@@ -316,7 +339,11 @@ function attachImages(
 function dropEmptySides(collected: Collected) {
   const keep = collected.questions.map((q) => q.prompt.trim() !== "" && q.answer.trim() !== "");
   collected.questions.forEach((_, i) => {
-    if (!keep[i]) collected.skipped.push({ record: collected.records[i]!, reason: "one side held only an image that was left out" });
+    if (!keep[i])
+      collected.skipped.push({
+        record: collected.records[i]!,
+        reason: "one side held only an image that was left out",
+      });
   });
   collected.questions = collected.questions.filter((_, i) => keep[i]);
   collected.records = collected.records.filter((_, i) => keep[i]);

@@ -24,7 +24,12 @@ export function readModels(db: Database): Map<number, AnkiModel> {
           afmt: String(t?.afmt ?? ""),
         }))
       : [];
-    models.set(Number(id), { name: String(model.name ?? "unnamed"), cloze: Number(model.type) === 1, fields, templates });
+    models.set(Number(id), {
+      name: String(model.name ?? "unnamed"),
+      cloze: Number(model.type) === 1,
+      fields,
+      templates,
+    });
   }
   return models;
 }
@@ -59,6 +64,11 @@ export function templateFields(fmt: string, fields: readonly string[]): string[]
     if (!SPECIAL.has(name) && fields.includes(name) && !out.includes(name)) out.push(name);
   }
   return out;
+}
+
+/** Fields a template only tests for (`{{#Add Reverse}}…{{/Add Reverse}}`): flags, not content. */
+export function sectionFields(fmt: string, fields: readonly string[]): string[] {
+  return [...fmt.matchAll(/\{\{\s*[#^]\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]!).filter((f) => fields.includes(f));
 }
 
 /** The field a cloze template deletes from (`{{cloze:Text}}`), whatever it is called. */

@@ -7,7 +7,8 @@ import type { SkippedRecord } from "./types";
 import { validateAll } from "./validate";
 
 /** The header lines Anki (2.1.55 and later) writes at the top of "Notes in Plain Text". */
-const HEADER = /^#(separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column|tags column|if matches):(.*)$/i;
+const HEADER =
+  /^#(separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column|tags column|if matches):(.*)$/i;
 
 export function isAnkiTextExport(text: string): boolean {
   const first = text.replace(/^\uFEFF/, "").split(/\r?\n/, 8);

@@ -19,12 +19,21 @@ const HEADERLESS = ["front", "back", "tags", "type", "choices"] as const satisfi
 const HEADER_NAMES: Record<string, Column> = Object.fromEntries(
   (
     [
-      ["front", "front question prompt term word vorderseite frage begriff wort recto terme pregunta anverso frente término domanda fronte vraag voorkant pergunta pytanie"],
-      ["back", "back answer definition meaning rückseite antwort bedeutung definition verso réponse reponse définition respuesta reverso definición risposta retro antwoord achterkant resposta odpowiedź"],
+      [
+        "front",
+        "front question prompt term word vorderseite frage begriff wort recto terme pregunta anverso frente término domanda fronte vraag voorkant pergunta pytanie",
+      ],
+      [
+        "back",
+        "back answer definition meaning rückseite antwort bedeutung definition verso réponse reponse définition respuesta reverso definición risposta retro antwoord achterkant resposta odpowiedź",
+      ],
       ["tags", "tags tag schlagwörter schlagworte stichwörter étiquettes etiquettes etiquetas etichette labels"],
       ["type", "type typ tipo"],
       ["choices", "choices options auswahl optionen choix opciones opzioni"],
-      ["explanation", "explanation extra back_extra notes note erklärung erläuterung hinweis explication remarque explicación nota spiegazione feedback"],
+      [
+        "explanation",
+        "explanation extra back_extra notes note erklärung erläuterung hinweis explication remarque explicación nota spiegazione feedback",
+      ],
       ["fact_type", "fact_type facttype"],
       ["score", "score"],
     ] as const
@@ -129,9 +138,13 @@ export function fromCsv(text: string, options: CsvOptions = {}): ImportResult {
     };
   }
   const lines = [
-    header ? `First row read as a header: ${header.names.join(", ")}` : "No header row: columns read as front, back, tags",
+    header
+      ? `First row read as a header: ${header.names.join(", ")}`
+      : "No header row: columns read as front, back, tags",
     ...(header?.extra.length
-      ? [`Column${header.extra.length > 1 ? "s" : ""} ${header.extra.map((at) => `“${rows[0]!.cells[at]!.trim()}”`).join(", ")} kept as explanation`]
+      ? [
+          `Column${header.extra.length > 1 ? "s" : ""} ${header.extra.map((at) => `“${rows[0]!.cells[at]!.trim()}”`).join(", ")} kept as explanation`,
+        ]
       : []),
     ...changes.lines(["row", "rows"]),
   ];
@@ -177,7 +190,9 @@ type Header = { map: Map<Column, number>; extra: number[]; names: string[] };
  */
 function headerColumns(rows: readonly Row[]): Header | null {
   const cells = rows[0]!.cells.map((c) => c.trim());
-  const names = cells.map((c) => HEADER_NAMES[c.toLowerCase().replace(/[\s-]+/g, "_")] ?? HEADER_NAMES[c.toLowerCase()]);
+  const names = cells.map(
+    (c) => HEADER_NAMES[c.toLowerCase().replace(/[\s-]+/g, "_")] ?? HEADER_NAMES[c.toLowerCase()],
+  );
   const map = new Map<Column, number>();
   names.forEach((n, i) => {
     if (n && !map.has(n)) map.set(n, i);
@@ -201,7 +216,10 @@ function looksLikeHeader(cells: readonly string[], data: readonly Row[]): boolea
   if (!cells.every(label) || new Set(cells.map((c) => c.toLowerCase())).size !== cells.length) return false;
   const sample = data.slice(0, 50);
   const meanLength = (rs: readonly string[][]) => {
-    const all = rs.flat().map((c) => c.trim()).filter(Boolean);
+    const all = rs
+      .flat()
+      .map((c) => c.trim())
+      .filter(Boolean);
     return all.length ? all.reduce((n, c) => n + c.length, 0) / all.length : 0;
   };
   const head = meanLength([cells.slice()]);

@@ -14,9 +14,7 @@ export function escapeGift(text: string): string {
  * reading them as syntax.
  */
 export function escapeGiftAnswer(text: string): string {
-  return escapeGift(text)
-    .replace(/->/g, "-\\>")
-    .replace(/^%/, "\\%");
+  return escapeGift(text).replace(/->/g, "-\\>").replace(/^%/, "\\%");
 }
 
 export function unescapeGift(text: string): string {

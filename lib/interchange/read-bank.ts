@@ -62,11 +62,16 @@ export async function readBankFile(
   bytes: Uint8Array,
   options: { apkg?: ApkgImportOptions } = {},
 ): Promise<ImportResult> {
-  if (isZip(bytes)) return withReadAs(await fromApkg(bytes, options.apkg), BANK_FORMATS.apkg);
+  if (isZip(bytes)) {
+    const result = await fromApkg(bytes, options.apkg);
+    return result.readAs ? result : withReadAs(result, BANK_FORMATS.apkg);
+  }
   if (new TextDecoder().decode(bytes.subarray(0, 15)) === "SQLite format 3") {
     return {
       ok: false,
-      errors: [{ message: `${fileName}: this is a bare database file; export the deck from Anki as an .apkg package.` }],
+      errors: [
+        { message: `${fileName}: this is a bare database file; export the deck from Anki as an .apkg package.` },
+      ],
     };
   }
   const { text, encoding } = decodeText(bytes);

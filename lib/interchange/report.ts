@@ -27,7 +27,8 @@ export function importReport(fileName: string, result: ImportResult): string[] {
   const notes = new Map<string, number>();
   for (const q of result.questions) if (q.noteId) notes.set(q.noteId, (notes.get(q.noteId) ?? 0) + 1);
   const grouped = [...notes.values()].filter((c) => c > 1).length;
-  if (grouped) lines.push(`${grouped} note${grouped === 1 ? "" : "s"} gave more than one question (variants of one note)`);
+  if (grouped)
+    lines.push(`${grouped} note${grouped === 1 ? "" : "s"} gave more than one question (variants of one note)`);
   if (result.media?.length) lines.push(`Images imported: ${result.media.map((m) => m.name).join(", ")}`);
   for (const c of result.changes ?? []) lines.push(`Changed: ${c}`);
   const skipped = result.skipped ?? [];
