@@ -98,7 +98,11 @@ async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promis
   let title: string | undefined;
   try {
     collected = readCollection(db);
-    title = readDeckName(db);
+    try {
+      title = readDeckName(db);
+    } catch {
+      title = undefined; // a deck name is a nicety; the notes are what matter
+    }
   } catch {
     return fail("corrupt", "The collection inside the package is not a valid Anki collection.");
   } finally {
@@ -120,7 +124,7 @@ async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promis
     ok: true,
     readAs: `Anki package (.apkg), ${newest ? "current format (collection.anki21b, zstd)" : `older format (${collection.name})`}`,
     questions: checked.questions,
-    ...(collected.skipped.length ? { skipped: collected.skipped } : {}),
+    ...(collected.skipped.length ? { skipped: collected.skipped.sort((a, b) => a.record - b.record) } : {}),
     ...(title ? { title } : {}),
     changes,
     ...(media.length ? { media } : {}),

@@ -186,7 +186,8 @@ type Header = { map: Map<Column, number>; extra: number[]; names: string[] };
  * The first row is a header when it names both sides ("Frage;Antwort",
  * "Term,Definition") or, in a language Quarry has no names for, when it has
  * a header's shape: short labels, all different, no sentence punctuation or
- * digits, above rows whose cells are clearly longer.
+ * digits, above rows that are mostly questions or whose cells are at least
+ * twice as long on average.
  */
 function headerColumns(rows: readonly Row[]): Header | null {
   const cells = rows[0]!.cells.map((c) => c.trim());
@@ -225,7 +226,7 @@ function looksLikeHeader(cells: readonly string[], data: readonly Row[]): boolea
   const head = meanLength([cells.slice()]);
   const body = meanLength(sample.map((r) => r.cells.slice(0, cells.length)));
   const questions = sample.filter((r) => /\?\s*$/.test(r.cells[0] ?? "")).length;
-  return body >= head * 1.5 || questions >= Math.ceil(sample.length / 2);
+  return (sample.length >= 2 && body >= head * 2) || questions >= Math.ceil(sample.length / 2);
 }
 
 /**
