@@ -354,6 +354,8 @@ function dropEmptySides(collected: Collected) {
 }
 
 function mb(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
   return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 }
 

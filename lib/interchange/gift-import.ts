@@ -287,7 +287,9 @@ function readNumber(s: string): { answer: string; tolerance: number } | null {
     const lo = num(range[1]!);
     const hi = num(range[2]!);
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return null;
-    return { answer: String((lo + hi) / 2), tolerance: (hi - lo) / 2 };
+    // toPrecision drops binary noise: 3.141..3.142 is 3.1415 ± 0.0005, not 3.1415000000000002.
+    const tidy = (n: number) => Number(n.toPrecision(12));
+    return { answer: String(tidy((lo + hi) / 2)), tolerance: tidy((hi - lo) / 2) };
   }
   const [a, tol] = s.split(":");
   const value = num(a ?? "");
