@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { InterchangeQuestion } from "@/lib/interchange";
+import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";
 import { sha256Hex } from "@/lib/text/normalize";
 import { deckQuestionWhere } from "./study";
@@ -60,9 +60,13 @@ export function parseTags(raw: string | null): string[] {
  * Writes an imported bank as a deck of its own, all in one transaction: the
  * whole file or nothing. Imported questions are published; the teacher chose them.
  */
-export async function saveImportedBank(
-  input: { title: string; fileName: string; ownerId: string | null; questions: InterchangeQuestion[] },
-): Promise<{ documentId: string; count: number }> {
+export async function saveImportedBank(input: {
+  title: string;
+  fileName: string;
+  ownerId: string | null;
+  questions: InterchangeQuestion[];
+  media?: MediaFile[];
+}): Promise<{ documentId: string; count: number }> {
   const summary = input.questions.map((q) => `${q.type}: ${q.prompt} → ${q.answer}`).join("\n");
   return db().$transaction(async (tx) => {
     const doc = await tx.document.create({
@@ -97,6 +101,37 @@ export async function saveImportedBank(
         origin: "imported",
       })),
     });
+    if (input.media?.length) {
+      await tx.media.createMany({
+        data: input.media.map((m) => ({
+          documentId: doc.id,
+          name: m.name,
+          mime: m.mime,
+          size: m.bytes.length,
+          sha256: sha256Hex(m.bytes),
+          data: Buffer.from(m.bytes),
+        })),
+      });
+    }
     return { documentId: doc.id, count: input.questions.length };
   });
+}
+
+/** One image of a deck, by the name its questions use. */
+export async function getDeckMedia(
+  documentId: string,
+  name: string,
+): Promise<{ mime: string; data: Uint8Array; sha256: string } | null> {
+  const row = await db().media.findUnique({
+    where: { documentId_name: { documentId, name } },
+    select: { mime: true, data: true, sha256: true },
+  });
+  return row ? { mime: row.mime, data: new Uint8Array(row.data), sha256: row.sha256 } : null;
+}
+
+/** A deck's images, for exporting it with its media. */
+export async function listDeckMedia(documentId: string | null): Promise<MediaFile[]> {
+  if (!documentId) return [];
+  const rows = await db().media.findMany({ where: { documentId }, select: { name: true, mime: true, data: true } });
+  return rows.map((r) => ({ name: r.name, mime: r.mime as MediaFile["mime"], bytes: new Uint8Array(r.data) }));
 }

@@ -1,15 +1,5 @@
-import { listDeckQuestionsForExport, saveImportedBank } from "@/lib/data/banks";
-import {
-  fromApkg,
-  fromCsv,
-  fromGift,
-  fromQuarryJson,
-  toApkg,
-  toCsv,
-  toGift,
-  toQuarryJson,
-  type ImportResult,
-} from "@/lib/interchange";
+import { listDeckMedia, listDeckQuestionsForExport, saveImportedBank } from "@/lib/data/banks";
+import { importReport, readBankFile, toApkg, toCsv, toGift, toQuarryJson, type ImportResult } from "@/lib/interchange";
 import type { Deck } from "./study";
 
 export const EXPORT_FORMATS = {
@@ -38,34 +28,34 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
   const fileName = `${fileSafe(deck.title)}.${ext}`;
   if (format === "csv") return { ok: true, body: toCsv(questions), fileName, type };
   if (format === "gift") return { ok: true, body: toGift(questions), fileName, type };
-  if (format === "apkg")
-    return { ok: true, body: await toApkg(questions, { deckName: deck.title, now }), fileName, type };
+  if (format === "apkg") {
+    const media = await listDeckMedia(deck.documentId);
+    return { ok: true, body: await toApkg(questions, { deckName: deck.title, now, media }), fileName, type };
+  }
   const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title });
   if (!json.ok) return { ok: false, message: json.errors.map((e) => e.message).join("; ") };
   return { ok: true, body: json.json, fileName, type };
 }
 
-/** Picks the importer from the file name; every importer is all or nothing and never throws. */
+/**
+ * Reads a bank file by its content (the name only breaks ties); every
+ * importer is all or nothing and never throws.
+ */
 export async function parseBankFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
-  const name = fileName.toLowerCase();
-  const text = () => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (name.endsWith(".apkg")) return fromApkg(bytes);
-  if (name.endsWith(".json")) return fromQuarryJson(text());
-  if (name.endsWith(".csv") || name.endsWith(".tsv")) return fromCsv(text());
-  if (name.endsWith(".gift") || name.endsWith(".txt")) return fromGift(text());
-  return {
-    ok: false,
-    errors: [{ message: `${fileName}: use a .json (Quarry), .csv, .gift/.txt (Moodle GIFT) or .apkg (Anki) file.` }],
-  };
+  return readBankFile(fileName, bytes);
 }
 
 export async function importBankFile(ownerId: string | null, fileName: string, bytes: Uint8Array) {
   const result = await parseBankFile(fileName, bytes);
-  if (!result.ok) return result;
+  const report = importReport(fileName, result);
+  if (!result.ok) return { ...result, report };
   if (result.questions.length === 0) {
-    return { ok: false as const, errors: [{ message: `${fileName}: the file holds no questions Quarry can use.` }] };
+    const message = `${fileName}: the file holds no questions Quarry can use.`;
+    return { ok: false as const, errors: [{ message }], report: [...report, message] };
   }
-  const title = fileName.replace(/\.(gift\.txt|json|csv|tsv|gift|txt|apkg)$/i, "") || "Imported questions";
-  const saved = await saveImportedBank({ title, fileName, ownerId, questions: result.questions });
-  return { ok: true as const, ...saved, skipped: result.skipped ?? [] };
+  // The file's own deck name (Anki deck, GIFT $CATEGORY, bank title) wins over the file name.
+  const title =
+    result.title?.trim() || fileName.replace(/\.(gift\.txt|json|csv|tsv|gift|txt|apkg)$/i, "") || "Imported questions";
+  const saved = await saveImportedBank({ title, fileName, ownerId, questions: result.questions, media: result.media });
+  return { ok: true as const, ...saved, skipped: result.skipped ?? [], report };
 }

@@ -141,8 +141,9 @@ describe("GIFT export read by an independent parser (gift-pegjs)", () => {
     for (const set of [SAMPLE, TRICKY, RICH]) {
       const parsed = parseGift(toGift(set));
       expect(parsed).toHaveLength(set.length);
-      parsed.forEach((g, i) => {
+      parsed.forEach((question, i) => {
         const q = set[i]!;
+        const g = question as typeof question & { stem: { text: string }; globalFeedback: { text: string } | null };
         const stem = plain(g.stem.text).replace("_____", "").replace(/\s+/g, " ").trim();
         if (q.type === "true_false") {
           expect(g.type).toBe("TF");

@@ -22,7 +22,9 @@ export async function POST(request: Request) {
   const result = await importBankFile(viewer.user?.id ?? null, file.name, new Uint8Array(await file.arrayBuffer()));
   if (!result.ok) {
     return json(
-      { error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } },
+      {
+        error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors, report: result.report },
+      },
       { status: 422 },
     );
   }
