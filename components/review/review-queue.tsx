@@ -2,6 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionRecord } from "@/lib/data/questions";
+import { QuestionExtras, TextWithImages } from "../question-extras";
+
+/** Imported questions also carry tags and an explanation. */
+type ReviewItem = QuestionRecord & { tagList?: string[]; explanation?: string | null };
 import { QuestionEditor, type EditorValue } from "./question-editor";
 
 type Result = { ok: true; count?: number } | { ok: false; message: string };
@@ -39,12 +43,17 @@ export function ReviewQueue({
   text,
   actions,
 }: {
-  questions: QuestionRecord[];
+  questions: ReviewItem[];
   text: string;
   actions: ReviewActions;
 }) {
   const [questions, setQuestions] = useState(initial);
-  const [filter, setFilter] = useState<{ status: string; factType: string }>({ status: "draft", factType: "" });
+  const [filter, setFilter] = useState<{ status: string; factType: string; tag: string }>({
+    status: "draft",
+    factType: "",
+    tag: "",
+  });
+  const allTags = useMemo(() => [...new Set(initial.flatMap((q) => q.tagList ?? []))].sort(), [initial]);
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
@@ -54,14 +63,17 @@ export function ReviewQueue({
   const shown = useMemo(
     () =>
       questions.filter(
-        (q) => (!filter.status || q.status === filter.status) && (!filter.factType || q.factType === filter.factType),
+        (q) =>
+          (!filter.status || q.status === filter.status) &&
+          (!filter.factType || q.factType === filter.factType) &&
+          (!filter.tag || (q.tagList ?? []).includes(filter.tag)),
       ),
     [questions, filter],
   );
   const current = shown[Math.min(cursor, shown.length - 1)];
 
   const setStatus = useCallback(
-    async (q: QuestionRecord, status: "published" | "rejected") => {
+    async (q: ReviewItem, status: "published" | "rejected") => {
       setQuestions((all) => all.map((x) => (x.id === q.id ? { ...x, status } : x)));
       const result = await actions.setStatus([q.id], status);
       setAnnounce(
@@ -135,6 +147,17 @@ export function ReviewQueue({
             ))}
           </select>
         </div>
+        {allTags.length > 0 && (
+          <div className="field">
+            <label htmlFor="filter-tag">Tag</label>
+            <select id="filter-tag" value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.target.value })}>
+              <option value="">Any</option>
+              {allTags.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="min-score">Approve drafts scoring at least</label>
           <input
@@ -200,7 +223,9 @@ export function ReviewQueue({
                 />
               ) : (
                 <>
-                  <p className="prompt">{q.prompt}</p>
+                  <p className="prompt">
+                    <TextWithImages text={q.prompt} documentId={q.documentId} />
+                  </p>
                   {q.choices && (
                     <ul className="choices">
                       {q.choices.map((c) => (
@@ -213,6 +238,7 @@ export function ReviewQueue({
                   <p>
                     <strong>Answer:</strong> {q.answer}
                   </p>
+                  <QuestionExtras tags={q.tagList} explanation={q.explanation} documentId={q.documentId} />
                   {inContext(text, q)}
                   <div className="row-buttons">
                     <button type="button" className="button" onClick={() => setStatus(q, "published")}>

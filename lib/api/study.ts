@@ -35,6 +35,9 @@ export type StudyQuestion = {
   documentTitle: string;
   sentenceIndex: number;
   sentence: string;
+  /** From imported decks: shown after answering. */
+  tags?: string[];
+  explanation?: string | null;
 };
 
 export type StudyCard = {

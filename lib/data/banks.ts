@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";
 import { sha256Hex } from "@/lib/text/normalize";
+import { parseTags, serializeTags } from "./question-tags";
 import { deckQuestionWhere } from "./study";
 
 /** Published questions of a deck, in reading order, in the neutral interchange shape. */
@@ -45,16 +46,6 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
   }));
 }
 
-/** Question.tags holds a JSON array of strings; anything else reads as no tags. */
-export function parseTags(raw: string | null): string[] {
-  if (!raw) return [];
-  try {
-    const v: unknown = JSON.parse(raw);
-    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Writes an imported bank as a deck of its own, all in one transaction: the
@@ -95,7 +86,7 @@ export async function saveImportedBank(input: {
         sentenceEnd: 0,
         sentence: q.quarry?.source?.sentence ?? "",
         score: q.score ?? 1,
-        tags: q.tags?.length ? JSON.stringify(q.tags) : null,
+        tags: serializeTags(q.tags),
         explanation: q.explanation ?? null,
         status: "published",
         origin: "imported",

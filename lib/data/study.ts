@@ -17,6 +17,8 @@ export const STUDY_QUESTION_SELECT = {
   sentenceIndex: true,
   sentence: true,
   status: true,
+  tags: true,
+  explanation: true,
   document: { select: { title: true } },
 } as const satisfies Prisma.QuestionSelect;
 

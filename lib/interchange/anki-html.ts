@@ -1,3 +1,7 @@
+import { IMAGE_TOKEN, imageToken } from "./image-token";
+
+export { IMAGE_TOKEN };
+
 /** Anki fields are HTML; Quarry questions are plain text. */
 export function textToAnkiHtml(text: string): string {
   return text
@@ -39,13 +43,6 @@ const ENTITIES: Record<string, string> = {
   sup2: "²",
   sup3: "³",
 };
-
-/** An image inside question text; the study page shows it, exporters turn it back into `<img>`. */
-export const IMAGE_TOKEN = /\[image:([^\]\n]{1,200})\]/g;
-
-export function imageToken(name: string): string {
-  return `[image:${name.replace(/[\]\n]/g, "")}]`;
-}
 
 /** Whether a field holds markup or entities that conversion to text changes. */
 export function hasHtml(s: string): boolean {

@@ -9,6 +9,7 @@ import type {
 import { ALL_DECK_ID, MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import { getDocumentTitle } from "@/lib/data/documents";
 import type { LearnerRecord } from "@/lib/data/learners";
+import { parseTags } from "@/lib/data/question-tags";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
   countDeck,
@@ -94,6 +95,8 @@ function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
     documentTitle: q.document.title,
     sentenceIndex: q.sentenceIndex,
     sentence: q.sentence,
+    ...(q.tags ? { tags: parseTags(q.tags) } : {}),
+    ...(q.explanation ? { explanation: q.explanation } : {}),
   };
 }
 
