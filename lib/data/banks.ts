@@ -126,3 +126,15 @@ export async function listDeckMedia(documentId: string | null): Promise<MediaFil
   const rows = await db().media.findMany({ where: { documentId }, select: { name: true, mime: true, data: true } });
   return rows.map((r) => ({ name: r.name, mime: r.mime as MediaFile["mime"], bytes: new Uint8Array(r.data) }));
 }
+
+/** The documents a deck's questions come from, as the bank format lists them. */
+export async function listDeckDocumentsForExport(
+  documentId: string | null,
+): Promise<{ id: string; title: string; path: string; sha256: string }[]> {
+  const rows = await db().document.findMany({
+    where: documentId ? { id: documentId } : { questions: { some: { status: "published" } } },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, contentPath: true, fileName: true, sha256: true },
+  });
+  return rows.map((d) => ({ id: d.id, title: d.title, path: d.contentPath ?? d.fileName, sha256: d.sha256 }));
+}

@@ -34,8 +34,9 @@ export function importReport(fileName: string, result: ImportResult): string[] {
   const skipped = result.skipped ?? [];
   if (skipped.length) {
     lines.push(`Skipped ${skipped.length}:`);
+    const noun = /Anki/.test(result.readAs ?? "") ? "note" : /CSV|Tab/.test(result.readAs ?? "") ? "row" : "question";
     for (const s of skipped.slice(0, MAX_LISTED))
-      lines.push(`  ${s.line ? `line ${s.line}` : `record ${s.record}`}: ${s.reason}`);
+      lines.push(`  ${s.line ? `line ${s.line}` : `${noun} ${s.record}`}: ${s.reason}`);
     if (skipped.length > MAX_LISTED) lines.push(`  … and ${skipped.length - MAX_LISTED} more`);
   }
   return lines;

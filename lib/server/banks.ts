@@ -1,4 +1,9 @@
-import { listDeckMedia, listDeckQuestionsForExport, saveImportedBank } from "@/lib/data/banks";
+import {
+  listDeckDocumentsForExport,
+  listDeckMedia,
+  listDeckQuestionsForExport,
+  saveImportedBank,
+} from "@/lib/data/banks";
 import { importReport, readBankFile, toApkg, toCsv, toGift, toQuarryJson, type ImportResult } from "@/lib/interchange";
 import type { Deck } from "./study";
 
@@ -32,7 +37,8 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
     const media = await listDeckMedia(deck.documentId);
     return { ok: true, body: await toApkg(questions, { deckName: deck.title, now, media }), fileName, type };
   }
-  const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title });
+  const documents = await listDeckDocumentsForExport(deck.documentId);
+  const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title, documents });
   if (!json.ok) return { ok: false, message: json.errors.map((e) => e.message).join("; ") };
   return { ok: true, body: json.json, fileName, type };
 }
