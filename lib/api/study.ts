@@ -38,6 +38,7 @@ export type StudyQuestion = {
   /** From imported decks: shown after answering. */
   tags?: string[];
   explanation?: string | null;
+  tolerance?: number | null;
 };
 
 export type StudyCard = {

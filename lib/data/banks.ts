@@ -25,6 +25,7 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
       sentenceEnd: true,
       tags: true,
       explanation: true,
+      tolerance: true,
     },
   });
   return rows.map((r) => ({
@@ -35,6 +36,7 @@ export async function listDeckQuestionsForExport(documentId: string | null): Pro
     ...(r.type === "true_false" ? { statementIsTrue: r.statementIsTrue ?? r.answer === "true" } : {}),
     ...(parseTags(r.tags).length ? { tags: parseTags(r.tags) } : {}),
     ...(r.explanation ? { explanation: r.explanation } : {}),
+    ...(r.tolerance ? { tolerance: r.tolerance } : {}),
     factType: r.factType as InterchangeQuestion["factType"],
     score: r.score,
     quarry: {
@@ -88,6 +90,7 @@ export async function saveImportedBank(input: {
         score: q.score ?? 1,
         tags: serializeTags(q.tags),
         explanation: q.explanation ?? null,
+        tolerance: q.tolerance ?? null,
         status: "published",
         origin: "imported",
       })),

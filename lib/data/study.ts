@@ -19,6 +19,7 @@ export const STUDY_QUESTION_SELECT = {
   status: true,
   tags: true,
   explanation: true,
+  tolerance: true,
   document: { select: { title: true } },
 } as const satisfies Prisma.QuestionSelect;
 

@@ -66,6 +66,7 @@ function toBankQuestion(q: InterchangeQuestion): Record<string, unknown> {
     score: q.score ?? 0.5,
     ...(q.tags?.length ? { tags: q.tags } : {}),
     ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
   };
 }
 
@@ -104,6 +105,7 @@ function fromBankQuestion(q: PortableQuestion): InterchangeQuestion {
     ...(q.noteId ? { noteId: q.noteId } : {}),
     ...(q.tags?.length ? { tags: [...q.tags] } : {}),
     ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
   };
   if (q.type === "multiple_choice") return { ...base, choices: [...q.choices] };
   if (q.type === "true_false") return { ...base, statementIsTrue: q.statementIsTrue };

@@ -48,6 +48,8 @@ const questionBase = {
   tags: z.array(z.string().min(1)).max(20).optional(),
   /** Shown after answering (e.g. Anki's Back Extra, GIFT feedback). */
   explanation: z.string().min(1).optional(),
+  /** Numerical answers: a typed number this close to the answer is right. */
+  tolerance: z.number().positive().optional(),
 };
 
 export const questionSchema = z.discriminatedUnion("type", [

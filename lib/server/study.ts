@@ -97,6 +97,7 @@ function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
     sentence: q.sentence,
     ...(q.tags ? { tags: parseTags(q.tags) } : {}),
     ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "Question" ADD COLUMN "explanation" TEXT;
 ALTER TABLE "Question" ADD COLUMN "tags" TEXT;
+ALTER TABLE "Question" ADD COLUMN "tolerance" REAL;
 
 -- CreateTable
 CREATE TABLE "Media" (

@@ -5,6 +5,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readBankFile, sniffText, type ImportSuccess } from "@/lib/interchange";
+import { gradeAnswer } from "@/lib/study/grade";
 import { fixtureBytes } from "./samples";
 
 async function read(name: string, bytes = fixtureBytes(name)): Promise<ImportSuccess> {
@@ -189,6 +190,16 @@ describe("files teachers bring", () => {
       "matching question",
       "essay question",
       "description item (no answers)",
+    ]);
+    // The study grader honours the tolerance, as Moodle does.
+    const pi = { ...numeric[1]!, choices: null, statementIsTrue: null };
+    const grade = (response: string) => gradeAnswer(pi, { response, durationMs: 4000 }).correct;
+    expect([grade("3.142"), grade("3.141"), grade("3,1416"), grade("3.143"), grade("3")]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 
