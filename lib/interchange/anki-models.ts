@@ -56,10 +56,15 @@ function readNotetypeTables(db: Database): Map<number, AnkiModel> {
 
 const SPECIAL = new Set(["FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type", "CardID"]);
 
-/** Fields a template shows, in order: `{{Name}}`, `{{type:Name}}`, `{{hint:Name}}`…, not `{{#Name}}` sections. */
-export function templateFields(fmt: string, fields: readonly string[]): string[] {
+/**
+ * Fields a template shows, in order: `{{Name}}`, `{{hint:Name}}`…, not
+ * `{{#Name}}` sections. On a front, `{{type:Name}}` is the box the answer is
+ * typed into, not something shown, so `skipTyped` leaves it out.
+ */
+export function templateFields(fmt: string, fields: readonly string[], skipTyped = false): string[] {
   const out: string[] = [];
   for (const m of fmt.matchAll(/\{\{\s*([^#^/!}][^}]*?)\s*\}\}/g)) {
+    if (skipTyped && /^type:/i.test(m[1]!.trim())) continue;
     const name = m[1]!.split(":").pop()!.trim();
     if (!SPECIAL.has(name) && fields.includes(name) && !out.includes(name)) out.push(name);
   }
@@ -90,7 +95,7 @@ export function cardShape(
   template: AnkiTemplate,
   fields: readonly string[],
 ): { front: string[]; answer: string; extra: string[] } | null {
-  const front = templateFields(template.qfmt, fields);
+  const front = templateFields(template.qfmt, fields, true);
   const back = templateFields(template.afmt, fields).filter((f) => !front.includes(f));
   if (front.length === 0 || back.length === 0) return null;
   return { front, answer: back[0]!, extra: back.slice(1) };

@@ -86,6 +86,7 @@ describe("files teachers bring", () => {
       ["Hauptstadt von Österreich?", "Wien", ["geografie", "europa"]],
       ["Größter See der Schweiz?", "Genfersee", ["geografie"]],
       ["Capital of Argentina", "Buenos Aires", undefined],
+      ["Capital of Chile", "Santiago", undefined], // "Basic (type in the answer)"
     ]);
     expect(r.skipped).toBeUndefined();
   });
