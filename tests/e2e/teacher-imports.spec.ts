@@ -30,7 +30,7 @@ test("a teacher imports a current Anki package and sees what was read, changed a
   await expect(canberra.getByRole("list", { name: "Tags" })).toHaveText("geography");
 
   // Filter by tag.
-  await page.getByLabel("Tag").selectOption("flags");
+  await page.getByLabel("Tag", { exact: true }).selectOption("flags");
   await expect(page.locator("li.question")).toHaveCount(1);
   const image = page.locator("li.question img.question-image");
   await expect(image).toHaveAttribute("alt", "flag-of-japan.png");
