@@ -3,7 +3,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionRecord } from "@/lib/data/questions";
 import { groupByNote } from "@/lib/study/siblings";
+import { QuestionExtras, TextWithImages } from "../question-extras";
 import { QuestionEditor, type EditorValue } from "./question-editor";
+
+/** Imported questions also carry tags and an explanation. */
+type ReviewItem = QuestionRecord & { tagList?: string[]; explanation?: string | null };
 
 type Result = { ok: true; count?: number } | { ok: false; message: string };
 type Status = "published" | "rejected" | "draft";
@@ -49,12 +53,17 @@ export function ReviewQueue({
   text,
   actions,
 }: {
-  questions: QuestionRecord[];
+  questions: ReviewItem[];
   text: string;
   actions: ReviewActions;
 }) {
   const [questions, setQuestions] = useState(initial);
-  const [filter, setFilter] = useState<{ status: string; factType: string }>({ status: "draft", factType: "" });
+  const [filter, setFilter] = useState<{ status: string; factType: string; tag: string }>({
+    status: "draft",
+    factType: "",
+    tag: "",
+  });
+  const allTags = useMemo(() => [...new Set(initial.flatMap((q) => q.tagList ?? []))].sort(), [initial]);
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
@@ -66,7 +75,10 @@ export function ReviewQueue({
     () =>
       groupByNote(questions).filter(({ variants }) =>
         variants.some(
-          (q) => (!filter.status || q.status === filter.status) && (!filter.factType || q.factType === filter.factType),
+          (q) =>
+            (!filter.status || q.status === filter.status) &&
+            (!filter.factType || q.factType === filter.factType) &&
+            (!filter.tag || (q.tagList ?? []).includes(filter.tag)),
         ),
       ),
     [questions, filter],
@@ -162,6 +174,17 @@ export function ReviewQueue({
             ))}
           </select>
         </div>
+        {allTags.length > 0 && (
+          <div className="field">
+            <label htmlFor="filter-tag">Tag</label>
+            <select id="filter-tag" value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.target.value })}>
+              <option value="">Any</option>
+              {allTags.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="min-score">Approve drafts scoring at least</label>
           <input
@@ -248,7 +271,9 @@ export function ReviewQueue({
                         />
                       ) : (
                         <>
-                          <p className="prompt">{q.prompt}</p>
+                          <p className="prompt">
+                            <TextWithImages text={q.prompt} documentId={q.documentId} />
+                          </p>
                           {q.choices && (
                             <ul className="choices">
                               {q.choices.map((c) => (
@@ -261,6 +286,7 @@ export function ReviewQueue({
                           <p>
                             <strong>Answer:</strong> {q.answer}
                           </p>
+                          <QuestionExtras tags={q.tagList} explanation={q.explanation} documentId={q.documentId} />
                           <div className="row-buttons">
                             <button type="button" className="button secondary" onClick={() => setEditing(q.id)}>
                               Edit

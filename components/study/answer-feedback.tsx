@@ -3,6 +3,7 @@
 import { formatInterval } from "@/lib/scheduling";
 import { RATING_LABELS } from "@/lib/stores/session-summary";
 import type { AnswerRecord, SessionCard } from "@/lib/stores/session-model";
+import { QuestionExtras } from "../question-extras";
 import { SourceLink } from "./source-link";
 import { useStudy } from "./study-context";
 
@@ -39,6 +40,11 @@ export function AnswerFeedback({ card, record }: { card: SessionCard; record: An
       <p className="meta">
         Rated {RATING_LABELS[record.rating]} · {record.requeued ? "comes back this session" : `next review in ${next}`}
       </p>
+      <QuestionExtras
+        tags={card.question.tags}
+        explanation={card.question.explanation}
+        documentId={card.question.documentId}
+      />
       <SourceLink question={card.question} />
       <p className="feedback-actions">
         <button type="button" className="button" onClick={actions.next} aria-keyshortcuts="Enter Space">

@@ -3,6 +3,7 @@
 import { type MouseEvent, useMemo } from "react";
 import { previewIntervals, RATINGS, type Rating } from "@/lib/scheduling";
 import { RATING_LABELS } from "@/lib/stores/session-summary";
+import { QuestionExtras, TextWithImages } from "../question-extras";
 import type { SessionCard } from "@/lib/stores/session-model";
 import { SourceLink } from "./source-link";
 import { useSession, useStudy } from "./study-context";
@@ -32,8 +33,15 @@ export function FlashcardAnswer({ card, revealed }: { card: SessionCard; reveale
     <>
       <p className="study-answer">
         <span className="meta">Answer: </span>
-        <strong>{card.question.answer}</strong>
+        <strong>
+          <TextWithImages text={card.question.answer} documentId={card.question.documentId} />
+        </strong>
       </p>
+      <QuestionExtras
+        tags={card.question.tags}
+        explanation={card.question.explanation}
+        documentId={card.question.documentId}
+      />
       <SourceLink question={card.question} />
       <ul className="grade-list" aria-label="How well did you remember?">
         {RATINGS.map((rating, i) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { StudyQuestion } from "@/lib/api/study";
+import { TextWithImages } from "../question-extras";
 
 const BLANK = /_{3,}/;
 
@@ -18,18 +19,20 @@ export function QuestionPrompt({ question, id }: { question: StudyQuestion; id: 
     <>
       <p className="study-type meta">{TYPE_LABELS[question.type]}</p>
       <p className="study-prompt" id={id}>
-        {parts
-          ? parts.map((part, i) => (
-              <span key={i}>
-                {i > 0 && (
-                  <span className="blank">
-                    <span className="visually-hidden">blank</span>
-                  </span>
-                )}
-                {part}
-              </span>
-            ))
-          : question.prompt}
+        {parts ? (
+          parts.map((part, i) => (
+            <span key={i}>
+              {i > 0 && (
+                <span className="blank">
+                  <span className="visually-hidden">blank</span>
+                </span>
+              )}
+              <TextWithImages text={part} documentId={question.documentId} />
+            </span>
+          ))
+        ) : (
+          <TextWithImages text={question.prompt} documentId={question.documentId} />
+        )}
       </p>
     </>
   );

@@ -13,8 +13,9 @@ type Outcome =
       title: string;
       count: number;
       skipped: Array<{ record: number; reason: string }>;
+      report: string[];
     }
-  | { ok: false; message: string; errors: Issue[] };
+  | { ok: false; message: string; errors: Issue[]; report: string[] };
 
 export function BankImportForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -35,10 +36,11 @@ export function BankImportForm() {
               ok: false,
               message: json.error?.message ?? `Import failed (${res.status}).`,
               errors: json.error?.errors ?? [],
+              report: json.error?.report ?? [],
             },
       );
     } catch {
-      setOutcome({ ok: false, message: "The connection dropped; nothing was imported.", errors: [] });
+      setOutcome({ ok: false, message: "The connection dropped; nothing was imported.", errors: [], report: [] });
     } finally {
       setBusy(false);
     }
@@ -66,6 +68,10 @@ export function BankImportForm() {
         <div className="field">
           <label htmlFor="bank-file">Bank file (.json, .csv, .gift or .txt, .apkg)</label>
           <input id="bank-file" name="file" type="file" accept=".json,.csv,.tsv,.gift,.txt,.apkg" required />
+          <p className="meta">
+            Files are read by their content: Anki packages and text exports, Quizlet exports, Moodle GIFT, CSV in any
+            encoding and Quarry JSON.
+          </p>
         </div>
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Importing…" : "Import"}
@@ -91,18 +97,7 @@ export function BankImportForm() {
             <Link href={`/decks/${outcome.deckId}`}>Open the deck</Link> ·{" "}
             <Link href={`/documents/${outcome.documentId}/review`}>Review them</Link>
           </p>
-          {outcome.skipped.length > 0 && (
-            <>
-              <p>Skipped {outcome.skipped.length} records Quarry does not use:</p>
-              <ul>
-                {outcome.skipped.map((s) => (
-                  <li key={s.record}>
-                    Record {s.record}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ImportReport lines={outcome.report} />
         </div>
       )}
       {outcome?.ok === false && (
@@ -110,6 +105,7 @@ export function BankImportForm() {
           <p>
             <strong>{outcome.message}</strong>
           </p>
+          {outcome.report[0] && <p className="meta">{outcome.report[0]}</p>}
           <ul>
             {outcome.errors.map((e, i) => (
               <li key={i}>
@@ -121,5 +117,19 @@ export function BankImportForm() {
         </div>
       )}
     </>
+  );
+}
+
+/** What the file was read as, what was imported, changed and skipped: one line each, details indented. */
+function ImportReport({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul className="import-report" aria-label="Import report">
+      {lines.map((line, i) => (
+        <li key={i} className={line.startsWith("  ") ? "detail" : undefined}>
+          {line.trim()}
+        </li>
+      ))}
+    </ul>
   );
 }

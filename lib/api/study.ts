@@ -38,6 +38,10 @@ export type StudyQuestion = {
   documentTitle: string;
   sentenceIndex: number;
   sentence: string;
+  /** From imported decks: shown after answering. */
+  tags?: string[];
+  explanation?: string | null;
+  tolerance?: number | null;
 };
 
 export type StudyCard = {

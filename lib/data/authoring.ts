@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
-import type { QuestionRecord } from "./questions";
+import { parseTags } from "./question-tags";
+import type { ReviewQuestionRecord } from "./questions";
 
 export type ReviewStatus = "draft" | "published" | "rejected";
 
@@ -28,12 +29,12 @@ export async function getDocumentAccess(id: string) {
 }
 
 /** Every question of a document a reviewer can act on (retired ones are gone from the text). */
-export async function listQuestionsForReview(documentId: string): Promise<QuestionRecord[]> {
+export async function listQuestionsForReview(documentId: string): Promise<ReviewQuestionRecord[]> {
   const rows = await db().question.findMany({
     where: { documentId, status: { not: "retired" } },
     orderBy: [{ sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
   });
-  return rows.map((r) => ({ ...r, choices: (r.choices as string[] | null) ?? null }));
+  return rows.map(({ tags, ...r }) => ({ ...r, choices: (r.choices as string[] | null) ?? null, tagList: parseTags(tags) }));
 }
 
 export async function setQuestionStatus(documentId: string, ids: string[], status: ReviewStatus): Promise<number> {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { InterchangeQuestion } from "@/lib/interchange";
+import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";
 import { sha256Hex } from "@/lib/text/normalize";
+import { parseTags, serializeTags } from "./question-tags";
 import { deckQuestionWhere } from "./study";
 
 /** Published questions of a deck, in reading order, in the neutral interchange shape. */
@@ -10,13 +11,22 @@ export async function listDeckQuestionsForExport(documentIds: readonly string[])
     where: deckQuestionWhere(documentIds),
     orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
     select: {
-      type: true,
+      id: true,
+      documentId: true,
       noteId: true,
+      type: true,
       prompt: true,
       answer: true,
       choices: true,
       statementIsTrue: true,
       factType: true,
+      score: true,
+      sentence: true,
+      sentenceStart: true,
+      sentenceEnd: true,
+      tags: true,
+      explanation: true,
+      tolerance: true,
     },
   });
   return rows.map((r) => ({
@@ -26,7 +36,17 @@ export async function listDeckQuestionsForExport(documentIds: readonly string[])
     answer: r.answer,
     ...(r.type === "multiple_choice" ? { choices: (r.choices as string[]) ?? [] } : {}),
     ...(r.type === "true_false" ? { statementIsTrue: r.statementIsTrue ?? r.answer === "true" } : {}),
-    tags: [r.factType],
+    ...(parseTags(r.tags).length ? { tags: parseTags(r.tags) } : {}),
+    ...(r.explanation ? { explanation: r.explanation } : {}),
+    ...(r.tolerance ? { tolerance: r.tolerance } : {}),
+    factType: r.factType as InterchangeQuestion["factType"],
+    score: r.score,
+    quarry: {
+      id: r.id,
+      ...(r.sentence
+        ? { source: { documentId: r.documentId, sentence: r.sentence, start: r.sentenceStart, end: r.sentenceEnd } }
+        : {}),
+    },
   }));
 }
 
@@ -52,12 +72,15 @@ function importedRow(documentId: string, q: InterchangeQuestion, noteId: string 
     answer: q.answer,
     choices: q.type === "multiple_choice" ? (q.choices ?? []) : undefined,
     statementIsTrue: q.type === "true_false" ? q.answer === "true" : null,
-    factType: q.quarry?.factType ?? "term",
+    factType: q.factType ?? "term",
     sentenceIndex: -1,
     sentenceStart: 0,
     sentenceEnd: 0,
-    sentence: q.quarry?.source.sentence ?? "",
-    score: q.quarry?.score ?? 1,
+    sentence: q.quarry?.source?.sentence ?? "",
+    score: q.score ?? 1,
+    tags: serializeTags(q.tags),
+    explanation: q.explanation ?? null,
+    tolerance: q.tolerance ?? null,
     status: "published",
     origin: "imported",
   };
@@ -68,6 +91,8 @@ export type ImportedBankInput = {
   fileName: string;
   ownerId: string | null;
   questions: InterchangeQuestion[];
+  /** Images the questions refer to, already checked against the size caps. */
+  media?: MediaFile[];
   /** sha256 of the file, kept on the deck so the same file is recognised next time. */
   sourceHash: string;
 };
@@ -95,6 +120,18 @@ export async function saveImportedBank(
       select: { id: true },
     });
     await tx.question.createMany({ data: input.questions.map((q) => importedRow(doc.id, q, noteFor(q.noteId))) });
+    if (input.media?.length) {
+      await tx.media.createMany({
+        data: input.media.map((m) => ({
+          documentId: doc.id,
+          name: m.name,
+          mime: m.mime,
+          size: m.bytes.length,
+          sha256: sha256Hex(m.bytes),
+          data: Buffer.from(m.bytes),
+        })),
+      });
+    }
     const deck = await tx.deck.create({
       data: {
         ownerId: input.ownerId,
@@ -139,4 +176,38 @@ export async function updateImportedBank(
     await tx.deck.update({ where: { id: deckId }, data: { title: input.title, sourceHash: input.sourceHash } });
     return { added: fresh.length, kept: rows.length - gone.length, retired: gone.length };
   });
+}
+
+/** One image of a deck, by the name its questions use. */
+export async function getDeckMedia(
+  documentId: string,
+  name: string,
+): Promise<{ mime: string; data: Uint8Array; sha256: string } | null> {
+  const row = await db().media.findUnique({
+    where: { documentId_name: { documentId, name } },
+    select: { mime: true, data: true, sha256: true },
+  });
+  return row ? { mime: row.mime, data: new Uint8Array(row.data), sha256: row.sha256 } : null;
+}
+
+/** A deck's images, for exporting it with its media. */
+export async function listDeckMedia(documentIds: readonly string[]): Promise<MediaFile[]> {
+  if (!documentIds.length) return [];
+  const rows = await db().media.findMany({
+    where: { documentId: { in: [...documentIds] } },
+    select: { name: true, mime: true, data: true },
+  });
+  return rows.map((r) => ({ name: r.name, mime: r.mime as MediaFile["mime"], bytes: new Uint8Array(r.data) }));
+}
+
+/** The documents a deck's questions come from, as the bank format lists them. */
+export async function listDeckDocumentsForExport(
+  documentIds: readonly string[],
+): Promise<{ id: string; title: string; path: string; sha256: string }[]> {
+  const rows = await db().document.findMany({
+    where: { id: { in: [...documentIds] } },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, contentPath: true, fileName: true, sha256: true },
+  });
+  return rows.map((d) => ({ id: d.id, title: d.title, path: d.contentPath ?? d.fileName, sha256: d.sha256 }));
 }

@@ -21,6 +21,9 @@ export type QuestionRecord = {
   origin: string;
 };
 
+/** As the review page lists them: with imported tags and the explanation shown after answering. */
+export type ReviewQuestionRecord = QuestionRecord & { tagList: string[]; explanation: string | null };
+
 export type ConflictRecord = {
   id: string;
   factType: string;

@@ -18,6 +18,9 @@ export const STUDY_QUESTION_SELECT = {
   sentenceIndex: true,
   sentence: true,
   status: true,
+  tags: true,
+  explanation: true,
+  tolerance: true,
   document: { select: { title: true } },
 } as const satisfies Prisma.QuestionSelect;
 

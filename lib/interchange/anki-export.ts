@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { zipSync } from "fflate";
 import { normalizeForMatch } from "../text/normalize";
 import { encodeQuarryField } from "./anki-quarry-field";
-import { stripHtmlForChecksum, textToAnkiHtml, toAnkiTags } from "./anki-html";
+import { IMAGE_TOKEN, stripHtmlForChecksum, textToAnkiHtml, toAnkiTags } from "./anki-html";
 import {
   ANKI_DECK_CONFIG,
   ANKI_SCHEMA_SQL,
@@ -13,10 +13,16 @@ import {
   ankiModels,
 } from "./anki-schema";
 import { loadSqlJs, type SqlJsConfig } from "./sql-loader";
-import type { InterchangeQuestion } from "./types";
+import type { InterchangeQuestion, MediaFile } from "./types";
 import { BLANK } from "./validate";
 
-export type ApkgExportOptions = { deckName: string; now: Date; sqlJs?: SqlJsConfig };
+export type ApkgExportOptions = {
+  deckName: string;
+  now: Date;
+  sqlJs?: SqlJsConfig;
+  /** Images the questions show (`[image:NAME]`); written to the package's media. */
+  media?: readonly MediaFile[];
+};
 
 /**
  * Builds an Anki package (.apkg). Cloze questions become Cloze notes
@@ -49,14 +55,19 @@ export async function toApkg(
     const insertNote = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
     const insertCard = db.prepare("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     db.exec("BEGIN");
+    // Anki keys notes by guid: identical questions still need one each, or Anki keeps only one.
+    const seen = new Map<string, number>();
     questions.forEach((q, i) => {
       const id = ms + i;
       const { modelId, fields } = noteFields(q);
       const first = fields[0]!;
       const sortField = stripHtmlForChecksum(first);
+      const base = guidFor(q, 0);
+      const occurrence = seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
       insertNote.run([
         id,
-        guidFor(q),
+        occurrence ? guidFor(q, occurrence) : base,
         modelId,
         sec,
         toAnkiTags(q.tags ?? []),
@@ -73,25 +84,36 @@ export async function toApkg(
     // Zip timestamps only cover 1980–2099.
     const year = options.now.getUTCFullYear();
     const mtime = year >= 1981 && year <= 2098 ? options.now : new Date("2000-01-01T00:00:00Z");
-    return zipSync(
-      { "collection.anki2": [collection, { mtime }], media: [new TextEncoder().encode("{}"), { mtime }] },
-      { level: 6 },
-    );
+    const files: Record<string, [Uint8Array, { mtime: Date }]> = { "collection.anki2": [collection, { mtime }] };
+    const shown = new Set(questions.flatMap((q) => [q.prompt, q.answer, q.explanation ?? ""]).flatMap(imageNames));
+    const mediaMap: Record<string, string> = {};
+    (options.media ?? [])
+      .filter((m) => shown.has(m.name))
+      .forEach((m, i) => {
+        mediaMap[String(i)] = m.name;
+        files[String(i)] = [m.bytes, { mtime }];
+      });
+    files.media = [new TextEncoder().encode(JSON.stringify(mediaMap)), { mtime }];
+    return zipSync(files, { level: 6 });
   } finally {
     db.close();
   }
 }
 
-/** The note type and fields (Front/Back or Text/Back Extra, then the hidden field) for one question. */
+/** The note type and fields (Front/Back/Back Extra or Text/Back Extra, then the hidden field) for one question. */
 export function noteFields(q: InterchangeQuestion): { modelId: number; fields: string[] } {
   const hidden = encodeQuarryField(q);
+  const extra = q.explanation ? textToAnkiHtml(q.explanation) : "";
   switch (q.type) {
     case "cloze": {
-      const gap = `{{c1::${textToAnkiHtml(q.answer).replace(/}}/g, "} }").replace(/::/g, ": :")}}}`;
+      const gap = `{{c1::${clozeSafe(textToAnkiHtml(q.answer)).replace(/:/g, "&#58;")}}}`;
       const text = q.prompt.includes(BLANK)
-        ? q.prompt.split(BLANK).map(textToAnkiHtml).join(gap)
-        : `${textToAnkiHtml(q.prompt)} ${gap}`;
-      return { modelId: CLOZE_MODEL_ID, fields: [text, "", hidden] };
+        ? q.prompt
+            .split(BLANK)
+            .map((part) => clozeSafe(textToAnkiHtml(part)))
+            .join(gap)
+        : `${clozeSafe(textToAnkiHtml(q.prompt))} ${gap}`;
+      return { modelId: CLOZE_MODEL_ID, fields: [text, extra, hidden] };
     }
     case "multiple_choice": {
       const letters = (q.choices ?? []).map((c, i) => `${String.fromCharCode(65 + i)}. ${textToAnkiHtml(c)}`);
@@ -100,17 +122,38 @@ export function noteFields(q: InterchangeQuestion): { modelId: number; fields: s
         correct >= 0 ? `${String.fromCharCode(65 + correct)}. ${textToAnkiHtml(q.answer)}` : textToAnkiHtml(q.answer);
       return {
         modelId: BASIC_MODEL_ID,
-        fields: [`${textToAnkiHtml(q.prompt)}<br><br>${letters.join("<br>")}`, back, hidden],
+        fields: [`${textToAnkiHtml(q.prompt)}<br><br>${letters.join("<br>")}`, back, extra, hidden],
       };
     }
     case "true_false":
       return {
         modelId: BASIC_MODEL_ID,
-        fields: [`${textToAnkiHtml(q.prompt)}<br><br>True or false?`, q.answer === "true" ? "True" : "False", hidden],
+        fields: [
+          `${textToAnkiHtml(q.prompt)}<br><br>True or false?`,
+          q.answer === "true" ? "True" : "False",
+          extra,
+          hidden,
+        ],
       };
     case "flashcard":
-      return { modelId: BASIC_MODEL_ID, fields: [textToAnkiHtml(q.prompt), textToAnkiHtml(q.answer), hidden] };
+      return {
+        modelId: BASIC_MODEL_ID,
+        fields: [textToAnkiHtml(q.prompt), textToAnkiHtml(q.answer), extra, hidden],
+      };
   }
+}
+
+/**
+ * In a Cloze note's text, `{{c1::` and `}}` are syntax and `::` starts a
+ * hint; literal braces (and colons inside the deletion) are written as
+ * character references, which Anki shows as the characters themselves.
+ */
+function clozeSafe(html: string): string {
+  return html.replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
+}
+
+function imageNames(text: string): string[] {
+  return [...text.matchAll(IMAGE_TOKEN)].map((m) => m[1]!);
 }
 
 /** First 8 hex digits of the SHA-1 of the sort field, as Anki computes it for duplicate checks. */
@@ -120,11 +163,15 @@ export function checksum(text: string): number {
 
 const BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
 
-/** Stable per question, so exporting the same question twice updates the Anki note instead of duplicating it. */
-function guidFor(q: InterchangeQuestion): string {
-  const digest = createHash("sha1")
-    .update(JSON.stringify([q.type, q.prompt, q.answer, q.choices ?? []]))
-    .digest();
+/**
+ * Stable per question, so exporting the same question again updates the Anki
+ * note instead of duplicating it; the nth copy of an identical question gets
+ * its own guid.
+ */
+function guidFor(q: InterchangeQuestion, occurrence: number): string {
+  const key: unknown[] = [q.type, q.prompt, q.answer, q.choices ?? []];
+  if (occurrence) key.push(occurrence);
+  const digest = createHash("sha1").update(JSON.stringify(key)).digest();
   let n = digest.readBigUInt64BE(0);
   let out = "";
   while (n > 0n) {

@@ -1,6 +1,15 @@
+import { IMAGE_TOKEN, imageToken } from "./image-token";
+
+export { IMAGE_TOKEN };
+
 /** Anki fields are HTML; Quarry questions are plain text. */
 export function textToAnkiHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\n/g, "<br>")
+    .replace(IMAGE_TOKEN, (_m, name: string) => `<img src="${name.replace(/"/g, "&quot;")}">`);
 }
 
 // The named entities Anki's editor actually produces; numeric ones are decoded generally.
@@ -35,9 +44,26 @@ const ENTITIES: Record<string, string> = {
   sup3: "³",
 };
 
+/** Whether a field holds markup or entities that conversion to text changes. */
+export function hasHtml(s: string): boolean {
+  return /<[a-z!/]|&(#x?[0-9a-f]+|[a-z]+\d*);/i.test(s);
+}
+
+/** File names of the images a field shows, in order. */
+export function htmlImages(html: string): string[] {
+  return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) =>
+    (m[2] ?? m[3] ?? m[4] ?? "").replace(ENTITY, decodeEntity),
+  );
+}
+
+/** HTML to plain text; `<img src="x.jpg">` becomes the token `[image:x.jpg]`. */
 export function ankiHtmlToText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(
+      /<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi,
+      (_m, _q, a?: string, b?: string, c?: string) => imageToken((a ?? b ?? c ?? "").replace(ENTITY, decodeEntity)),
+    )
     .replace(/<br\s*\/?>|<\/(div|p|li|tr|h\d)>/gi, "\n")
     .replace(/<[^>]*>/g, "")
     .replace(/\[sound:[^\]]*\]/g, "")

@@ -1,5 +1,4 @@
-import type { QuestionType } from "../qgen/bank";
-import { QUESTION_TYPES } from "../qgen/bank";
+import { FACT_TYPES, QUESTION_TYPES, type FactType, type QuestionType } from "../qgen/bank";
 import type { InterchangeQuestion } from "./types";
 
 /**
@@ -15,6 +14,11 @@ export function encodeQuarryField(q: InterchangeQuestion): string {
     answer: q.answer,
     ...(q.choices ? { choices: q.choices } : {}),
     ...(q.tags?.length ? { tags: q.tags } : {}),
+    ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.factType ? { factType: q.factType } : {}),
+    ...(q.score !== undefined ? { score: q.score } : {}),
+    ...(q.noteId ? { noteId: q.noteId } : {}),
+    ...(q.tolerance !== undefined ? { tolerance: q.tolerance } : {}),
   };
   return PREFIX + Buffer.from(JSON.stringify(payload), "utf8").toString("base64");
 }
@@ -36,6 +40,11 @@ export function decodeQuarryField(field: string | undefined): InterchangeQuestio
     const q: InterchangeQuestion = { type: d.type as QuestionType, prompt: d.prompt, answer: d.answer };
     if (Array.isArray(d.choices)) q.choices = d.choices.filter((c): c is string => typeof c === "string");
     if (Array.isArray(d.tags)) q.tags = d.tags.filter((t): t is string => typeof t === "string");
+    if (typeof d.explanation === "string") q.explanation = d.explanation;
+    if (FACT_TYPES.includes(d.factType as FactType)) q.factType = d.factType as FactType;
+    if (typeof d.score === "number") q.score = d.score;
+    if (typeof d.noteId === "string") q.noteId = d.noteId;
+    if (typeof d.tolerance === "number") q.tolerance = d.tolerance;
     if (q.type === "true_false") q.statementIsTrue = q.answer === "true";
     return q;
   } catch {

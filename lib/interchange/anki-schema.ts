@@ -23,7 +23,8 @@ CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
 // Fixed ids so re-importing a Quarry deck into Anki reuses the same note types.
-export const BASIC_MODEL_ID = 1_700_000_000_101;
+// (…101 was the Basic type before it gained its Back Extra field; a changed type needs a new id.)
+export const BASIC_MODEL_ID = 1_700_000_000_103;
 export const CLOZE_MODEL_ID = 1_700_000_000_102;
 /** Hidden field (used by no template) that carries the exact Quarry question. */
 export const QUARRY_FIELD = "Quarry";
@@ -58,8 +59,14 @@ export function ankiModels(deckId: number, modSeconds: number) {
       id: BASIC_MODEL_ID,
       name: "Basic (Quarry)",
       type: 0,
-      flds: [field("Front", 0), field("Back", 1), field(QUARRY_FIELD, 2)],
-      tmpls: [template("Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}")],
+      flds: [field("Front", 0), field("Back", 1), field("Back Extra", 2), field(QUARRY_FIELD, 3)],
+      tmpls: [
+        template(
+          "Card 1",
+          "{{Front}}",
+          "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}{{#Back Extra}}<br><br>{{Back Extra}}{{/Back Extra}}",
+        ),
+      ],
       css: CSS,
       req: [[0, "any", [0]]],
     },

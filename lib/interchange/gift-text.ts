@@ -4,8 +4,17 @@ const SPECIAL = new Set(["~", "=", "#", "{", "}", ":", "\\"]);
 export function escapeGift(text: string): string {
   let out = "";
   for (const ch of text) out += SPECIAL.has(ch) ? `\\${ch}` : ch === "\n" ? "\\n" : ch;
-  // "->" would read as a matching pair and a leading %n% as a weight; Moodle has no escape for these.
-  return out.replace(/->/g, "\\->").replace(/^%/, "\\%");
+  return out;
+}
+
+/**
+ * Inside an answer block "->" would make a matching pair and a leading
+ * "%50%" a weight. GIFT has no escape for either, so the ">" and "%" get a
+ * backslash, which keeps parsers (Moodle's, gift-pegjs, Quarry's) from
+ * reading them as syntax.
+ */
+export function escapeGiftAnswer(text: string): string {
+  return escapeGift(text).replace(/->/g, "-\\>").replace(/^%/, "\\%");
 }
 
 export function unescapeGift(text: string): string {

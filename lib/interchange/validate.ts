@@ -1,4 +1,4 @@
-import { QUESTION_TYPES, type QuestionType } from "../qgen/bank";
+import { FACT_TYPES, QUESTION_TYPES, type QuestionType } from "../qgen/bank";
 import { normalizeForMatch } from "../text/normalize";
 import { INTERCHANGE_LIMITS as L, type ImportIssue, type InterchangeQuestion } from "./types";
 
@@ -49,6 +49,20 @@ export function validateQuestion(
   if (tags.length > L.maxTags) problems.push(`at most ${L.maxTags} tags are allowed`);
   if (tags.some((t) => t.length > L.maxTagChars)) problems.push(`tags must be at most ${L.maxTagChars} characters`);
   if (tags.length) out.tags = tags;
+  const explanation = clean(q.explanation);
+  if (explanation.length > L.maxExplanationChars)
+    problems.push(`the explanation is longer than ${L.maxExplanationChars} characters`);
+  if (explanation) out.explanation = explanation;
+  if (q.noteId) out.noteId = q.noteId;
+  if (q.factType !== undefined) {
+    if (FACT_TYPES.includes(q.factType)) out.factType = q.factType;
+    else problems.push(`unknown fact type "${String(q.factType)}"`);
+  }
+  if (q.score !== undefined) {
+    if (Number.isFinite(q.score) && q.score >= 0 && q.score <= 1) out.score = q.score;
+    else problems.push("the score must be a number from 0 to 1");
+  }
+  if (q.tolerance !== undefined && Number.isFinite(q.tolerance) && q.tolerance > 0) out.tolerance = q.tolerance;
   if (q.quarry) out.quarry = q.quarry;
   if (typeof q.noteId === "string" && q.noteId.trim()) out.noteId = q.noteId.trim().slice(0, 200);
   return problems.length ? { ok: false, problems } : { ok: true, question: out };

@@ -24,6 +24,8 @@ export const bankDocumentSchema = z.object({
   title: z.string(),
   path: z.string(),
   sha256: z.string(),
+  /** The document's text, when an export carries it so that sources can be shown again. */
+  text: z.string().optional(),
 });
 
 export const questionSourceSchema = z.object({
@@ -42,6 +44,12 @@ const questionBase = {
   factType: factTypeSchema,
   source: questionSourceSchema,
   score: z.number().min(0).max(1),
+  /** Optional in version 1: older files have neither. */
+  tags: z.array(z.string().min(1)).max(20).optional(),
+  /** Shown after answering (e.g. Anki's Back Extra, GIFT feedback). */
+  explanation: z.string().min(1).optional(),
+  /** Numerical answers: a typed number this close to the answer is right. */
+  tolerance: z.number().positive().optional(),
 };
 
 export const questionSchema = z.discriminatedUnion("type", [
@@ -50,7 +58,7 @@ export const questionSchema = z.discriminatedUnion("type", [
   z.object({
     ...questionBase,
     type: z.literal("multiple_choice"),
-    choices: z.array(z.string().min(1)).length(4),
+    choices: z.array(z.string().min(1)).min(2).max(6),
   }),
   z.object({
     ...questionBase,
@@ -80,3 +88,24 @@ export type QuestionSource = z.infer<typeof questionSourceSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Conflict = z.infer<typeof conflictSchema>;
 export type Bank = z.infer<typeof bankSchema>;
+
+/**
+ * A bank as Quarry exports and imports it: the same version-1 format, except
+ * that a question imported from another tool (a GIFT or Anki deck) has no
+ * source sentence, so `source` may be absent. The generator always writes it.
+ */
+const portable = { ...questionBase, source: questionSourceSchema.optional() };
+export const portableQuestionSchema = z.discriminatedUnion("type", [
+  z.object({ ...portable, type: z.literal("cloze") }),
+  z.object({ ...portable, type: z.literal("flashcard") }),
+  z.object({ ...portable, type: z.literal("multiple_choice"), choices: questionSchema.options[2].shape.choices }),
+  z.object({
+    ...portable,
+    type: z.literal("true_false"),
+    answer: z.enum(["true", "false"]),
+    statementIsTrue: z.boolean(),
+  }),
+]);
+export const portableBankSchema = bankSchema.extend({ questions: z.array(portableQuestionSchema) });
+export type PortableQuestion = z.infer<typeof portableQuestionSchema>;
+export type PortableBank = z.infer<typeof portableBankSchema>;

@@ -1,7 +1,13 @@
-import { listDeckQuestionsForExport, saveImportedBank, updateImportedBank } from "@/lib/data/banks";
+import {
+  listDeckDocumentsForExport,
+  listDeckMedia,
+  listDeckQuestionsForExport,
+  saveImportedBank,
+  updateImportedBank,
+} from "@/lib/data/banks";
 import { findDeckBySourceHash, getDeck } from "@/lib/data/decks";
 import { sha256Hex } from "@/lib/text/normalize";
-import { toApkg, toCsv, toGift, toQuarryJson, textBankTitle } from "@/lib/interchange";
+import { importReport, toApkg, toCsv, toGift, toQuarryJson, textBankTitle } from "@/lib/interchange";
 import type { Deck } from "./decks";
 import { parseBankFileInWorker } from "./workers/parsing";
 
@@ -38,9 +44,12 @@ export async function exportDeck(deck: Deck, format: ExportFormat, now: Date): P
   const fileName = `${fileSafe(deck.title)}.${ext}`;
   if (format === "csv") return { ok: true, body: toCsv(questions), fileName, type };
   if (format === "gift") return { ok: true, body: toGift(questions), fileName, type };
-  if (format === "apkg")
-    return { ok: true, body: await toApkg(questions, { deckName: deck.title, now }), fileName, type };
-  const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title });
+  if (format === "apkg") {
+    const media = await listDeckMedia(deck.documentIds);
+    return { ok: true, body: await toApkg(questions, { deckName: deck.title, now, media }), fileName, type };
+  }
+  const documents = await listDeckDocumentsForExport(deck.documentIds);
+  const json = toQuarryJson(questions, { documentId: deck.id, title: deck.title, documents });
   if (!json.ok) return { ok: false, message: json.errors.map((e) => e.message).join("; ") };
   return { ok: true, body: json.json, fileName, type };
 }
@@ -57,9 +66,11 @@ function bankTitle(fileName: string, bytes: Uint8Array, fromFile: string | undef
 }
 
 export type BankImportOutcome =
-  | { ok: false; errors: Array<{ line?: number; record?: number; message: string }> }
+  | { ok: false; errors: Array<{ line?: number; record?: number; message: string }>; report: string[] }
   | {
       ok: true;
+      /** What the teacher is told: what the file was read as, imported, changed and skipped. */
+      report: string[];
       /** created: a new deck; duplicate: this file was imported before, nothing written; updated: that deck now matches the file. */
       status: "created" | "duplicate" | "updated";
       deckId: string;
@@ -83,9 +94,11 @@ export async function importBankFile(
 ): Promise<BankImportOutcome> {
   // Parsed in a worker thread: an .apkg runs SQLite over an untrusted database.
   const result = await parseBankFileInWorker(fileName, bytes);
-  if (!result.ok) return result;
+  const report = importReport(fileName, result);
+  if (!result.ok) return { ...result, report };
   if (result.questions.length === 0) {
-    return { ok: false as const, errors: [{ message: `${fileName}: the file holds no questions Quarry can use.` }] };
+    const message = `${fileName}: the file holds no questions Quarry can use.`;
+    return { ok: false as const, errors: [{ message }], report: [...report, message] };
   }
   const title = bankTitle(fileName, bytes, result.title);
   const sourceHash = sha256Hex(bytes);
@@ -98,12 +111,19 @@ export async function importBankFile(
   if (own && own.documentIds[0]) {
     const documentId = own.documentIds[0];
     if (!options.updateDeckId) {
-      return { ok: true, status: "duplicate", deckId: own.id, documentId, title: own.title, count: 0, skipped };
+      return { ok: true, status: "duplicate", deckId: own.id, documentId, title: own.title, count: 0, skipped, report };
     }
     const changed = await updateImportedBank(own.id, documentId, { title, questions: result.questions, sourceHash });
-    return { ok: true, status: "updated", deckId: own.id, documentId, title, count: changed.added, skipped };
+    return { ok: true, status: "updated", deckId: own.id, documentId, title, count: changed.added, skipped, report };
   }
-  if (options.updateDeckId) return { ok: false, errors: [{ message: "That deck does not exist." }] };
-  const saved = await saveImportedBank({ title, fileName, ownerId, questions: result.questions, sourceHash });
-  return { ok: true, status: "created", ...saved, title, skipped };
+  if (options.updateDeckId) return { ok: false, errors: [{ message: "That deck does not exist." }], report };
+  const saved = await saveImportedBank({
+    title,
+    fileName,
+    ownerId,
+    questions: result.questions,
+    media: result.media,
+    sourceHash,
+  });
+  return { ok: true, status: "created", ...saved, title, skipped, report };
 }

@@ -8,6 +8,7 @@ import type {
 } from "@/lib/api/study";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import type { LearnerRecord } from "@/lib/data/learners";
+import { parseTags } from "@/lib/data/question-tags";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
   countNewCardsStudiedSince,
@@ -146,6 +147,9 @@ function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
     documentTitle: q.document.title,
     sentenceIndex: q.sentenceIndex,
     sentence: q.sentence,
+    ...(q.tags ? { tags: parseTags(q.tags) } : {}),
+    ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export type GradableQuestion = {
   answer: string;
   choices: string[] | null;
   statementIsTrue: boolean | null;
+  /** Numerical answers imported from Moodle: a typed number within this of the answer is right. */
+  tolerance?: number | null;
 };
 
 /** `overridden`: the learner said a typed answer the machine marked wrong was right. */
@@ -70,8 +72,19 @@ function verdictFor(q: GradableQuestion, response: string): AnswerVerdict {
       return said === truth || said === truth[0] ? "exact" : "wrong";
     }
     case "cloze":
+      if (q.tolerance && withinTolerance(q.answer, response, q.tolerance)) return "exact";
       return matchAnswer(q.answer, response).verdict;
     default:
       return "wrong";
   }
+}
+
+/** Both plain numbers (a decimal comma allowed) and no further apart than `tolerance`. */
+function withinTolerance(answer: string, response: string, tolerance: number): boolean {
+  const num = (s: string) =>
+    /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s.trim()) ? Number(s.trim().replace(",", ".")) : NaN;
+  const a = num(answer);
+  const r = num(response);
+  // A hair of slack for binary fractions: 3.1415 ± 0.0005 must accept 3.142.
+  return Number.isFinite(a) && Number.isFinite(r) && Math.abs(a - r) <= tolerance * (1 + 1e-9);
 }

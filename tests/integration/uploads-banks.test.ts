@@ -100,13 +100,31 @@ describe("bank import and export", () => {
     expect(await db().question.count()).toBe(before);
   });
 
-  it("round-trips a deck through JSON, CSV, GIFT and Anki: same types, prompts, answers and choices", async () => {
+  it("round-trips a deck through JSON, CSV, GIFT and Anki: same types, prompts, answers, choices, fact types, scores", async () => {
     // Publish the uploaded drafts so there is something to export.
     await db().question.updateMany({ where: { status: "draft" }, data: { status: "published" } });
     const deck = (await loadReadableDeck({ user: { id: teacherId, role: "teacher" }, learnerId: null }, "all"))!;
     const original = await db().question.findMany({ where: { status: "published" } });
-    const key = (q: { type: string; prompt: string; answer: string; choices: unknown }) =>
-      JSON.stringify([q.type, q.prompt, q.answer, q.type === "multiple_choice" ? q.choices : null]);
+    const key = (q: {
+      type: string;
+      prompt: string;
+      answer: string;
+      choices: unknown;
+      factType: string;
+      score: number;
+      tags: string | null;
+      explanation: string | null;
+    }) =>
+      JSON.stringify([
+        q.type,
+        q.prompt,
+        q.answer,
+        q.type === "multiple_choice" ? q.choices : null,
+        q.factType,
+        q.score,
+        q.tags,
+        q.explanation,
+      ]);
     const expected = original.map(key).sort();
     expect(expected.length).toBeGreaterThan(10);
 
@@ -122,5 +140,40 @@ describe("bank import and export", () => {
       expect(back.map(key).sort(), format).toEqual(expected);
       await db().document.delete({ where: { id: imported.documentId } });
     }
+  });
+
+  it("imports a current Anki package with its deck name, tags, explanations and images, and exports them again", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/interchange/anki-current-format.apkg")));
+    const result = await importBankFile(teacherId, "capitals.apkg", bytes);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.report[0]).toBe(
+      "capitals.apkg: read as Anki package (.apkg), current format (collection.anki21b, zstd)",
+    );
+    const doc = await db().document.findUniqueOrThrow({ where: { id: result.documentId } });
+    expect(doc.title).toBe("Geography::Capitals");
+    const rows = await db().question.findMany({ where: { documentId: result.documentId }, orderBy: { prompt: "asc" } });
+    const canberra = rows.find((q) => q.answer === "Canberra")!;
+    expect(JSON.parse(canberra.tags!)).toEqual(["geography"]);
+    expect(canberra.explanation).toBe("Not Sydney, which is larger.");
+    const media = await db().media.findMany({ where: { documentId: result.documentId } });
+    expect(media.map((m) => [m.name, m.mime])).toEqual([["flag-of-japan.png", "image/png"]]);
+
+    const deck = { id: result.deckId, title: "Geography::Capitals", documentIds: [result.documentId] };
+    const exported = await exportDeck(deck, "apkg", new Date("2026-05-01T00:00:00Z"));
+    if (!exported.ok || typeof exported.body === "string") throw new Error("export failed");
+    const again = await importBankFile(teacherId, "again.apkg", exported.body);
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(await db().media.count({ where: { documentId: again.documentId } })).toBe(1);
+    const back = await db().question.findMany({ where: { documentId: again.documentId } });
+    expect(back.find((q) => q.answer === "Canberra")?.explanation).toBe("Not Sydney, which is larger.");
+  });
+
+  it("names the deck after the file's GIFT $CATEGORY", async () => {
+    const gift = "$CATEGORY: $course$/top/Rivers of Europe\n\nThe {=Danube} flows through ten countries.\n";
+    const result = await importBankFile(teacherId, "quiz.txt", new TextEncoder().encode(gift));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect((await db().document.findUniqueOrThrow({ where: { id: result.documentId } })).title).toBe(
+      "Rivers of Europe",
+    );
   });
 });

@@ -3,6 +3,7 @@ import initSqlJs from "sql.js";
 import { describe, expect, it } from "vitest";
 import { fromApkg, toApkg } from "@/lib/interchange";
 import { checksum } from "@/lib/interchange/anki-export";
+import { ANKI_SCHEMA_SQL } from "@/lib/interchange/anki-schema";
 import { lieAboutSizes } from "../ingest/helpers";
 import { core, fixtureBytes, SAMPLE, TRICKY } from "./samples";
 
@@ -83,20 +84,46 @@ describe("Anki export", () => {
 });
 
 describe("Anki import", () => {
-  it("reads Basic and Cloze notes from a plain Anki deck, skipping other note types", async () => {
+  it("reads Basic, reversed and Cloze notes from a plain Anki deck, listing what it skips", async () => {
     const r = await fromApkg(fixtureBytes("plain-deck.apkg"));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.questions).toEqual([
-      { type: "flashcard", prompt: "What is the capital of France?", answer: "Paris", tags: ["geography", "europe"] },
-      { type: "cloze", prompt: "The _____ is the longest river in Africa.", answer: "Nile", tags: ["geography"] },
-      { type: "cloze", prompt: "The Nile is the longest river in _____.", answer: "Africa", tags: ["geography"] },
-      { type: "flashcard", prompt: "Water boils at 100 °C at sea level & 1 atm.\nTrue?", answer: "Yes" },
+      {
+        type: "flashcard",
+        prompt: "What is the capital of France?",
+        answer: "Paris",
+        tags: ["geography", "europe"],
+        noteId: "anki-guid0",
+      },
+      {
+        type: "cloze",
+        prompt: "The _____ is the longest river in Africa.",
+        answer: "Nile",
+        tags: ["geography"],
+        noteId: "anki-guid1",
+      },
+      {
+        type: "cloze",
+        prompt: "The Nile is the longest river in _____.",
+        answer: "Africa",
+        tags: ["geography"],
+        noteId: "anki-guid1",
+      },
+      // "Basic (and reversed card)": one note, two variants.
+      { type: "flashcard", prompt: "Hund", answer: "dog", tags: ["german"], noteId: "anki-guid2" },
+      { type: "flashcard", prompt: "dog", answer: "Hund", tags: ["german"], noteId: "anki-guid2" },
+      {
+        type: "flashcard",
+        prompt: "Water boils at 100 °C at sea level & 1 atm.\nTrue?",
+        answer: "Yes",
+        noteId: "anki-guid4",
+      },
     ]);
     expect(r.skipped).toEqual([
-      { record: 3, reason: "note type “Basic (and reversed card)” is not Basic or Cloze" },
-      { record: 4, reason: "no text on one side (images or sound only)" },
+      { record: 4, reason: "one side held only an image that was left out" },
       { record: 6, reason: "cloze c1 hides 2 gaps at once; Quarry questions have one gap" },
     ]);
+    expect(r.changes).toContain("Image map.png left out: it is not in the package in 1 note");
   });
 
   it("reads collection.anki21 in preference to collection.anki2", async () => {
@@ -138,6 +165,7 @@ describe("Anki import", () => {
       prompt: SAMPLE[0]!.prompt,
       answer: "Paris, France",
       tags: ["geography", "europe"],
+      noteId: expect.stringMatching(/^anki-/),
     });
     expect(core(r.questions.slice(1))).toEqual(core(SAMPLE.slice(1, 3)));
   });
@@ -164,7 +192,8 @@ describe("Anki import", () => {
       [new TextEncoder().encode("not a zip at all"), /damaged|incomplete/],
       [zipSync({ "readme.txt": new TextEncoder().encode("hi") }), /not an Anki package/],
       [zipSync({ "collection.anki2": new TextEncoder().encode("SQLite format 3\0 but garbage after") }), /not a valid/],
-      [zipSync({ "collection.anki21b": new Uint8Array([1, 2, 3]) }), /Support older Anki versions/],
+      [zipSync({ "collection.anki21b": new Uint8Array([1, 2, 3]) }), /not zstd-compressed/],
+      [zipSync({ "collection.anki21b": new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 9, 9, 9]) }), /could not be read/],
       [fixtureBytes("plain-deck.apkg").subarray(0, 500), /damaged|incomplete/],
     ];
     for (const [bytes, pattern] of cases) {
@@ -177,14 +206,21 @@ describe("Anki import", () => {
   it("refuses an empty collection and lists validation errors by note", async () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database();
-    db.exec("CREATE TABLE col (models text); CREATE TABLE notes (id integer, mid integer, tags text, flds text);");
-    db.run("INSERT INTO col VALUES (?)", [
-      JSON.stringify({ 1: { name: "Basic", type: 0, flds: [{ name: "Front" }, { name: "Back" }], tmpls: [{}] } }),
+    db.exec(ANKI_SCHEMA_SQL);
+    const basic = {
+      name: "Basic",
+      type: 0,
+      flds: [{ name: "Front" }, { name: "Back" }],
+      tmpls: [{ name: "Card 1", qfmt: "{{Front}}", afmt: "{{FrontSide}}<hr id=answer>{{Back}}" }],
+    };
+    db.run("INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, '{}', ?, '{}', '{}', '{}')", [
+      JSON.stringify({ 1: basic }),
     ]);
     const empty = await fromApkg(zipSync({ "collection.anki2": db.export() }));
     expect(empty).toMatchObject({ ok: false, errors: [{ message: "The deck has no notes." }] });
-    db.run("INSERT INTO notes VALUES (1, 1, '', ?)", [`Q\x1f${"x".repeat(5000)}`]);
-    db.run("INSERT INTO notes VALUES (2, 1, '', ?)", ["Fine\x1fyes"]);
+    const note = "INSERT INTO notes VALUES (?, ?, 1, 0, -1, '', ?, '', 0, 0, '')";
+    db.run(note, [1, "a", `Q\x1f${"x".repeat(5000)}`]);
+    db.run(note, [2, "b", "Fine\x1fyes"]);
     const tooLong = await fromApkg(zipSync({ "collection.anki2": db.export() }));
     db.close();
     expect(tooLong.ok).toBe(false);

@@ -31,10 +31,12 @@ describe("CSV import", () => {
     expect(qs).toEqual([{ type: "flashcard", prompt: "Sun", answer: "star", tags: ["astro"] }]);
   });
 
-  it("ignores extra columns named in a header", () => {
+  it("keeps extra columns named in a header as the explanation, and says so", () => {
     expect(ok("Question,Answer,Notes\nSun,star,seen by day\n")).toEqual([
-      { type: "flashcard", prompt: "Sun", answer: "star" },
+      { type: "flashcard", prompt: "Sun", answer: "star", explanation: "seen by day" },
     ]);
+    const r = fromCsv("Question,Answer,Comment\nSun,star,seen by day\n");
+    expect(r.ok && r.changes).toContain("Column “Comment” kept as explanation");
   });
 
   it("does not mistake an ordinary first row for a header", () => {
@@ -69,13 +71,17 @@ describe("CSV import", () => {
 });
 
 describe("CSV export", () => {
-  it("writes front, back, tags, type, choices with a header", () => {
-    const csv = toCsv(SAMPLE.slice(0, 3));
-    expect(csv.split("\n")[0]).toBe("front,back,tags,type,choices");
-    expect(csv).toContain("What is the capital of France?,Paris,geography | europe,flashcard,");
+  it("writes front, back, tags, type, choices, explanation, fact type and score with a header", () => {
+    const csv = toCsv([
+      ...SAMPLE.slice(0, 3),
+      { ...SAMPLE[0]!, explanation: "On the Seine", factType: "place", score: 0.8 },
+    ]);
+    expect(csv.split("\n")[0]).toBe("front,back,tags,type,choices,explanation,fact_type,score");
+    expect(csv).toContain("What is the capital of France?,Paris,geography | europe,flashcard,,,,\n");
     expect(csv).toContain(
-      "Which gas do plants absorb?,Carbon dioxide,,multiple_choice,Oxygen | Carbon dioxide | Nitrogen | Helium",
+      "Which gas do plants absorb?,Carbon dioxide,,multiple_choice,Oxygen | Carbon dioxide | Nitrogen | Helium,,,",
     );
+    expect(csv).toContain("What is the capital of France?,Paris,geography | europe,flashcard,,On the Seine,place,0.8");
   });
 
   it("keeps spreadsheet apps from running cells as formulas", () => {

@@ -17,6 +17,7 @@ describe("GIFT import", () => {
         prompt: "What is the capital of France?",
         answer: "Paris",
         choices: ["Paris", "Lyon", "Marseille"],
+        explanation: "Correct!",
       },
       {
         type: "true_false",
@@ -27,18 +28,31 @@ describe("GIFT import", () => {
       },
       { type: "cloze", prompt: "The _____ is the longest river in Africa.", answer: "Nile" },
       { type: "flashcard", prompt: "Which gas do plants\nabsorb from the air?", answer: "carbon dioxide" },
-      { type: "true_false", prompt: "Grass is blue.", answer: "false", statementIsTrue: false },
+      {
+        type: "true_false",
+        prompt: "Grass is blue.",
+        answer: "false",
+        statementIsTrue: false,
+        explanation: "It is green.",
+      },
+      { type: "cloze", prompt: "When was the Bastille stormed? _____", answer: "1789" },
       { type: "flashcard", prompt: "Use a backslash \\ and a colon: like this.", answer: "ok" },
+    ]);
+    expect(r.title).toBe("Geography");
+    expect(r.changes).toEqual([
+      "Feedback kept as explanation in 2 questions",
+      "Other accepted answers dropped (Quarry keeps the first) in 1 question",
+      "Format marker [markdown] dropped in 1 question",
+      "Numerical question read as a typed answer in 1 question",
     ]);
   });
 
-  it("skips and lists matching, numeric and essay questions with their lines", () => {
+  it("skips and lists matching and essay questions with their lines", () => {
     const r = ok(fixtureText("sample.gift"));
     const lines = fixtureText("sample.gift").split("\n");
-    expect(r.skipped?.map((s) => s.reason)).toEqual(["matching question", "numeric question", "essay question"]);
+    expect(r.skipped?.map((s) => s.reason)).toEqual(["matching question", "essay question"]);
     expect(lines[r.skipped![0]!.line! - 1]).toBe("Match the countries. {");
-    expect(lines[r.skipped![1]!.line! - 1]).toMatch(/^When was the Bastille stormed/);
-    expect(lines[r.skipped![2]!.line! - 1]).toMatch(/^Write a short essay/);
+    expect(lines[r.skipped![1]!.line! - 1]).toMatch(/^Write a short essay/);
   });
 
   it("reads weights, TRUE/FALSE spellings and text after the answer block as a gap", () => {

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { fromApkg, fromCsv, fromGift, fromQuarryJson, toApkg, type ImportResult } from "@/lib/interchange";
+import {
+  fromAnkiText,
+  fromApkg,
+  fromCsv,
+  fromGift,
+  fromQuarryJson,
+  readBankFile,
+  toApkg,
+  type ImportResult,
+} from "@/lib/interchange";
 import { SAMPLE } from "./samples";
 
 function wellFormed(r: ImportResult) {
@@ -27,8 +36,27 @@ describe("importers never throw", () => {
         wellFormed(fromQuarryJson(s));
         wellFormed(fromCsv(s));
         wellFormed(fromGift(s));
+        wellFormed(fromAnkiText(s));
+        wellFormed(fromAnkiText(`#separator:tab\n#html:true\n${s}`));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("on arbitrary bytes read by content (any encoding, any sniffed format)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          syntaxy.map((t) => new TextEncoder().encode(t)),
+        ),
+        async (bytes) => {
+          const r = await readBankFile("file.txt", bytes);
+          wellFormed(r);
+          expect(typeof r.readAs === "string" || !r.ok).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

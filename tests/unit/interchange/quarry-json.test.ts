@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bankSchema } from "@/lib/qgen/bank";
+import { portableBankSchema } from "@/lib/qgen/bank";
 import { fromQuarryJson, toQuarryJson } from "@/lib/interchange";
 import { core, fixtureText, SAMPLE } from "./samples";
 
@@ -10,7 +10,7 @@ describe("Quarry JSON bank", () => {
     expect(r.questions.map((q) => q.type)).toEqual(["cloze", "multiple_choice", "flashcard", "true_false"]);
     expect(r.questions[1]).toMatchObject({ answer: "Danube", choices: ["Rhine", "Danube", "Elbe", "Volga"] });
     expect(r.questions[3]).toMatchObject({ answer: "false", statementIsTrue: false });
-    expect(r.questions[0]!.quarry).toMatchObject({ id: "q1", factType: "place", score: 0.8 });
+    expect(r.questions[0]).toMatchObject({ factType: "place", score: 0.8, quarry: { id: "q1" } });
     expect(r.bank.documents[0]!.title).toBe("Rivers");
   });
 
@@ -36,15 +36,15 @@ describe("Quarry JSON bank", () => {
   });
 
   it("exports questions from elsewhere as a valid bank with stable ids", () => {
-    const out = toQuarryJson(SAMPLE.filter((q) => q.type !== "multiple_choice" || q.choices?.length === 4));
+    const out = toQuarryJson(SAMPLE);
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
-    expect(bankSchema.safeParse(JSON.parse(out.json)).success).toBe(true);
+    expect(portableBankSchema.safeParse(JSON.parse(out.json)).success).toBe(true);
     const again = toQuarryJson(SAMPLE);
     expect(again.ok && again.bank.questions.map((q) => q.id)).toEqual(out.bank.questions.map((q) => q.id));
     expect(new Set(out.bank.questions.map((q) => q.id)).size).toBe(SAMPLE.length);
-    const cloze = out.bank.questions.find((q) => q.type === "cloze")!;
-    expect(cloze.source.sentence).toBe("The Danube flows through ten countries.");
-    expect(cloze.source.sentence.slice(cloze.source.start, cloze.source.end)).toBe("Danube");
+    // Questions from other tools were made from no sentence: none is invented (a false statement is no source).
+    expect(out.bank.questions.every((q) => q.source === undefined)).toBe(true);
+    expect(out.bank.questions.map((q) => [q.factType, q.score])).toEqual(SAMPLE.map(() => ["term", 0.5]));
   });
 
   it("round-trips all four types", () => {
@@ -55,8 +55,11 @@ describe("Quarry JSON bank", () => {
     expect(core(back.questions)).toEqual(core(SAMPLE));
   });
 
-  it("refuses to write a bank the format cannot hold (multiple choice needs 4 choices)", () => {
-    const out = toQuarryJson([{ type: "multiple_choice", prompt: "2+2?", answer: "4", choices: ["3", "4"] }]);
+  it("writes 2 to 6 choices and refuses what the format cannot hold", () => {
+    const two = toQuarryJson([{ type: "multiple_choice", prompt: "2+2?", answer: "4", choices: ["3", "4"] }]);
+    expect(two.ok).toBe(true);
+    const seven = ["1", "2", "3", "4", "5", "6", "7"];
+    const out = toQuarryJson([{ type: "multiple_choice", prompt: "Pick", answer: "4", choices: seven }]);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.errors[0]).toMatchObject({ record: 1 });
   });
@@ -69,7 +72,7 @@ describe("Quarry JSON bank", () => {
 
   it("reports every schema problem with the question number and field", () => {
     const bank = JSON.parse(fixtureText("bank.json"));
-    bank.questions[1].choices = ["Rhine", "Danube"];
+    bank.questions[1].choices = ["Danube"];
     delete bank.questions[3].answer;
     bank.questions[2].type = "essay";
     const r = fromQuarryJson(JSON.stringify(bank));

@@ -31,7 +31,9 @@ export async function POST(request: Request) {
   });
   if (!result.ok) {
     return json(
-      { error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors } },
+      {
+        error: { code: "invalid_bank", message: "Nothing was imported.", errors: result.errors, report: result.report },
+      },
       { status: 422 },
     );
   }

@@ -2,7 +2,7 @@
 // never by the request thread; relative imports keep them loadable by tsx alone.
 import { extractDocument } from "../../../ingest/extract";
 import type { ExtractResult, IngestStage } from "../../../ingest/types";
-import { parseBankFile } from "../../../interchange/parse-file";
+import { readBankFile } from "../../../interchange/read-bank";
 import type { ImportResult } from "../../../interchange/types";
 
 export type StageProgress = { stage: IngestStage; fraction: number };
@@ -25,5 +25,5 @@ export async function extractDocumentJob(
 }
 
 export async function parseBankJob(input: { fileName: string; bytes: Uint8Array }): Promise<ImportResult> {
-  return parseBankFile(input.fileName, input.bytes);
+  return readBankFile(input.fileName, input.bytes);
 }
