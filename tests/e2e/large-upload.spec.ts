@@ -89,15 +89,9 @@ test("a 9.5 MB text upload finishes or is refused in time, health stays fast, an
   );
   expect(seconds).toBeLessThan(LIMIT_S);
   expect(latencies.length).toBeGreaterThan(3);
-  // The bound is judged only where the machine itself allows it: when health is already slower
-  // than 100 ms at idle (a shared, overloaded machine), the figures are printed and annotated instead.
-  if (before.p95 < HEALTH_MS) expect(during.max).toBeLessThan(HEALTH_MS);
-  else {
-    test.info().annotations.push({
-      type: "health bound not judged",
-      description: `idle /api/health p95 was ${before.p95.toFixed(0)} ms on this machine, above the ${HEALTH_MS} ms bound`,
-    });
-  }
+  // 95% of health checks answer within 100 ms while the upload is read and generated (or within 1.5× the
+  // idle p95 of this same run, where the machine itself is slower than that); the worst case is printed above.
+  expect(during.p95).toBeLessThan(Math.max(HEALTH_MS, before.p95 * 1.5));
 
   // The next upload, however small, goes through normally.
   const small = await page.request.post("/api/uploads", {
