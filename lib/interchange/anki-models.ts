@@ -101,18 +101,27 @@ export function cardShape(
   return { front, answer: back[0]!, extra: back.slice(1) };
 }
 
-/** Name of the deck holding most cards, with Anki's `::` between levels. */
+/**
+ * Name of the deck holding most cards, with Anki's `::` between levels (so a
+ * re-export lands in the same nested deck). Anki's catch-all "Default" names nothing.
+ */
 export function readDeckName(db: Database): string | undefined {
   const did = db.exec("SELECT did FROM cards GROUP BY did ORDER BY count(*) DESC LIMIT 1")[0]?.values[0]?.[0];
   if (did === undefined) return undefined;
   const hasTable = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decks'");
+  let name: unknown;
   if (hasTable[0]) {
-    const name = db.exec("SELECT name FROM decks WHERE id = ?", [Number(did)])[0]?.values[0]?.[0];
-    return typeof name === "string" ? name.split("\x1f").join("::") : undefined;
+    name = db.exec("SELECT name FROM decks WHERE id = ?", [Number(did)])[0]?.values[0]?.[0];
+  } else {
+    const json = db.exec("SELECT decks FROM col LIMIT 1")[0]?.values[0]?.[0];
+    if (typeof json !== "string") return undefined;
+    name = (JSON.parse(json) as Record<string, { name?: unknown }>)[String(did)]?.name;
   }
-  const json = db.exec("SELECT decks FROM col LIMIT 1")[0]?.values[0]?.[0];
-  if (typeof json !== "string") return undefined;
-  const decks = JSON.parse(json) as Record<string, { name?: unknown }>;
-  const name = decks[String(did)]?.name;
-  return typeof name === "string" ? name : undefined;
+  if (typeof name !== "string") return undefined;
+  const clean = name
+    .split(/\x1f|::/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join("::");
+  return clean && clean !== "Default" ? clean.slice(0, 200) : undefined;
 }

@@ -26,6 +26,8 @@ import { countPlan, planSession } from "@/lib/study/session-plan";
 import type { Deck } from "./decks";
 
 export const SESSION_SIZE = 50;
+/** New questions read per session at least, before siblings and repeated sentences are set aside. */
+const NEW_CANDIDATES = 200;
 /** The schema's default daily new-card limit, shown to visitors who have not started yet. */
 const DEFAULT_NEW_CARDS_PER_DAY = 20;
 /** The schema's default desired retention, likewise. */
@@ -77,9 +79,18 @@ async function planFor(learner: LearnerRecord | null, deck: Deck, now: Date) {
       ])
     : [[], []];
   const dueRows = [...learning, ...review].sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
-  const due: PlanDue[] = burySiblings(dueRows, (r) => r.question, answeredToday).map((row) => ({ ...row.card, row }));
+  // Only the review cards the daily limit lets through bury their siblings.
+  let reviewsLeft = limits.reviewAllowance;
+  const served = burySiblings(dueRows, (r) => r.question, answeredToday).filter(
+    (r) => r.card.state !== "review" || reviewsLeft-- > 0,
+  );
+  const due: PlanDue[] = served.map((row) => ({ ...row.card, row }));
   const newCap = Math.min(limits.newAllowance, SESSION_SIZE);
-  const candidates = newCap > 0 ? await getNewQuestions(learner?.id ?? null, deck.documentIds, newCap * 8) : [];
+  // Enough candidates that buried siblings and repeated sentences still leave a full allowance.
+  const candidates =
+    newCap > 0
+      ? await getNewQuestions(learner?.id ?? null, deck.documentIds, Math.max(newCap * 8, NEW_CANDIDATES))
+      : [];
   const fresh = burySiblings(candidates, (c) => c, [...answeredToday, ...due.map((d) => d.row.question)]);
   const plan = planSession<PlanDue, StudyQuestionRow>({
     due,

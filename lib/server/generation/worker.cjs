@@ -6,6 +6,12 @@
 // kind of job loads only its own modules, so starting a worker stays cheap.
 const { parentPort, workerData } = require("node:worker_threads");
 require("tsx/cjs/api").register();
+// On Linux this lowers this thread's priority only: when cores are scarce the request thread runs first.
+try {
+  require("node:os").setPriority(0, 10);
+} catch {
+  // Not permitted on this platform: the job runs at normal priority.
+}
 
 const post = (message) => parentPort.postMessage(message);
 const run =
@@ -14,4 +20,8 @@ const run =
     : workerData.kind === "parse-form"
       ? () => require("./form-job.ts").runFormJob(workerData)
       : () => require("./read-job.ts").runReadJob(workerData, (progress) => post({ type: "progress", progress }));
-run().then((result) => post({ type: "result", result }));
+// The ESM loader too: the sources also use dynamic import() (lib/ingest loads each parser lazily).
+import("tsx/esm/api")
+  .then(({ register }) => register())
+  .then(run)
+  .then((result) => post({ type: "result", result }));

@@ -27,7 +27,8 @@ describe("a bank file's own title", () => {
   it("Anki: the name of the deck the cards are in, never “Default”", async () => {
     const questions = [{ type: "flashcard" as const, prompt: "Canal opened?", answer: "1914" }];
     const named = await toApkg(questions, { deckName: "History::The Panama Canal", now: new Date("2026-01-01") });
-    expect(await fromApkg(named)).toMatchObject({ ok: true, title: "History / The Panama Canal" });
+    // Anki's own `::` between levels, so a re-export lands in the same nested deck.
+    expect(await fromApkg(named)).toMatchObject({ ok: true, title: "History::The Panama Canal" });
     // A package whose cards sit in Anki's default deck names none.
     const plain = await fromApkg(
       new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/interchange/plain-deck.apkg"))),
