@@ -80,7 +80,7 @@ test("a rotating X-Forwarded-For lifts no per-address limit: live joins, game cr
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": rotating() },
       body: JSON.stringify({
-        deckId: "all",
+        deckId: "sample",
         questionCount: 1,
         secondsPerQuestion: 20,
         shuffle: false,
@@ -98,6 +98,8 @@ test("a rotating X-Forwarded-For lifts no per-address limit: live joins, game cr
   for (let i = 1; i <= 16 && !throttledAt; i++) {
     await page.goto("/join-class");
     await page.getByLabel("Class code").fill(`ZZZZ${String(i).padStart(2, "2")}`);
+    // A guest joining a class gives the name their teacher will see.
+    await page.getByLabel("Your name").fill("Guesser");
     await page.getByRole("button", { name: "Join class" }).click();
     const result = page.getByText(/No class has that code|Too many attempts/).first();
     await expect(result).toBeVisible();

@@ -69,7 +69,7 @@ function query(dbFile: string, sql: string, params: (string | number)[]): Record
 }
 
 const json = (data: unknown) => ({ data, headers: { "content-type": "application/json" } });
-const newGame = { deckId: "all", questionCount: 2, secondsPerQuestion: 60, shuffle: false, allowLateJoin: false };
+const newGame = { deckId: "sample", questionCount: 2, secondsPerQuestion: 60, shuffle: false, allowLateJoin: false };
 
 async function signedIn(browser: Browser, baseURL: string, role: "teacher" | "learner"): Promise<APIRequestContext> {
   const context = await browser.newContext({ baseURL });

@@ -134,7 +134,7 @@ test("a guest joins by link with a name, the teacher sees it, and the dashboard 
   await expect(page.getByRole("heading", { name: "Manage Geography 9" })).toBeVisible();
   const classId = page.url().match(/classes\/([^/]+)\/manage/)![1]!;
   const code = (await page.getByTestId("join-code").textContent())!.trim();
-  await page.getByLabel("Deck", { exact: true }).selectOption({ label: "All documents" });
+  await page.getByLabel("Deck", { exact: true }).selectOption({ label: "Sample deck" });
   await page.getByRole("button", { name: "Assign deck" }).click();
   await expect(page.getByText("Deck assigned.")).toBeVisible();
 

@@ -71,6 +71,7 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   // The upload's deck is private; the teacher makes it public, then a signed-out learner studies it.
   await page.goto(`/documents/${docId}`);
   await page.getByRole("link", { name: "Study this document" }).click();
+  await page.waitForURL(/\/decks\//);
   const deckId = page.url().match(/decks\/([^/?#]+)/)![1]!;
   const learner = await newPage(browser);
   expect((await learner.goto(`/decks/${deckId}`))!.status()).toBe(404);
