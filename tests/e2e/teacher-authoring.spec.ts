@@ -75,7 +75,7 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   const deckId = page.url().match(/decks\/([^/?#]+)/)![1]!;
   const learner = await newPage(browser);
   expect((await learner.goto(`/decks/${deckId}`))!.status()).toBe(404);
-  await page.getByLabel(/^Public/).check();
+  await page.getByRole("radio", { name: /^Public/ }).check();
   await page.getByRole("button", { name: "Save deck settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await learner.goto(`/decks/${deckId}`);
