@@ -1,5 +1,6 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
+import type { SubjectFix } from "./anaphora";
 import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
@@ -21,6 +22,8 @@ export type SentenceInfo = {
   spans: Span[];
   /** The person a leading he/she most likely refers to. */
   referent?: string;
+  /** Names what the sentence's pronoun subject refers to, in every prompt made from it. */
+  fix?: SubjectFix;
 };
 
 export type Fact = {

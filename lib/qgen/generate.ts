@@ -1,5 +1,6 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
+import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
@@ -64,11 +65,23 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
 
   const all: Fact[] = [];
   let lastPerson: { doc: string; name: string } | undefined;
+  // What a following "it" refers to: the last sentence's named subject, carried along a chain of "it"s.
+  let thing: { doc: string; name: string } | undefined;
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
+    thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    const named = s.fix ? undefined : namedSubject(s.annotated);
+    if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
+    else if (!s.fix) thing = undefined;
     for (const f of perSentence[i]!) {
       const count = mentions.get(f.valueKey) ?? 0;
-      const score = scoreSpan(s.annotated, f.span, f.factType, count >= 4 ? count / sentences.length : 0);
+      const score = scoreSpan(
+        s.annotated,
+        f.span,
+        f.factType,
+        count >= 4 ? count / sentences.length : 0,
+        s.fix !== undefined,
+      );
       if (score !== null) all.push({ ...f, score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
     }
@@ -107,6 +120,20 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     questions: uniqueQuestions(questions),
     conflicts: findConflicts(all).filter((c) => c.sources.some((s) => emits(s.documentId))),
   };
+}
+
+/**
+ * Makes a sentence led by "it"/"its" or "he"/"she" self-contained where the
+ * referent is clear: the previous sentence's named subject (carried along
+ * a chain of "it"s), or the person the text was last talking about.
+ */
+function resolveSubject(s: SentenceInfo, thing: string | undefined): { doc: string; name: string } | undefined {
+  const anaphor = findAnaphor(s.annotated);
+  if (!anaphor) return undefined;
+  const referent = anaphor.kind === "person" ? s.referent : anaphor.kind === "thing" ? thing : undefined;
+  if (!referent) return undefined;
+  s.fix = subjectFix(s.annotated, anaphor, referent);
+  return anaphor.kind === "thing" ? { doc: s.documentId, name: referent } : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
+import { findAnaphor } from "./anaphora";
 import { isWordToken, PRONOUNS, STOPWORDS, type Span } from "./span";
 
 export const MAX_SENTENCE_WORDS = 60;
@@ -52,7 +53,13 @@ const ORIGIN_BONUS: Record<Span["origin"], number> = {
  * question: the span is most of the sentence, appears twice (the prompt would
  * give it away), or too little context is left once it is blanked.
  */
-export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFrequency: number): number | null {
+export function scoreSpan(
+  a: Annotated,
+  span: Span,
+  factType: FactType,
+  answerFrequency: number,
+  resolved = false,
+): number | null {
   const words = a.tokens.filter(isWordToken);
   const inside = words.filter((t) => t.start >= span.start && t.end <= span.end);
   const outside = words.filter((t) => t.end <= span.start || t.start >= span.end);
@@ -68,7 +75,15 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
-  if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
+  // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
+  // without its subject once it stands alone: below the default threshold.
+  // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
+  // without its subject: below the default threshold unless the prompt names what it refers to.
+  const anaphor = findAnaphor(a);
+  if (anaphor && resolved) score -= 0.05;
+  else if (anaphor?.phrase) score -= 0.25;
+  else if (anaphor) score -= 0.5;
+  else if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
   if (words.length > 40) score -= 0.1;
   if (words.length < 9) score -= 0.05;
   if (inside.length / words.length > 0.3) score -= 0.1;

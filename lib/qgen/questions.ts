@@ -1,5 +1,6 @@
 import type { Question } from "./bank";
 import { withoutAcronym } from "./span";
+import { withFix } from "./anaphora";
 import { orderConstraints, pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
 import { fineKind, listedValues, sameSubregion } from "./kinds";
@@ -37,7 +38,11 @@ export function buildQuestions(
   const source = () => ({ documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end });
   // Ids come from content only, so unchanged sentences keep their ids when a document is edited.
   const noteId = stableId(sentence.hash, String(span.start), span.text);
-  const cloze = text.slice(0, span.start) + BLANK + text.slice(span.end);
+  // "It was signed on …" reads "The Treaty of Versailles was signed on …" where the referent is clear,
+  // unless the referent holds the answer itself.
+  const fix =
+    sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
+  const cloze = withFix(text, span.start, span.end, BLANK, fix);
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
@@ -73,7 +78,10 @@ export function buildQuestions(
   }
 
   // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
-  const wh = whQuestion(sentence.annotated, span, factType, sentence.referent);
+  const wh =
+    fix?.text.startsWith(sentence.referent ?? "\0") || !fix
+      ? whQuestion(sentence.annotated, span, factType, sentence.referent)
+      : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
   out.push({
     id: `${noteId}-f`,
@@ -94,11 +102,13 @@ export function buildQuestions(
   // A sentence gives one true statement however many facts it holds.
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
+  // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
+  if (statementIsTrue && fix) return out;
   out.push({
     id,
     noteId,
     type: "true_false",
-    prompt: statementIsTrue ? text : swapInto(text, span.start, span.end, swap!),
+    prompt: statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
