@@ -95,7 +95,9 @@ export function buildQuestions(
   });
 
   const id = `${noteId}-t`;
-  const wantTrue = (fnv1a(`${seed}|${id}`) & 1) === 0;
+  // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
+  // made only one time in four (sentences without a swap give the true ones).
+  const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
   const can = swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
@@ -118,6 +120,13 @@ export function buildQuestions(
   return out;
 }
 
+const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
+
+/** Figures restated in brackets, or paired with a slash or a "/" conversion, within one sentence. */
+export function hasCrossCheck(text: string): boolean {
+  return /\([^()]*\d[^()]*\)/.test(text) || /\d\s*\S{0,4}\s*\/\s*[-−]?\d/.test(text) || /°[CF].*°[CF]/.test(text);
+}
+
 // Where a swapped value would leave the rest of the sentence contradicting it, or give itself away.
 function swappable(fact: Fact): boolean | "gendered" {
   const { sentence, span, factType } = fact;
@@ -127,6 +136,9 @@ function swappable(fact: Fact): boolean | "gendered" {
   const before = sentence.text.slice(0, span.start);
   // "7,855 m (25,771 ft)": the conversion beside it would give the change away.
   if (/^\s*\(\s*[\d.,]+/.test(after) || /\(\s*$/.test(before)) return false;
+  // A figure the sentence cross-checks elsewhere ("0.20°C / 0.36°F", "$21.6 billion ($7.2 billion each …)",
+  // a bracket that adds up or converts): a changed value would contradict its own sentence.
+  if (NUMERIC_KINDS.has(factType) && hasCrossCheck(sentence.text)) return false;
   if (factType === "person") {
     const next = toks.find((t) => t.start >= span.end);
     const prev = toks.filter((t) => t.end <= span.start).at(-1);
