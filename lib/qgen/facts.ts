@@ -123,6 +123,8 @@ function withConversion(a: Annotated, s: Span): Span {
   return { ...s, end, text: a.text.slice(s.start, end) };
 }
 
+const GEO_NAME = /\b(?:Mount|Mt\.|Lake|Cape|Loch|Glacier|Volcano)\s+(\p{Lu}\p{Ll}+)\b(?!\s+\p{Lu})/gu;
+
 /**
  * Corpus-wide naming: a bare "Ishiba" is a person once "Shigeru Ishiba" is;
  * an unexplained multi-word name is kept as a term; other single words go.
@@ -143,8 +145,17 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       }
     }
   }
+  // "Mount Everest", "Lake Victoria": the bare name is the place, even where a person shares it.
+  const places = new Set<string>();
+  for (const s of sentences)
+    for (const m of s.text.matchAll(GEO_NAME)) {
+      places.add(m[1]!);
+      if (people.get(m[1]!) !== m[1]) people.delete(m[1]!);
+    }
   for (const s of sentences) {
     s.spans = s.spans.flatMap((span): Span[] => {
+      if ((span.kind === "name" || span.kind === "person") && places.has(span.text))
+        return [{ ...span, kind: "place" }];
       if (span.kind === "name") {
         if (people.has(span.text)) return [{ ...span, kind: "person" }];
         // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.

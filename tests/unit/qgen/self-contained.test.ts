@@ -63,3 +63,15 @@ describe("numbers by kind", () => {
       for (const c of q.choices!) expect(Number(c)).toBeGreaterThan(1800);
   });
 });
+
+describe("geographic names", () => {
+  it("treats a bare name that the text also calls Mount or Lake as a place, not a person", () => {
+    const bank = bankOf([
+      "Lake Tarrow was named in 1871 after the surveyor Colonel James Tarrow of the Royal Engineers. " +
+        "The shoreline of Tarrow was first mapped by boat crews from the garrison in 1874.",
+    ]);
+    const qs = bank.questions.filter((q) => q.answer === "Tarrow");
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.factType).toBe("place");
+  });
+});
