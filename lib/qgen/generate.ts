@@ -6,7 +6,7 @@ import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
 import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
-import { hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
+import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
 import { withoutAcronym } from "./span";
 import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
@@ -63,6 +63,28 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const facts of perSentence)
     for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
 
+  // The document's own subject ("Everest" in an article on Mount Everest) shows up in sentences
+  // where it is not a span too: count every sentence of the document that names it.
+  const byDocument = new Map<string, string[]>();
+  for (const s of sentences) {
+    const list = byDocument.get(s.documentId);
+    if (list) list.push(s.text.toLowerCase());
+    else byDocument.set(s.documentId, [s.text.toLowerCase()]);
+  }
+  const shares = new Map<string, number>();
+  const topicShare = (f: Fact): number => {
+    if (f.factType !== "place" && f.factType !== "organization" && f.factType !== "term") return 0;
+    const key = `${f.sentence.documentId}\u0000${f.span.text.toLowerCase()}`;
+    let share = shares.get(key);
+    if (share === undefined) {
+      const texts = byDocument.get(f.sentence.documentId) ?? [];
+      const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
+      share = n >= 5 ? n / texts.length : 0;
+      shares.set(key, share);
+    }
+    return share;
+  };
+
   const all: Fact[] = [];
   let lastPerson: { doc: string; name: string } | undefined;
   // What a following "it" refers to: the last sentence's named subject, carried along a chain of "it"s.
@@ -79,7 +101,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         s.annotated,
         f.span,
         f.factType,
-        count >= 4 ? count / sentences.length : 0,
+        Math.max(count >= 4 ? count / sentences.length : 0, topicShare(f)),
         s.fix !== undefined,
       );
       if (score !== null) all.push({ ...f, score });
