@@ -194,9 +194,15 @@ function perturb(factType: FactType, answer: string, random: () => number): stri
   if (factType === "date") return perturbDate(answer, random);
   const p = parseNumeric(answer);
   if (!p) return null;
-  const factor = pick([0.5, 0.75, 1.25, 1.5, 2, 2.5, 3]);
+  // Not halves and doubles of the answer (34,173 beside 68,346 gives it away): nearby values,
+  // rounded to the answer's own precision (1,800,000 gets 1,300,000, not 1,260,000).
+  const factor = pick([0.6, 0.7, 0.8, 1.2, 1.3, 1.4, 1.6]);
   let n = p.number * factor;
-  if (p.word || p.decimals === 0) n = Math.round(n);
+  if (p.word || p.decimals === 0) {
+    const zeros = p.word ? 0 : (/(0*)$/.exec(String(Math.round(p.number)))?.[1]?.length ?? 0);
+    const unit = 10 ** Math.min(zeros, Math.max(0, String(Math.round(p.number)).length - 2));
+    n = Math.round(n / unit) * unit;
+  }
   if (factType === "percent" && n > 100 && p.number <= 100) n = Math.round(p.number / 2);
   if (n === p.number || n <= 0) n = p.number + pick([1, 2, 3]);
   if (n === 0) return null;

@@ -1,5 +1,6 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
+import type { SubjectFix } from "./anaphora";
 import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
@@ -21,6 +22,8 @@ export type SentenceInfo = {
   spans: Span[];
   /** The person a leading he/she most likely refers to. */
   referent?: string;
+  /** Names what the sentence's pronoun subject refers to, in every prompt made from it. */
+  fix?: SubjectFix;
 };
 
 export type Fact = {
@@ -78,7 +81,13 @@ export function candidateSpans(a: Annotated): Span[] {
     .filter(
       (s, i) =>
         !withAcronyms.some(
-          (o, j) => j !== i && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start,
+          (o, j) =>
+            j !== i &&
+            o.start <= s.start &&
+            s.end <= o.end &&
+            o.end - o.start > s.end - s.start &&
+            // A figure inside another's bracket is still a fact of its own (asked with the bracket shown).
+            !(s.kind !== "name" && s.kind !== "term" && s.start >= o.start + withoutAcronym(o.text).length),
         ),
     )
     .sort((x, y) => x.start - y.start);
@@ -95,13 +104,26 @@ function withAcronym(a: Annotated, s: Span): Span {
 }
 
 // "7,855 m (25,771 ft)": the conversion in brackets would give the answer away.
+// A bracket right after a figure that restates it, converts it or adds it up gives the answer away
+// ("$14.4 billion ($7.2 billion each of imports and exports)", "two years (2021 and 2022)"):
+// the blank covers it too.
+const SAME_KIND_IN_BRACKETS: Partial<Record<Span["kind"], RegExp>> = {
+  money: /[$€£¥]\s?\d|\d\s*(?:billion|million|trillion|bn)\b|\b(?:dollars?|euros?|yen|pounds?|marks?)\b/i,
+  percent: /\d\s*(?:%|per ?cent)/i,
+  quantity: /\d/,
+  year: /\b(?:1\d|20)\d{2}\b/,
+};
+
 function withConversion(a: Annotated, s: Span): Span {
-  if (s.kind !== "quantity" && s.kind !== "money") return s;
-  const m = /^ \([~≈]?\d[\d.,]*\s?(?:[°º]?[A-Za-z$€£%]{1,12}\.?)(?:\s[A-Za-z]{1,12})?\)/.exec(a.text.slice(s.end));
-  if (!m) return s;
+  const restated = SAME_KIND_IN_BRACKETS[s.kind];
+  if (!restated) return s;
+  const m = /^ ?\(([^()]{1,160})\)/.exec(a.text.slice(s.end));
+  if (!m || !restated.test(m[1]!)) return s;
   const end = s.end + m[0].length;
   return { ...s, end, text: a.text.slice(s.start, end) };
 }
+
+const GEO_NAME = /\b(?:Mount|Mt\.|Lake|Cape|Loch|Glacier|Volcano)\s+(\p{Lu}\p{Ll}+)\b(?!\s+\p{Lu})/gu;
 
 /**
  * Corpus-wide naming: a bare "Ishiba" is a person once "Shigeru Ishiba" is;
@@ -123,8 +145,17 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       }
     }
   }
+  // "Mount Everest", "Lake Victoria": the bare name is the place, even where a person shares it.
+  const places = new Set<string>();
+  for (const s of sentences)
+    for (const m of s.text.matchAll(GEO_NAME)) {
+      places.add(m[1]!);
+      if (people.get(m[1]!) !== m[1]) people.delete(m[1]!);
+    }
   for (const s of sentences) {
     s.spans = s.spans.flatMap((span): Span[] => {
+      if ((span.kind === "name" || span.kind === "person") && places.has(span.text))
+        return [{ ...span, kind: "place" }];
       if (span.kind === "name") {
         if (people.has(span.text)) return [{ ...span, kind: "person" }];
         // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.

@@ -1,11 +1,12 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
+import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
 import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
-import { hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
+import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
 import { withoutAcronym } from "./span";
 import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
@@ -62,13 +63,47 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const facts of perSentence)
     for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
 
+  // The document's own subject ("Everest" in an article on Mount Everest) shows up in sentences
+  // where it is not a span too: count every sentence of the document that names it.
+  const byDocument = new Map<string, string[]>();
+  for (const s of sentences) {
+    const list = byDocument.get(s.documentId);
+    if (list) list.push(s.text.toLowerCase());
+    else byDocument.set(s.documentId, [s.text.toLowerCase()]);
+  }
+  const shares = new Map<string, number>();
+  const topicShare = (f: Fact): number => {
+    if (f.factType !== "place" && f.factType !== "organization" && f.factType !== "term") return 0;
+    const key = `${f.sentence.documentId}\u0000${f.span.text.toLowerCase()}`;
+    let share = shares.get(key);
+    if (share === undefined) {
+      const texts = byDocument.get(f.sentence.documentId) ?? [];
+      const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
+      share = n >= 5 ? n / texts.length : 0;
+      shares.set(key, share);
+    }
+    return share;
+  };
+
   const all: Fact[] = [];
   let lastPerson: { doc: string; name: string } | undefined;
+  // What a following "it" refers to: the last sentence's named subject, carried along a chain of "it"s.
+  let thing: { doc: string; name: string } | undefined;
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
+    thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    const named = s.fix ? undefined : namedSubject(s.annotated);
+    if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
+    else if (!s.fix) thing = undefined;
     for (const f of perSentence[i]!) {
       const count = mentions.get(f.valueKey) ?? 0;
-      const score = scoreSpan(s.annotated, f.span, f.factType, count >= 4 ? count / sentences.length : 0);
+      const score = scoreSpan(
+        s.annotated,
+        f.span,
+        f.factType,
+        Math.max(count >= 4 ? count / sentences.length : 0, topicShare(f)),
+        s.fix !== undefined,
+      );
       if (score !== null) all.push({ ...f, score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
     }
@@ -107,6 +142,20 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     questions: uniqueQuestions(questions),
     conflicts: findConflicts(all).filter((c) => c.sources.some((s) => emits(s.documentId))),
   };
+}
+
+/**
+ * Makes a sentence led by "it"/"its" or "he"/"she" self-contained where the
+ * referent is clear: the previous sentence's named subject (carried along
+ * a chain of "it"s), or the person the text was last talking about.
+ */
+function resolveSubject(s: SentenceInfo, thing: string | undefined): { doc: string; name: string } | undefined {
+  const anaphor = findAnaphor(s.annotated);
+  if (!anaphor) return undefined;
+  const referent = anaphor.kind === "person" ? s.referent : anaphor.kind === "thing" ? thing : undefined;
+  if (!referent) return undefined;
+  s.fix = subjectFix(s.annotated, anaphor, referent);
+  return anaphor.kind === "thing" ? { doc: s.documentId, name: referent } : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
-import { isWordToken, PRONOUNS, STOPWORDS, type Span } from "./span";
+import { findAnaphor } from "./anaphora";
+import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 
 export const MAX_SENTENCE_WORDS = 60;
 const MIN_SENTENCE_WORDS = 6;
@@ -52,9 +53,17 @@ const ORIGIN_BONUS: Record<Span["origin"], number> = {
  * question: the span is most of the sentence, appears twice (the prompt would
  * give it away), or too little context is left once it is blanked.
  */
-export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFrequency: number): number | null {
+export function scoreSpan(
+  a: Annotated,
+  span: Span,
+  factType: FactType,
+  answerFrequency: number,
+  resolved = false,
+): number | null {
   const words = a.tokens.filter(isWordToken);
-  const inside = words.filter((t) => t.start >= span.start && t.end <= span.end);
+  // A bracket blanked with the answer does not count as answer words.
+  const answerEnd = span.start + withoutAcronym(span.text).length;
+  const inside = words.filter((t) => t.start >= span.start && t.end <= answerEnd);
   const outside = words.filter((t) => t.end <= span.start || t.start >= span.end);
   if (inside.length === 0 || inside.length / words.length > 0.5) return null;
   const context = outside.filter((t) => !STOPWORDS.has(t.lower) && t.pos !== "PRON");
@@ -63,12 +72,24 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
   const rest = (a.text.slice(0, span.start) + " " + a.text.slice(span.end)).toLowerCase();
   if (containsWord(rest, answer)) return null;
 
+  if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
+
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
+  // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
+  if (inFigureBrackets(a.text, span)) score -= 0.15;
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
-  if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
+  // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
+  // without its subject once it stands alone: below the default threshold.
+  // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
+  // without its subject: below the default threshold unless the prompt names what it refers to.
+  const anaphor = findAnaphor(a);
+  if (anaphor && resolved) score -= 0.05;
+  else if (anaphor?.phrase) score -= 0.25;
+  else if (anaphor) score -= 0.5;
+  else if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
   if (words.length > 40) score -= 0.1;
   if (words.length < 9) score -= 0.05;
   if (inside.length / words.length > 0.3) score -= 0.1;
@@ -84,6 +105,34 @@ export function scoreSpan(a: Annotated, span: Span, factType: FactType, answerFr
   // An answer found all over the corpus (the topic itself) is a giveaway.
   if (answerFrequency > 0.1) score -= 0.4;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+}
+
+const NUMERIC = new Set<FactType>(["date", "year", "money", "percent", "quantity"]);
+
+/**
+ * A figure inside brackets beside another figure is one half of a pair ("(0.20°C / _____)", "(then
+ * $31.4 billion or _____)"): the other half gives it away. A bracket right after a figure is blanked
+ * with it instead (`withConversion`).
+ */
+export function bracketGivesAway(text: string, span: Span): boolean {
+  const open = text.lastIndexOf("(", span.start);
+  if (open < 0 || text.lastIndexOf(")", span.start - 1) > open) return false;
+  const close = text.indexOf(")", span.end);
+  if (close < 0) return false;
+  const inside = text.slice(open + 1, span.start) + " " + text.slice(span.end, close);
+  // "8,848 metres (29,029 ft)": a bare conversion of the figure before it.
+  const bare = !/\p{L}{3,}/u.test(inside) && AFTER_FIGURE.test(text.slice(0, open).trimEnd());
+  return /\d/.test(inside) || bare;
+}
+
+// Right after a figure and its unit: "8,848 metres (", "$14.4 billion (".
+const AFTER_FIGURE = /[\d%]\s*(?:\p{L}+\.?\s*)?$/u;
+
+/** The span sits in brackets that follow another figure: a restatement or breakdown of it. */
+function inFigureBrackets(text: string, span: Span): boolean {
+  const open = text.lastIndexOf("(", span.start);
+  if (open < 0 || text.lastIndexOf(")", span.start - 1) > open || text.indexOf(")", span.end) < 0) return false;
+  return AFTER_FIGURE.test(text.slice(0, open).trimEnd());
 }
 
 export function containsWord(haystack: string, needle: string): boolean {

@@ -1,5 +1,6 @@
 import type { Question } from "./bank";
 import { withoutAcronym } from "./span";
+import { withFix } from "./anaphora";
 import { orderConstraints, pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
 import { fineKind, listedValues, sameSubregion } from "./kinds";
@@ -37,7 +38,11 @@ export function buildQuestions(
   const source = () => ({ documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end });
   // Ids come from content only, so unchanged sentences keep their ids when a document is edited.
   const noteId = stableId(sentence.hash, String(span.start), span.text);
-  const cloze = text.slice(0, span.start) + BLANK + text.slice(span.end);
+  // "It was signed on …" reads "The Treaty of Versailles was signed on …" where the referent is clear,
+  // unless the referent holds the answer itself.
+  const fix =
+    sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
+  const cloze = withFix(text, span.start, span.end, BLANK, fix);
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
@@ -73,7 +78,10 @@ export function buildQuestions(
   }
 
   // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
-  const wh = whQuestion(sentence.annotated, span, factType, sentence.referent);
+  const wh =
+    fix?.text.startsWith(sentence.referent ?? "\0") || !fix
+      ? whQuestion(sentence.annotated, span, factType, sentence.referent)
+      : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
   out.push({
     id: `${noteId}-f`,
@@ -87,18 +95,22 @@ export function buildQuestions(
   });
 
   const id = `${noteId}-t`;
-  const wantTrue = (fnv1a(`${seed}|${id}`) & 1) === 0;
+  // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
+  // made only one time in four (sentences without a swap give the true ones).
+  const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
   const can = swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
+  // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
+  if (statementIsTrue && fix) return out;
   out.push({
     id,
     noteId,
     type: "true_false",
-    prompt: statementIsTrue ? text : swapInto(text, span.start, span.end, swap!),
+    prompt: statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
@@ -106,6 +118,13 @@ export function buildQuestions(
     score,
   });
   return out;
+}
+
+const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
+
+/** Figures restated in brackets, or paired with a slash or a "/" conversion, within one sentence. */
+export function hasCrossCheck(text: string): boolean {
+  return /\([^()]*\d[^()]*\)/.test(text) || /\d\s*\S{0,4}\s*\/\s*[-−]?\d/.test(text) || /°[CF].*°[CF]/.test(text);
 }
 
 // Where a swapped value would leave the rest of the sentence contradicting it, or give itself away.
@@ -117,6 +136,9 @@ function swappable(fact: Fact): boolean | "gendered" {
   const before = sentence.text.slice(0, span.start);
   // "7,855 m (25,771 ft)": the conversion beside it would give the change away.
   if (/^\s*\(\s*[\d.,]+/.test(after) || /\(\s*$/.test(before)) return false;
+  // A figure the sentence cross-checks elsewhere ("0.20°C / 0.36°F", "$21.6 billion ($7.2 billion each …)",
+  // a bracket that adds up or converts): a changed value would contradict its own sentence.
+  if (NUMERIC_KINDS.has(factType) && hasCrossCheck(sentence.text)) return false;
   if (factType === "person") {
     const next = toks.find((t) => t.start >= span.end);
     const prev = toks.filter((t) => t.end <= span.start).at(-1);

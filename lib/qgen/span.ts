@@ -45,5 +45,5 @@ export function isCapitalised(t: Token): boolean {
 // "gross national product (GNP)", "7,855 m (25,771 ft)": the blank covers the
 // bracketed acronym or conversion too (it would give the answer away), but the
 // answer is the expansion or the measure alone.
-const BRACKETED_TAIL = /\s*\((?:[A-Z][A-Za-z.]+|[~≈]?\d[\d.,]*\s?[^()]{0,24})\)$/;
+const BRACKETED_TAIL = /\s*\((?:[A-Z][A-Za-z.]+|[^()]*\d[^()]*)\)$/;
 export const withoutAcronym = (text: string): string => text.replace(BRACKETED_TAIL, "");

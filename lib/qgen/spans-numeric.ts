@@ -109,7 +109,17 @@ export function numericSpans(a: Annotated): Span[] {
       }
     }
   }
-  return [...out, ...patternSpans(a)];
+  return [...out, ...patternSpans(a)].map((s) => asYear(a, s));
+}
+
+// A bare number in the calendar range that counts nothing ("since 1961", "by 2030") is a year,
+// never a quantity: scaled copies of it (2451, 4903) make absurd choices.
+function asYear(a: Annotated, span: Span): Span {
+  if (span.kind !== "quantity" || !/^(?:1[0-9]|20)\d{2}$/.test(span.text)) return span;
+  const next = a.tokens.find((t) => t.start >= span.end && /[\p{L}\p{N}]/u.test(t.text));
+  const between = next ? a.text.slice(span.end, next.start) : "";
+  if (next && /^\s*$/.test(between) && (next.pos === "NOUN" || next.pos === "PROPN")) return span;
+  return { ...span, kind: "year" };
 }
 
 const CURRENCY_WORD =
