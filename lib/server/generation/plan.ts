@@ -5,25 +5,10 @@
 // - new questions arrive with the given status (drafts, except a content/
 //   document's first import, which is published);
 // - drafts follow the generator; rejected ones and teachers' edits stay as they are.
+import type { QuestionRecord } from "@/lib/data/questions";
 
-export type GeneratedRecord = {
-  id: string;
-  noteId: string | null;
-  documentId: string;
-  type: string;
-  prompt: string;
-  answer: string;
-  choices: string[] | null;
-  statementIsTrue: boolean | null;
-  factType: string;
-  sentenceIndex: number;
-  sentenceStart: number;
-  sentenceEnd: number;
-  sentence: string;
-  score: number;
-  status: string;
-  origin: string;
-};
+/** A generated question as stored: the data layer's question record. */
+export type GeneratedRecord = QuestionRecord;
 
 export type StoredRecord = GeneratedRecord & { editedAt: Date | null };
 
