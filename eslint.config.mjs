@@ -29,13 +29,13 @@ export default defineConfig([
   },
   {
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/data/**", "lib/server/**", "lib/stores/**"],
+    ignores: ["lib/data/**", "lib/server/**", "lib/client/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            ...layerPatterns(["app", "components", "lib/data", "lib/server", "lib/generated", "lib/stores"]),
+            ...layerPatterns(["app", "components", "lib/data", "lib/server", "lib/generated", "lib/client"]),
             { group: frameworkPackages, message: "Pure cores in lib/ must not depend on a framework or the database." },
           ],
         },
@@ -43,7 +43,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/data/**", "lib/server/**", "lib/stores/**"],
+    files: ["lib/data/**", "lib/server/**", "lib/client/**"],
     rules: { "no-restricted-imports": ["error", { patterns: layerPatterns(["app", "components"]) }] },
   },
   {

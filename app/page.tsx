@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Welcome } from "@/components/welcome";
-import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study";
+import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study-contract";
 import { countTeachers } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";

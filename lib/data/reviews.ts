@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
-import { STUDY_QUESTION_SELECT, type StoredCard, type StudyQuestionRow } from "./study";
+import { STUDY_QUESTION_SELECT, type StoredCard, type StudyQuestionRow } from "./cards";
 
 export class ReviewError extends Error {
   constructor(

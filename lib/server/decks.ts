@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study";
+import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study-contract";
 import { countTeachers, listLearnerAssignments } from "@/lib/data/classes";
 import {
   addDocumentToDeck,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiError } from "@/lib/api/study";
+import type { ApiError } from "@/lib/api/study-contract";
 import { findMalformedText, INVALID_TEXT_MESSAGE } from "@/lib/api/text";
 import { readBodyWithLimit } from "./body";
 

@@ -1,4 +1,4 @@
-import type { LearnerSettingsInput } from "@/lib/api/study";
+import type { LearnerSettingsInput } from "@/lib/api/study-contract";
 import { getLearnerDisplayName, updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
 import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
 

@@ -1,6 +1,6 @@
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
-import { getProgressData } from "@/lib/data/study";
+import { getProgressData } from "@/lib/data/cards";
 import { addDays, dayKey, daysBetween, weekStart } from "@/lib/study/calendar";
 import {
   cardsByState,

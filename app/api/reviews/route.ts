@@ -1,8 +1,8 @@
-import { reviewSubmissionSchema } from "@/lib/api/study";
+import { reviewSubmissionSchema } from "@/lib/api/study-contract";
 import { noteStoredReview } from "@/lib/server/fsrs-fit-jobs";
 import { apiError, json, parseJsonBody } from "@/lib/server/http";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
-import { reviewErrorStatus, submitReview } from "@/lib/server/study";
+import { reviewErrorStatus, submitReview } from "@/lib/server/study-session";
 
 export async function POST(request: Request) {
   const body = await parseJsonBody(request, reviewSubmissionSchema);

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { renewShareLinkAction, updateDeckAction } from "@/app/deck-actions";
 import { DeckSettingsForm } from "@/components/decks/deck-settings-form";
-import { ALL_DECK_ID } from "@/lib/api/study";
+import { ALL_DECK_ID } from "@/lib/api/study-contract";
 import { getDocumentsOwners } from "@/lib/data/decks";
 import { canManageDeck } from "@/lib/permissions";
 import { currentShareTokens } from "@/lib/server/deck-share";
 import { loadReadableDeck, readableDeckRecord } from "@/lib/server/decks";
 import { currentLearner } from "@/lib/server/learner-session";
-import { getDeckCounts } from "@/lib/server/study";
+import { getDeckCounts } from "@/lib/server/study-session";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { countReviews } from "@/lib/data/study";
+import { countReviews } from "@/lib/data/cards";
 import { json } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorQuestionAction, bulkApproveAction, editQuestionAction, setStatusAction } from "@/app/authoring-actions";
 import { ConflictList } from "@/components/conflict-list";
-import { AuthorForm } from "@/components/review/author-form";
-import { ReviewQueue } from "@/components/review/review-queue";
+import { AuthorForm } from "@/components/moderation/author-form";
+import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { listQuestionsForReview } from "@/lib/data/authoring";
 import { readableConflicts } from "@/lib/server/decks";
 import { AuthoringError, loadEditableDocument } from "@/lib/server/authoring";
@@ -41,7 +41,7 @@ export default async function ReviewPage({ params }: Props) {
       )}
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">Generated questions</h2>
-        <ReviewQueue
+        <ModerationQueue
           questions={questions}
           text={doc.text}
           actions={{

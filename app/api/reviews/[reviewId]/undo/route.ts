@@ -1,6 +1,6 @@
 import { apiError, crossSiteRefusal, json } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
-import { reviewErrorStatus, undoSubmittedReview } from "@/lib/server/study";
+import { reviewErrorStatus, undoSubmittedReview } from "@/lib/server/study-session";
 
 export async function POST(request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const refused = crossSiteRefusal(request);

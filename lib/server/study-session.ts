@@ -5,8 +5,8 @@ import type {
   ReviewSubmission,
   StudyCard,
   StudySession,
-} from "@/lib/api/study";
-import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
+} from "@/lib/api/study-contract";
+import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { parseTags } from "@/lib/data/question-tags";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
@@ -17,7 +17,7 @@ import {
   getNewQuestions,
   listQuestionsAnsweredSince,
   type StudyQuestionRow,
-} from "@/lib/data/study";
+} from "@/lib/data/cards";
 import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";

@@ -48,7 +48,7 @@ function approveTargets(variants: QuestionRecord[]) {
  * edited, or switched off and on. Statuses change on screen at once and are
  * saved by server actions; a failure is announced and undone.
  */
-export function ReviewQueue({
+export function ModerationQueue({
   questions: initial,
   text,
   actions,
