@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
 import type { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/api/auth";
-import { adoptGuestLearner, getLearnerIdForUser, mergeLearnerInto } from "@/lib/data/merge-learners";
+import { adoptGuestLearner, getLearnerIdForUser, mergeLearnerInto } from "@/lib/server/merge-learners";
 import { auth } from "./auth";
 import { currentGuestLearner, GUEST_COOKIE } from "./learner-session";
 import { currentUser } from "./session-user";
