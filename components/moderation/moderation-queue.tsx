@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { QuestionRecord } from "@/lib/data/questions";
+import type { QuestionRecord } from "@/lib/server/authoring";
 import { groupByNote } from "@/lib/study/siblings";
 import { QuestionExtras, TextWithImages } from "../question-extras";
 import { QuestionEditor, type EditorValue } from "./question-editor";

@@ -15,7 +15,7 @@ export function visitorTimeZone(tz: string | undefined): string {
 }
 
 /**
- * Saves validated settings (lib/api/study.ts learnerSettingsSchema). The next
+ * Saves validated settings (lib/api/study-contract.ts learnerSettingsSchema). The next
  * session request and the next stored answer read them, so they apply from the next card.
  */
 export async function saveLearnerSettings(learner: LearnerRecord, input: LearnerSettingsInput): Promise<LearnerRecord> {

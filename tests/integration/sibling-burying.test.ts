@@ -6,7 +6,8 @@ import { createGuestLearner, type LearnerRecord } from "@/lib/data/learners";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
 import { loadReadableDeck, type Deck } from "@/lib/server/decks";
-import { buildStudySession, submitReview } from "@/lib/server/study-session";
+import { submitReview } from "@/lib/server/reviews";
+import { buildStudySession } from "@/lib/server/study-session";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();

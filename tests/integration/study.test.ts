@@ -7,7 +7,8 @@ import { countReviews } from "@/lib/data/cards";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
 import { loadReadableDeck } from "@/lib/server/decks";
-import { buildStudySession, getDeckCounts, submitReview, undoSubmittedReview } from "@/lib/server/study-session";
+import { submitReview, undoSubmittedReview } from "@/lib/server/reviews";
+import { buildStudySession, getDeckCounts } from "@/lib/server/study-session";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();
