@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Tx } from "./tx";

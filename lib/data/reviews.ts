@@ -1,3 +1,5 @@
+import "server-only";
+
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
 import { STUDY_QUESTION_SELECT, type StoredCard } from "./cards";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
 import { AppError, STATUS } from "@/lib/errors";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { AppError, STATUS } from "@/lib/errors";
 import {
   approveDraftsAbove,

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/api/forms";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { countTeachers } from "@/lib/data/classes";
 import { countLiveQuestionsByDocument } from "@/lib/data/live";
 import { canHostGame, isTeacher, type Viewer } from "@/lib/permissions";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { z } from "zod";
 import type { ApiError } from "@/lib/api/study-contract";
 import { findMalformedText, INVALID_TEXT_MESSAGE } from "@/lib/api/text";

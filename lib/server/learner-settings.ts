@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { LearnerSettingsInput } from "@/lib/api/study-contract";
 import { getLearnerDisplayName, updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
 import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { countTeachers } from "@/lib/data/classes";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";

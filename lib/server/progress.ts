@@ -1,3 +1,5 @@
+import "server-only";
+
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { countReviews, getProgressData } from "@/lib/data/cards";

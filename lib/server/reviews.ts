@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study-contract";
 import type { StoredCard, StudyQuestionRow } from "@/lib/data/cards";

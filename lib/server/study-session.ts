@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { CardStateJson, DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { parseTags } from "@/lib/data/question-tags";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getLearner } from "@/lib/data/learners";
 import type { Answer, LiveQuestion } from "@/lib/live/types";
 import { newCardState, scheduleReview } from "@/lib/scheduling";
