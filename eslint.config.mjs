@@ -3,7 +3,9 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // Imports point one way: app → components → lib. Pure cores in lib/ import
-// nothing from Next, React, Prisma or the server/data layers.
+// nothing from Next, React, Prisma or the server/data layers; app/ and
+// components/ reach the database only through services (lib/server); browser
+// code (lib/client) reaches the server only over HTTP. See ARCHITECTURE.md.
 // tests/unit/architecture.test.ts checks the same rules over every file.
 const frameworkPackages = ["next", "next/*", "react", "react-dom", "react/*", "@prisma/*", "zustand", "zustand/*"];
 const layerPatterns = (layers) =>
@@ -11,6 +13,13 @@ const layerPatterns = (layers) =>
     group: [`@/${l}`, `@/${l}/*`],
     message: `Imports point app → components → lib; not into ${l}/.`,
   }));
+
+const dataLayer = [
+  {
+    group: ["@/lib/data", "@/lib/data/*", "@/lib/generated/*", "@prisma/*"],
+    message: "app/ and components/ call services in lib/server; only they use lib/data.",
+  },
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -24,18 +33,23 @@ export default defineConfig([
     "next-env.d.ts",
   ]),
   {
+    // Pages, route handlers and actions reach the database through services (lib/server), never lib/data.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: dataLayer }] },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: layerPatterns(["app"]) }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...layerPatterns(["app"]), ...dataLayer] }] },
   },
   {
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/data/**", "lib/server/**", "lib/stores/**"],
+    ignores: ["lib/data/**", "lib/server/**", "lib/client/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            ...layerPatterns(["app", "components", "lib/data", "lib/server", "lib/generated", "lib/stores"]),
+            ...layerPatterns(["app", "components", "lib/data", "lib/server", "lib/generated", "lib/client"]),
             { group: frameworkPackages, message: "Pure cores in lib/ must not depend on a framework or the database." },
           ],
         },
@@ -43,8 +57,23 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/data/**", "lib/server/**", "lib/stores/**"],
+    files: ["lib/data/**", "lib/server/**"],
     rules: { "no-restricted-imports": ["error", { patterns: layerPatterns(["app", "components"]) }] },
+  },
+  {
+    // What runs in the browser talks to the server over HTTP only.
+    files: ["lib/client/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...layerPatterns(["app", "components", "lib/server", "lib/data", "lib/generated"]),
+            { group: ["@prisma/*"], message: "Browser code must not depend on the database." },
+          ],
+        },
+      ],
+    },
   },
   {
     rules: {

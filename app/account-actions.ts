@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { changePasswordSchema, fieldErrors, signInSchema, signUpSchema } from "@/lib/api/auth";
 import type { FormState } from "@/lib/api/forms";
 import { changePassword, signIn, signOut, signUp } from "@/lib/server/accounts";
+import { toFormState } from "@/lib/server/form-state";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -17,9 +18,11 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const values = { name: text(form, "name"), email: text(form, "email"), role: text(form, "role") };
   const parsed = signUpSchema.safeParse({ ...values, password: text(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = await signUp(parsed.data);
-  if (!result.ok)
-    return { message: result.message, errors: result.field ? { [result.field]: result.message } : {}, values };
+  try {
+    await signUp(parsed.data);
+  } catch (err) {
+    return { errors: {}, ...toFormState(err), values };
+  }
   revalidatePath("/", "layout");
   redirect(parsed.data.role === "teacher" ? "/classes" : safeNext(text(form, "next")));
 }
@@ -28,8 +31,11 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const values = { email: text(form, "email") };
   const parsed = signInSchema.safeParse({ ...values, password: text(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = await signIn(parsed.data);
-  if (!result.ok) return { message: result.message, values };
+  try {
+    await signIn(parsed.data);
+  } catch (err) {
+    return { ...toFormState(err), values };
+  }
   revalidatePath("/", "layout");
   redirect(safeNext(text(form, "next")));
 }
@@ -46,8 +52,11 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     newPassword: text(form, "newPassword"),
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  const result = await changePassword(parsed.data);
-  if (!result.ok) return { message: result.message, errors: result.field ? { [result.field]: result.message } : {} };
+  try {
+    await changePassword(parsed.data);
+  } catch (err) {
+    return { errors: {}, ...toFormState(err) };
+  }
   // The session was renewed; a fresh request picks up the new cookie everywhere.
   revalidatePath("/", "layout");
   redirect("/account?changed=1");

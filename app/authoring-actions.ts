@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/api/text";
-import { AuthoringError, authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
+import { authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
+import { toFormState } from "@/lib/server/form-state";
 import { currentViewer } from "@/lib/server/viewer";
 
 export type ActionResult = { ok: true; count?: number } | { ok: false; message: string };
@@ -24,10 +25,7 @@ async function run(documentId: string, work: () => Promise<number | void>): Prom
     revalidatePath(`/documents/${documentId}/review`);
     return { ok: true, ...(typeof count === "number" ? { count } : {}) };
   } catch (err) {
-    if (err instanceof AuthoringError) return { ok: false, message: err.message };
-    if (err instanceof z.ZodError)
-      return { ok: false, message: `Invalid input: ${err.issues[0]?.message ?? "check the fields"}.` };
-    throw err;
+    return { ok: false, message: toFormState(err).message ?? "" };
   }
 }
 

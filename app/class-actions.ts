@@ -1,31 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { assignDeckSchema, classNameSchema, fieldErrors, guestNameSchema, joinCodeSchema } from "@/lib/api/auth";
 import type { FormState } from "@/lib/api/forms";
 import {
   assignDeckToClass,
-  ClassError,
   createClass,
   joinClassByCode,
   regenerateJoinCode,
   removeLearner,
   unassignDeckFromClass,
 } from "@/lib/server/classes";
+import { toFormState } from "@/lib/server/form-state";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
 import { saveGuestName } from "@/lib/server/learner-settings";
 import { currentViewer } from "@/lib/server/viewer";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
-
-function failure(err: unknown): FormState {
-  if (err instanceof ClassError) {
-    if (err.code === "not_found") notFound();
-    return { message: err.message };
-  }
-  throw err;
-}
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
   const parsed = classNameSchema.safeParse({ name: text(form, "name") });
@@ -34,7 +26,7 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
   try {
     id = (await createClass(await currentViewer(), parsed.data.name)).id;
   } catch (err) {
-    return failure(err);
+    return toFormState(err);
   }
   redirect(`/classes/${id}/manage`);
 }
@@ -43,7 +35,7 @@ export async function regenerateCodeAction(classId: string): Promise<void> {
   try {
     await regenerateJoinCode(await currentViewer(), classId);
   } catch (err) {
-    failure(err);
+    toFormState(err);
   }
   revalidatePath(`/classes/${classId}/manage`);
 }
@@ -52,7 +44,7 @@ export async function removeLearnerAction(classId: string, learnerId: string): P
   try {
     await removeLearner(await currentViewer(), classId, learnerId);
   } catch (err) {
-    failure(err);
+    toFormState(err);
   }
   revalidatePath(`/classes/${classId}/manage`);
 }
@@ -64,7 +56,7 @@ export async function assignDeckAction(classId: string, _prev: FormState, form: 
     const due = parsed.data.dueAt ? new Date(`${parsed.data.dueAt}T23:59:59Z`) : null;
     await assignDeckToClass(await currentViewer(), classId, parsed.data.deckId, due);
   } catch (err) {
-    return failure(err);
+    return toFormState(err);
   }
   revalidatePath(`/classes/${classId}/manage`);
   return { ok: true, message: "Deck assigned." };
@@ -74,7 +66,7 @@ export async function unassignDeckAction(classId: string, deckId: string): Promi
   try {
     await unassignDeckFromClass(await currentViewer(), classId, deckId);
   } catch (err) {
-    failure(err);
+    toFormState(err);
   }
   revalidatePath(`/classes/${classId}/manage`);
 }
@@ -104,7 +96,7 @@ export async function joinClassAction(_prev: FormState, form: FormData): Promise
       values,
     };
   } catch (err) {
-    const state = failure(err);
+    const state = toFormState(err);
     return { ...state, errors: { code: state.message ?? "" }, values };
   }
 }

@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/api/forms";
 import { DECK_VISIBILITIES } from "@/lib/permissions";
 import {
   createDeckFromDocuments,
   createHandwrittenDeck,
-  DeckError,
   renewShareToken,
   updateDeckSettings,
 } from "@/lib/server/decks";
+import { toFormState } from "@/lib/server/form-state";
 import { currentViewer } from "@/lib/server/viewer";
 
 const settingsSchema = z.object({
@@ -30,14 +30,6 @@ function readSettings(form: FormData) {
   });
 }
 
-function failure(err: unknown): FormState {
-  if (err instanceof DeckError) {
-    if (err.code === "not_found" && err.message.startsWith("That deck")) notFound();
-    return { message: err.message };
-  }
-  throw err;
-}
-
 export async function createDeckAction(_prev: FormState, form: FormData): Promise<FormState> {
   const parsed = readSettings(form);
   if (!parsed.success) return { message: parsed.error.issues.map((i) => i.message).join(" ") };
@@ -50,7 +42,7 @@ export async function createDeckAction(_prev: FormState, form: FormData): Promis
   try {
     id = await createDeckFromDocuments(await currentViewer(), parsed.data, documentIds);
   } catch (err) {
-    return failure(err);
+    return toFormState(err);
   }
   redirect(`/decks/${id}`);
 }
@@ -62,7 +54,7 @@ export async function createHandwrittenDeckAction(_prev: FormState, form: FormDa
   try {
     documentId = (await createHandwrittenDeck(await currentViewer(), parsed.data)).documentId;
   } catch (err) {
-    return failure(err);
+    return toFormState(err);
   }
   // Its questions are written on the review page of the deck's own document.
   redirect(`/documents/${documentId}/review`);
@@ -74,7 +66,7 @@ export async function updateDeckAction(deckId: string, _prev: FormState, form: F
   try {
     await updateDeckSettings(await currentViewer(), deckId, parsed.data);
   } catch (err) {
-    return failure(err);
+    return toFormState(err);
   }
   revalidatePath(`/decks/${deckId}`);
   return { ok: true, message: "Saved." };
@@ -84,7 +76,7 @@ export async function renewShareLinkAction(deckId: string): Promise<void> {
   try {
     await renewShareToken(await currentViewer(), deckId);
   } catch (err) {
-    failure(err);
+    toFormState(err);
   }
   revalidatePath(`/decks/${deckId}`);
 }

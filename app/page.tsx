@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { Welcome } from "@/components/welcome";
-import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study";
-import { countTeachers } from "@/lib/data/classes";
-import { listDocuments } from "@/lib/data/documents";
-import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
-import { canCreateDeck, canEditDocument } from "@/lib/permissions";
+import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study-contract";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { buildLibrary, deckLabel, type LibrarySection } from "@/lib/server/decks";
+import { deckLabel, type LibrarySection } from "@/lib/server/decks";
+import { loadLibraryPage } from "@/lib/server/library";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +17,7 @@ const SECTION_TITLES: Record<LibrarySection, string> = {
 
 export default async function HomePage() {
   const viewer = await currentViewer();
-  const [library, teachers] = await Promise.all([buildLibrary(viewer, await currentShareTokens()), countTeachers()]);
-  const makesDecks = canCreateDeck(viewer, teachers > 0);
-  // Documents of the decks the viewer can see (imported banks have no text of their own).
-  const [documents, counts] = await Promise.all([
-    listDocuments(library.documentIds).then((docs) =>
-      docs.filter((d) => d.origin !== "import" && d.origin !== "authored"),
-    ),
-    countPublishedQuestionsByDocument(library.documentIds),
-  ]);
+  const { library, makesDecks, documents } = await loadLibraryPage(viewer, await currentShareTokens());
   const sections = (Object.keys(SECTION_TITLES) as LibrarySection[])
     .map((s) => ({ section: s, decks: library.decks.filter((d) => d.section === s) }))
     .filter((s) => s.decks.length > 0);
@@ -94,9 +83,9 @@ export default async function HomePage() {
                 {d.source && <p className="meta">Source: {d.source}</p>}
                 <p className="meta">
                   {d.fileName} · {d.sentenceCount} sentences ·{" "}
-                  <Link href={`/documents/${d.id}/questions`}>{counts.get(d.id) ?? 0} questions</Link>
+                  <Link href={`/documents/${d.id}/questions`}>{d.questionCount} questions</Link>
                 </p>
-                {d.generationStatus === "failed" && canEditDocument(viewer, d, teachers > 0) && (
+                {d.failedForEditor && (
                   <p className="form-error">
                     Questions could not be generated. <Link href={`/documents/${d.id}`}>Retry or delete</Link>
                   </p>

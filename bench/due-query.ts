@@ -37,7 +37,7 @@ const BASELINE_SQL = `
   ORDER BY c.due ASC
   LIMIT ?`;
 
-type DataLayer = typeof import("../lib/data/study");
+type DataLayer = typeof import("../lib/data/cards");
 
 async function timeAll(
   data: DataLayer,
@@ -88,7 +88,7 @@ async function main() {
 
     // The data layer reads DATABASE_URL when it first opens its client.
     process.env.DATABASE_URL = temp.url;
-    const data: DataLayer = await import("../lib/data/study");
+    const data: DataLayer = await import("../lib/data/cards");
     disconnect = (await import("../lib/server/db")).disconnectDb;
     const learnerId = seeded.mainLearnerId;
     const reader = openSqlite(temp.file, { readonly: true });

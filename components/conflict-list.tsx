@@ -1,4 +1,4 @@
-import type { ConflictRecord } from "@/lib/data/questions";
+import type { ConflictRecord } from "@/lib/server/authoring";
 
 export function ConflictList({ conflicts }: { conflicts: ConflictRecord[] }) {
   return (

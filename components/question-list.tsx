@@ -1,4 +1,4 @@
-import type { QuestionRecord } from "@/lib/data/questions";
+import type { QuestionRecord } from "@/lib/server/authoring";
 
 const TYPE_LABEL: Record<string, string> = {
   cloze: "Cloze",

@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { countTeachers } from "@/lib/data/classes";
-import { currentUser } from "@/lib/server/session-user";
+import { siteNavigation } from "@/lib/server/hosting";
 
 export async function SiteHeader() {
-  const [user, teachers] = await Promise.all([currentUser(), countTeachers()]);
-  // Teachers host; on a single-user install (no teacher accounts) anyone may.
-  const mayHost = user?.role === "teacher" || teachers === 0;
+  const { user, mayHost } = await siteNavigation();
   return (
     <header className="site-header">
       <nav aria-label="Main">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createClassAction, joinClassAction } from "@/app/class-actions";
 import { CreateClassForm, JoinClassForm } from "@/components/forms/class-forms";
-import { listLearnerClasses, listTeacherClassrooms } from "@/lib/data/classes";
+import { listJoinedClasses, listTaughtClasses } from "@/lib/server/classes";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Classes" };
 export default async function ClassesPage() {
   const viewer = await currentViewer();
   if (viewer.user?.role === "teacher") {
-    const classes = await listTeacherClassrooms(viewer.user.id);
+    const classes = await listTaughtClasses(viewer);
     return (
       <>
         <h1>Your classes</h1>
@@ -41,7 +41,7 @@ export default async function ClassesPage() {
       </>
     );
   }
-  const mine = viewer.learnerId ? await listLearnerClasses(viewer.learnerId) : [];
+  const mine = await listJoinedClasses(viewer);
   return (
     <>
       <h1>Classes</h1>

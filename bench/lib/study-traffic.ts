@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { StudyCard, StudySession } from "../../lib/api/study";
+import type { StudyCard, StudySession } from "../../lib/api/study-contract";
 
 export type BenchLearner = { cookie: string; cards: StudyCard["question"][]; answered: number };
 

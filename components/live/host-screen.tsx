@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { HostAction } from "@/lib/live/host-actions";
 import type { HostView } from "@/lib/live/host-view";
-import { postLive } from "@/lib/stores/live-api";
+import { postLive } from "@/lib/client/live-api";
 import { HostLobby, HostQuestion } from "./host-panels";
 import { LeaderboardTable } from "./leaderboard-table";
 import { HostStoreProvider, useHost, useHostStoreApi } from "./live-context";

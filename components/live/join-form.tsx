@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { MAX_NICKNAME_LENGTH } from "@/lib/live/nickname";
-import { postLive } from "@/lib/stores/live-api";
+import { postLive } from "@/lib/client/live-api";
 
 type Joined = { gameId: string; code: string; playUrl: string };
 

@@ -4,7 +4,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { HostView } from "@/lib/live/host-view";
 import type { PlayerView } from "@/lib/live/player-view";
-import { createLiveViewStore, type LiveViewState, type LiveViewStore } from "@/lib/stores/live-view-store";
+import { createLiveViewStore, type LiveViewState, type LiveViewStore } from "@/lib/client/live-view-store";
 
 const PlayerContext = createContext<LiveViewStore<PlayerView> | null>(null);
 const HostContext = createContext<LiveViewStore<HostView> | null>(null);

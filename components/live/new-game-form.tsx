@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postLive } from "@/lib/stores/live-api";
+import { postLive } from "@/lib/client/live-api";
 
 export type DeckOption = { id: string; title: string; questionCount: number };
 

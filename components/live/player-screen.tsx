@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import type { PlayerView } from "@/lib/live/player-view";
-import { postLive } from "@/lib/stores/live-api";
+import { postLive } from "@/lib/client/live-api";
 import { AnswerButtons } from "./answer-buttons";
 import { Countdown } from "./countdown";
 import { LeaderboardTable } from "./leaderboard-table";

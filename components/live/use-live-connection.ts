@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
-import { measureClockOffset } from "@/lib/stores/live-clock";
-import { connectLiveStream } from "@/lib/stores/live-stream";
-import type { LiveViewStore } from "@/lib/stores/live-view-store";
+import { measureClockOffset } from "@/lib/client/live-clock";
+import { connectLiveStream } from "@/lib/client/live-stream";
+import type { LiveViewStore } from "@/lib/client/live-view-store";
 
 /** Syncs the clock, then keeps the game's event stream feeding the store until unmount. */
 export function useLiveConnection<V extends { version: number }>(store: LiveViewStore<V>, url: string): void {

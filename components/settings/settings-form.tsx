@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useMemo, useState } from "react";
-import { SETTINGS_LIMITS, type LearnerSettingsInput } from "@/lib/api/study";
+import { SETTINGS_LIMITS, type LearnerSettingsInput } from "@/lib/api/study-contract";
 import { expectedDailyReviews } from "@/lib/scheduling/workload";
-import { clearSavedSessions } from "@/lib/stores/session-resume";
+import { clearSavedSessions } from "@/lib/client/session-resume";
 import { STUDY_ORDER_LABELS, STUDY_ORDERS, type StudyOrder } from "@/lib/study/session-plan";
 import { Field, FormMessage } from "../forms/field";
 

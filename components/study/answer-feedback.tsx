@@ -1,8 +1,8 @@
 "use client";
 
 import { formatInterval } from "@/lib/scheduling";
-import { RATING_LABELS } from "@/lib/stores/session-summary";
-import type { AnswerRecord, SessionCard } from "@/lib/stores/session-model";
+import { RATING_LABELS } from "@/lib/client/session-summary";
+import type { AnswerRecord, SessionCard } from "@/lib/client/session-model";
 import { QuestionExtras } from "../question-extras";
 import { SourceLink } from "./source-link";
 import { useStudy } from "./study-context";

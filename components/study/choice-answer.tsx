@@ -1,7 +1,7 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import type { StudyQuestion } from "@/lib/api/study";
+import type { StudyQuestion } from "@/lib/api/study-contract";
 import { useStudy } from "./study-context";
 
 /** Multiple choice (keys 1–4) and true/false (keys T and F). */

@@ -2,9 +2,9 @@
 
 import { type MouseEvent, useMemo } from "react";
 import { previewIntervals, RATINGS, type Rating } from "@/lib/scheduling";
-import { RATING_LABELS } from "@/lib/stores/session-summary";
+import { RATING_LABELS } from "@/lib/client/session-summary";
 import { QuestionExtras, TextWithImages } from "../question-extras";
-import type { SessionCard } from "@/lib/stores/session-model";
+import type { SessionCard } from "@/lib/client/session-model";
 import { SourceLink } from "./source-link";
 import { useSession, useStudy } from "./study-context";
 

@@ -1,5 +1,5 @@
-import type { StudyQuestion } from "@/lib/api/study";
-import type { Phase } from "@/lib/stores/session-model";
+import type { StudyQuestion } from "@/lib/api/study-contract";
+import type { Phase } from "@/lib/client/session-model";
 
 function keysFor(type: StudyQuestion["type"], phase: Phase): Array<[string, string]> {
   if (phase === "answered") return [["Enter / Space", "continue"]];

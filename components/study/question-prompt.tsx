@@ -1,6 +1,6 @@
 "use client";
 
-import type { StudyQuestion } from "@/lib/api/study";
+import type { StudyQuestion } from "@/lib/api/study-contract";
 import { TextWithImages } from "../question-extras";
 
 const BLANK = /_{3,}/;

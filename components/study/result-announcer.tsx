@@ -1,7 +1,7 @@
 "use client";
 
 import { formatInterval } from "@/lib/scheduling";
-import { RATING_LABELS } from "@/lib/stores/session-summary";
+import { RATING_LABELS } from "@/lib/client/session-summary";
 import { verdictText } from "./answer-feedback";
 import { useSession } from "./study-context";
 

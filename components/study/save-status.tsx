@@ -1,6 +1,6 @@
 "use client";
 
-import { queueStatus } from "@/lib/stores/queue-status";
+import { queueStatus } from "@/lib/client/queue-status";
 import { useQueue, useStudy } from "./study-context";
 
 /** How many answers wait to reach the server, plus any the server refused. */

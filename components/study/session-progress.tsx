@@ -1,6 +1,6 @@
 "use client";
 
-import { sessionProgress } from "@/lib/stores/session-summary";
+import { sessionProgress } from "@/lib/client/session-summary";
 import { useSession } from "./study-context";
 
 export function SessionProgress() {

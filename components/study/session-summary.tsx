@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { formatDuration, RATING_LABELS, RATINGS, summarize } from "@/lib/stores/session-summary";
+import { formatDuration, RATING_LABELS, RATINGS, summarize } from "@/lib/client/session-summary";
 import { useQueue, useSession, useStudy } from "./study-context";
 
 /** End of the session: what was done, and where to go next. */

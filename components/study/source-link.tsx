@@ -1,4 +1,4 @@
-import type { StudyQuestion } from "@/lib/api/study";
+import type { StudyQuestion } from "@/lib/api/study-contract";
 
 /** The sentence a question came from, linked to its place in the document. */
 export function SourceLink({ question }: { question: StudyQuestion }) {

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
-import type { ReviewResult } from "@/lib/api/study";
-import { loadSession } from "@/lib/stores/api-client";
-import { getReviewQueueStore } from "@/lib/stores/review-queue-instance";
-import { loadSavedSession, saveSession } from "@/lib/stores/session-resume";
-import { createStudySessionStore, selectCanUndo } from "@/lib/stores/study-session";
+import type { ReviewResult } from "@/lib/api/study-contract";
+import { loadSession } from "@/lib/client/api-client";
+import { getReviewQueueStore } from "@/lib/client/review-queue-instance";
+import { loadSavedSession, saveSession } from "@/lib/client/session-resume";
+import { createStudySessionStore, selectCanUndo } from "@/lib/client/study-session";
 import { KeyLegend } from "./key-legend";
 import { ResultAnnouncer } from "./result-announcer";
 import { SaveStatus } from "./save-status";

@@ -2,8 +2,8 @@
 
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
-import type { ReviewQueueStore, ReviewQueueStoreState } from "@/lib/stores/review-queue";
-import type { StudySessionState, StudySessionStore } from "@/lib/stores/study-session";
+import type { ReviewQueueStore, ReviewQueueStoreState } from "@/lib/client/review-queue";
+import type { StudySessionState, StudySessionStore } from "@/lib/client/study-session";
 import type { StudyActions } from "./use-study-actions";
 
 export interface StudyContextValue {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useSyncExternalStore } from "react";
-import type { ReviewResult } from "@/lib/api/study";
-import type { ReviewQueueStore } from "@/lib/stores/review-queue";
+import type { ReviewResult } from "@/lib/api/study-contract";
+import type { ReviewQueueStore } from "@/lib/client/review-queue";
 
 /** How often waiting answers are retried; each answer's own backoff still applies. */
 const DRAIN_INTERVAL_MS = 3_000;

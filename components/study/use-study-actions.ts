@@ -2,10 +2,10 @@
 
 import { useMemo, useRef } from "react";
 import type { Rating } from "@/lib/scheduling";
-import type { ReviewQueueStore } from "@/lib/stores/review-queue";
-import { newReviewId } from "@/lib/stores/review-id";
-import { overrideLastAnswer, type StudyDeps, submitAnswer, undoLastAnswer } from "@/lib/stores/study-commands";
-import type { StudySessionStore } from "@/lib/stores/study-session";
+import type { ReviewQueueStore } from "@/lib/client/review-queue";
+import { newReviewId } from "@/lib/client/review-id";
+import { overrideLastAnswer, type StudyDeps, submitAnswer, undoLastAnswer } from "@/lib/client/study-commands";
+import type { StudySessionStore } from "@/lib/client/study-session";
 
 export interface StudyActions {
   reveal(): void;

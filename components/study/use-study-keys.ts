@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { RATINGS } from "@/lib/scheduling";
-import { canOverride } from "@/lib/stores/session-model";
-import type { StudySessionStore } from "@/lib/stores/study-session";
+import { canOverride } from "@/lib/client/session-model";
+import type { StudySessionStore } from "@/lib/client/study-session";
 import type { StudyActions } from "./use-study-actions";
 
 function isTextField(target: EventTarget | null): boolean {

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
 import { parseTags } from "./question-tags";

@@ -1,9 +1,11 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";
 import { sha256Hex } from "@/lib/text/normalize";
 import { parseTags, serializeTags } from "./question-tags";
-import { deckQuestionWhere } from "./study";
+import { deckQuestionWhere } from "./cards";
 
 /** Published questions of a deck, in reading order, in the neutral interchange shape. */
 export async function listDeckQuestionsForExport(documentIds: readonly string[]): Promise<InterchangeQuestion[]> {

@@ -1,5 +1,8 @@
+import "server-only";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import type { Tx } from "./tx";
 import { STUDY_ORDERS, type StudyOrder } from "@/lib/study/session-plan";
 
 export type LearnerRecord = {
@@ -76,4 +79,53 @@ export async function getLearnerForUser(userId: string): Promise<LearnerRecord> 
 export async function getLearnerDisplayName(id: string): Promise<string | null> {
   const row = await db().learner.findUnique({ where: { id }, select: { displayName: true } });
   return row?.displayName ?? null;
+}
+
+/** A guest who signs up becomes the account's learner as it is. */
+export async function adoptGuestLearner(guestId: string, userId: string): Promise<void> {
+  await db().learner.update({ where: { id: guestId }, data: { userId, guestTokenHash: null } });
+}
+
+export async function getLearnerIdForUser(userId: string): Promise<string | null> {
+  return (await db().learner.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
+}
+
+// Moving one learner's rows to another, inside the merge's transaction (lib/server/merge-learners.ts).
+
+export async function listCardsOfLearner(tx: Tx, learnerId: string, questionIds?: string[]) {
+  return tx.card.findMany({ where: { learnerId, ...(questionIds ? { questionId: { in: questionIds } } : {}) } });
+}
+
+export async function moveCardToLearner(tx: Tx, cardId: string, learnerId: string): Promise<void> {
+  await tx.card.update({ where: { id: cardId }, data: { learnerId } });
+}
+
+export async function deleteCardKeepingLogs(tx: Tx, cardId: string, logsGoTo: string): Promise<void> {
+  await tx.reviewLog.updateMany({ where: { cardId }, data: { cardId: logsGoTo } });
+  await tx.card.delete({ where: { id: cardId } });
+}
+
+export async function moveReviewLogsToLearner(tx: Tx, fromLearnerId: string, toLearnerId: string): Promise<number> {
+  return (await tx.reviewLog.updateMany({ where: { learnerId: fromLearnerId }, data: { learnerId: toLearnerId } }))
+    .count;
+}
+
+export async function listMembershipsOfLearner(tx: Tx, learnerId: string) {
+  return tx.classMember.findMany({ where: { learnerId } });
+}
+
+export async function hasMembership(tx: Tx, classId: string, learnerId: string): Promise<boolean> {
+  return (await tx.classMember.findUnique({ where: { classId_learnerId: { classId, learnerId } } })) !== null;
+}
+
+export async function deleteMembership(tx: Tx, membershipId: string): Promise<void> {
+  await tx.classMember.delete({ where: { id: membershipId } });
+}
+
+export async function moveMembershipToLearner(tx: Tx, membershipId: string, learnerId: string): Promise<void> {
+  await tx.classMember.update({ where: { id: membershipId }, data: { learnerId } });
+}
+
+export async function deleteLearner(tx: Tx, learnerId: string): Promise<void> {
+  await tx.learner.delete({ where: { id: learnerId } });
 }

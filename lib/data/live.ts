@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { deckQuestionWhere } from "./study";
+import { deckQuestionWhere } from "./cards";
 
 /** All Prisma access for live games. Rows are plain data; the server layer owns the game logic. */
 

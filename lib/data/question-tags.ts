@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Question.tags holds a JSON array of strings; anything else reads as no tags. */
 export function parseTags(raw: string | null | undefined): string[] {
   if (!raw) return [];

@@ -1,52 +1,104 @@
+import "server-only";
+
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
-import { db } from "@/lib/server/db";
-import { STUDY_QUESTION_SELECT, type StoredCard, type StudyQuestionRow } from "./study";
+import { STUDY_QUESTION_SELECT, type StoredCard } from "./cards";
+import type { Tx } from "./tx";
 
-export class ReviewError extends Error {
-  constructor(
-    readonly code: "question_not_found" | "card_not_found" | "review_id_taken" | "not_latest_review" | "review_not_found",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ReviewError";
-  }
-}
+/**
+ * Persistence of answers: cards, review logs and undo marks. Every function
+ * takes the transaction client of the service that owns the transaction
+ * (lib/server/reviews.ts); nothing here decides whether an answer is accepted.
+ */
 
-export type ReviewDecision = {
-  card: CardState;
+export type ReviewLogWithCard = Prisma.ReviewLogGetPayload<{ include: { card: true } }>;
+
+export type NewReviewLog = {
+  id: string;
+  learnerId: string;
+  cardId: string;
+  questionId: string;
   log: ReviewLogEntry;
+  durationMs: number;
   response: string | null;
   correct: boolean | null;
-  durationMs: number;
-  /** The learner marked an answer the machine rejected as right. */
-  overridden?: boolean;
+  source: "study" | "live";
+  overridden: boolean;
+  /** The card as it stood before this answer; null: the learner had no card yet. */
+  previousCard: CardState | null;
 };
 
-export type RecordedReview = {
-  status: "stored" | "duplicate";
-  reviewId: string;
-  cardId: string;
-  rating: string;
-  correct: boolean | null;
-  card: CardState;
-};
+export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => ({
+  ...row,
+  state: row.state as CardStateName,
+});
 
-type ReviewInput = {
-  learnerId: string;
-  reviewId: string;
-  questionId: string;
-  cardId?: string | null;
-  source?: "study" | "live";
-  /** Pure: given the question and the card as it stands, what this answer does. */
-  decide: (question: StudyQuestionRow, before: CardState) => ReviewDecision;
-};
+export async function findReviewLog(tx: Tx, reviewId: string): Promise<ReviewLogWithCard | null> {
+  return tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
+}
 
+export async function findStudyQuestion(tx: Tx, questionId: string) {
+  return tx.question.findUnique({ where: { id: questionId }, select: STUDY_QUESTION_SELECT });
+}
 
-const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => ({ ...row, state: row.state as CardStateName });
+export async function findCard(tx: Tx, cardId: string): Promise<StoredCard | null> {
+  const row = await tx.card.findUnique({ where: { id: cardId } });
+  return row ? asCardState(row) : null;
+}
 
-function cardFromJson(json: Prisma.JsonValue, fallback: CardState): CardState {
-  const o = json as Record<string, unknown>;
+export async function findLearnerCard(tx: Tx, learnerId: string, questionId: string): Promise<StoredCard | null> {
+  const row = await tx.card.findUnique({ where: { learnerId_questionId: { learnerId, questionId } } });
+  return row ? asCardState(row) : null;
+}
+
+export async function createCard(tx: Tx, learnerId: string, questionId: string, card: CardState): Promise<StoredCard> {
+  return asCardState(await tx.card.create({ data: { learnerId, questionId, ...cardColumns(card) } }));
+}
+
+export async function updateCard(tx: Tx, cardId: string, card: CardState): Promise<StoredCard> {
+  return asCardState(await tx.card.update({ where: { id: cardId }, data: cardColumns(card) }));
+}
+
+export async function insertReviewLog(tx: Tx, row: NewReviewLog): Promise<void> {
+  await tx.reviewLog.create({
+    data: {
+      id: row.id,
+      learnerId: row.learnerId,
+      cardId: row.cardId,
+      questionId: row.questionId,
+      rating: row.log.rating,
+      stateBefore: row.log.stateBefore,
+      elapsedDays: row.log.elapsedDays,
+      scheduledDays: row.log.scheduledDays,
+      reviewedAt: row.log.reviewedAt,
+      durationMs: row.durationMs,
+      response: row.response,
+      correct: row.correct,
+      source: row.source,
+      overridden: row.overridden,
+      previousCard: row.previousCard ? cardColumns(row.previousCard) : Prisma.JsonNull,
+    },
+  });
+}
+
+/** The id of the card's latest answer that is not undone. */
+export async function findLatestReviewId(tx: Tx, cardId: string): Promise<string | null> {
+  const latest = await tx.reviewLog.findFirst({
+    where: { cardId, undoneAt: null },
+    orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
+    select: { id: true },
+  });
+  return latest?.id ?? null;
+}
+
+export async function markReviewUndone(tx: Tx, reviewId: string, at: Date): Promise<void> {
+  await tx.reviewLog.update({ where: { id: reviewId }, data: { undoneAt: at } });
+}
+
+/** The card state stored beside a review log (dates as ISO strings), over `fallback`'s fields. */
+export function previousCardOf(log: ReviewLogWithCard, fallback: CardState): CardState | null {
+  if (log.previousCard === null) return null;
+  const o = log.previousCard as Record<string, unknown>;
   return {
     ...fallback,
     ...o,
@@ -55,126 +107,7 @@ function cardFromJson(json: Prisma.JsonValue, fallback: CardState): CardState {
   } as CardState;
 }
 
-/**
- * Stores one answer and the card's new state in one transaction. The review
- * id is the primary key: a replay of a stored id answers "duplicate" and
- * changes nothing, even when two copies race.
- */
-export async function recordReview(input: ReviewInput): Promise<RecordedReview> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const existing = await tx.reviewLog.findUnique({ where: { id: input.reviewId }, include: { card: true } });
-      if (existing) return duplicateOf(existing, input.learnerId);
-
-      const question = await tx.question.findUnique({ where: { id: input.questionId }, select: STUDY_QUESTION_SELECT });
-      if (!question || question.status === "draft" || question.status === "rejected") {
-        throw new ReviewError("question_not_found", "That question does not exist or is not published.");
-      }
-      const stored = input.cardId
-        ? await tx.card.findUnique({ where: { id: input.cardId } })
-        : await tx.card.findUnique({ where: { learnerId_questionId: { learnerId: input.learnerId, questionId: question.id } } });
-      if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
-        throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
-      }
-      const before = stored ? asCardState(stored) : null;
-      const decision = input.decide(question, before ?? blankCard());
-      const card = stored
-        ? await tx.card.update({ where: { id: stored.id }, data: cardColumns(decision.card) })
-        : await tx.card.create({
-            data: { learnerId: input.learnerId, questionId: question.id, ...cardColumns(decision.card) },
-          });
-      await tx.reviewLog.create({
-        data: {
-          id: input.reviewId,
-          learnerId: input.learnerId,
-          cardId: card.id,
-          questionId: question.id,
-          rating: decision.log.rating,
-          stateBefore: decision.log.stateBefore,
-          elapsedDays: decision.log.elapsedDays,
-          scheduledDays: decision.log.scheduledDays,
-          reviewedAt: decision.log.reviewedAt,
-          durationMs: decision.durationMs,
-          response: decision.response,
-          correct: decision.correct,
-          source: input.source ?? "study",
-          overridden: decision.overridden ?? false,
-          previousCard: before ? cardColumns(before) : Prisma.JsonNull,
-        },
-      });
-      return {
-        status: "stored" as const,
-        reviewId: input.reviewId,
-        cardId: card.id,
-        rating: decision.log.rating,
-        correct: decision.correct,
-        card: asCardState(card),
-      };
-    });
-  } catch (err) {
-    // Two copies of one review raced: the loser's transaction rolled back whole.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const existing = await db().reviewLog.findUnique({ where: { id: input.reviewId }, include: { card: true } });
-      if (existing) return duplicateOf(existing, input.learnerId);
-    }
-    throw err;
-  }
-}
-
-function duplicateOf(
-  log: Prisma.ReviewLogGetPayload<{ include: { card: true } }>,
-  learnerId: string,
-): RecordedReview {
-  if (log.learnerId !== learnerId) {
-    throw new ReviewError("review_id_taken", "That review id is already used; generate a new one.");
-  }
-  return {
-    status: "duplicate",
-    reviewId: log.id,
-    cardId: log.cardId,
-    rating: log.rating,
-    correct: log.correct,
-    card: asCardState(log.card),
-  };
-}
-
-/** A card nobody has answered yet; its due date is irrelevant until it is scheduled. */
-function blankCard(): CardState {
-  return {
-    due: new Date(0),
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: "new",
-    lastReview: null,
-  };
-}
-
-/**
- * Undoes the learner's answer `reviewId`: only the latest answer of its card
- * can be undone. The card returns to exactly its previous state; the log row
- * is kept, marked undone, so a replay of the same id stays a no-op.
- */
-export async function undoReview(learnerId: string, reviewId: string, now: Date): Promise<CardState> {
-  return db().$transaction(async (tx) => {
-    const log = await tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
-    if (!log || log.learnerId !== learnerId) throw new ReviewError("review_not_found", "That answer does not exist.");
-    if (log.undoneAt) return asCardState(log.card);
-    const latest = await tx.reviewLog.findFirst({
-      where: { cardId: log.cardId, undoneAt: null },
-      orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
-      select: { id: true },
-    });
-    if (latest?.id !== log.id) {
-      throw new ReviewError("not_latest_review", "Only the latest answer to a card can be undone.");
-    }
-    const previous = log.previousCard === null ? blankCard() : cardFromJson(log.previousCard, blankCard());
-    const card = await tx.card.update({ where: { id: log.cardId }, data: cardColumns(previous) });
-    await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: now } });
-    return asCardState(card);
-  });
+/** A unique-key violation: two copies of one write raced and this one lost. */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }

@@ -1,3 +1,5 @@
+import { AppError, STATUS } from "../errors";
+
 /** Every way a live-game call can be refused. The server maps these to HTTP statuses. */
 export type LiveErrorCode =
   | "invalid_config"
@@ -21,12 +23,27 @@ export type LiveErrorCode =
   | "join_code_exhausted"
   | "token_collision";
 
-export class LiveError extends Error {
+/** HTTP statuses of the refusals that are not a plain conflict with the game's state (409). */
+const LIVE_STATUS: Partial<Record<LiveErrorCode, number>> = {
+  invalid_config: STATUS.invalid,
+  invalid_question: STATUS.invalid,
+  nickname_empty: STATUS.invalid,
+  nickname_too_long: STATUS.invalid,
+  nickname_invalid_chars: STATUS.invalid,
+  invalid_choice: STATUS.invalid,
+  game_finished: STATUS.gone,
+  unknown_player: STATUS.forbidden,
+  unknown_token: STATUS.forbidden,
+  join_code_exhausted: STATUS.unavailable,
+  token_collision: STATUS.unavailable,
+};
+
+export class LiveError extends AppError {
   constructor(
-    readonly code: LiveErrorCode,
+    override readonly code: LiveErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message, LIVE_STATUS[code] ?? STATUS.conflict);
     this.name = "LiveError";
   }
 }

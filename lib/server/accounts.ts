@@ -1,15 +1,25 @@
+import "server-only";
+
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
+import { AppError, STATUS } from "@/lib/errors";
 import type { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/api/auth";
-import { adoptGuestLearner, getLearnerIdForUser, mergeLearnerInto } from "@/lib/data/merge-learners";
+import { adoptGuestLearner, getLearnerIdForUser } from "@/lib/data/learners";
 import { auth } from "./auth";
 import { currentGuestLearner, GUEST_COOKIE } from "./learner-session";
+import { mergeLearnerInto } from "./merge-learners";
 import { currentUser } from "./session-user";
 import { clientAddress } from "./client-address";
 import { createFailureThrottle, retryMessage } from "./failure-throttle";
 import { createRateLimiter } from "./rate-limit";
 
-export type AccountResult = { ok: true } | { ok: false; message: string; field?: string };
+/** A refused sign-up, sign-in or password change; `field` names the form field it is about. */
+export class AccountError extends AppError {
+  constructor(code: string, message: string, status: number, field?: string) {
+    super(code, message, status, field ? { field } : {});
+    this.name = "AccountError";
+  }
+}
 
 /**
  * Sign-in throttles count failures only, so a correct password never uses up
@@ -47,42 +57,45 @@ async function absorbGuest(userId: string, isNewAccount: boolean): Promise<void>
   (await cookies()).delete(GUEST_COOKIE);
 }
 
-export async function signUp(input: z.infer<typeof signUpSchema>): Promise<AccountResult> {
+export async function signUp(input: z.infer<typeof signUpSchema>): Promise<void> {
   const ipCheck = signUpsPerAddress.take(clientAddress(), Date.now());
-  if (!ipCheck.ok) return { ok: false, message: retryMessage(ipCheck.retryAfterMs) };
+  if (!ipCheck.ok) throw new AccountError("rate_limited", retryMessage(ipCheck.retryAfterMs), STATUS.tooMany);
   try {
     const result = await auth().api.signUpEmail({ body: input, headers: await headers() });
     await absorbGuest(result.user.id, true);
-    return { ok: true };
   } catch (err) {
     const { code, message } = apiMessage(err);
     if (code === "USER_ALREADY_EXISTS" || code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
-      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+      throw new AccountError(
+        "email_taken",
+        "An account with this email already exists. Sign in instead.",
+        STATUS.conflict,
+        "email",
+      );
     }
-    return { ok: false, message };
+    throw new AccountError("sign_up_failed", message, STATUS.invalid);
   }
 }
 
-export async function signIn(input: z.infer<typeof signInSchema>): Promise<AccountResult> {
+export async function signIn(input: z.infer<typeof signInSchema>): Promise<void> {
   const now = Date.now();
   const address = clientAddress();
   const pair = `${input.email.trim().toLowerCase()}\n${address}`;
   for (const check of [perAddress.check(address, now), perPair.check(pair, now)]) {
-    if (!check.ok) return { ok: false, message: retryMessage(check.retryAfterMs) };
+    if (!check.ok) throw new AccountError("rate_limited", retryMessage(check.retryAfterMs), STATUS.tooMany);
   }
   try {
     const result = await auth().api.signInEmail({ body: input, headers: await headers() });
     perPair.succeed(pair);
     await absorbGuest(result.user.id, false);
-    return { ok: true };
   } catch (err) {
     const { status, message } = apiMessage(err);
     if (status === 401 || status === 400) {
       perPair.fail(pair, now);
       perAddress.fail(address, now);
-      return { ok: false, message: "That email and password don't match." };
+      throw new AccountError("wrong_credentials", "That email and password don't match.", STATUS.unauthenticated);
     }
-    return { ok: false, message };
+    throw new AccountError("sign_in_failed", message, STATUS.invalid);
   }
 }
 
@@ -94,9 +107,11 @@ export async function signOut(): Promise<void> {
   }
 }
 
-export async function changePassword(input: z.infer<typeof changePasswordSchema>): Promise<AccountResult> {
+const SIGN_IN_AGAIN = "Sign in again to change your password.";
+
+export async function changePassword(input: z.infer<typeof changePasswordSchema>): Promise<void> {
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Sign in again to change your password." };
+  if (!user) throw new AccountError("signed_out", SIGN_IN_AGAIN, STATUS.unauthenticated);
   try {
     await auth().api.changePassword({
       body: { ...input, revokeOtherSessions: true },
@@ -104,9 +119,16 @@ export async function changePassword(input: z.infer<typeof changePasswordSchema>
     });
   } catch (err) {
     const { status, message } = apiMessage(err);
-    if (status === 400) return { ok: false, field: "currentPassword", message: "Your current password is not right." };
-    if (status === 401) return { ok: false, message: "Sign in again to change your password." };
-    return { ok: false, message };
+    if (status === 400) {
+      throw new AccountError(
+        "wrong_password",
+        "Your current password is not right.",
+        STATUS.invalid,
+        "currentPassword",
+      );
+    }
+    if (status === 401) throw new AccountError("signed_out", SIGN_IN_AGAIN, STATUS.unauthenticated);
+    throw new AccountError("password_change_failed", message, STATUS.invalid);
   }
   // Every session, this one included, was revoked; open a fresh one here.
   try {
@@ -115,7 +137,10 @@ export async function changePassword(input: z.infer<typeof changePasswordSchema>
       headers: await headers(),
     });
   } catch {
-    return { ok: false, message: "Your password was changed. Sign in again with the new one." };
+    throw new AccountError(
+      "signed_out",
+      "Your password was changed. Sign in again with the new one.",
+      STATUS.unauthenticated,
+    );
   }
-  return { ok: true };
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cache } from "react";
 import { countRealUsers, findUserByEmail, getFirstRealUser } from "@/lib/data/users";
 

@@ -1,7 +1,11 @@
+import "server-only";
+
+import { AppError, STATUS } from "@/lib/errors";
 import {
   approveDraftsAbove,
   createAuthoredQuestion,
   getDocumentAccess,
+  listQuestionsForReview,
   setQuestionStatus,
   updateQuestionContent,
   type EditableFields,
@@ -12,13 +16,15 @@ import { validateQuestion } from "@/lib/interchange/validate";
 import { canEditDocument, type Viewer } from "@/lib/permissions";
 import { generateDocumentQuestions, removeDocument } from "./question-bank";
 
-export class AuthoringError extends Error {
+export type { ConflictRecord, QuestionRecord } from "@/lib/data/questions";
+
+export class AuthoringError extends AppError {
   constructor(
-    readonly code: "not_found" | "invalid",
+    override readonly code: "not_found" | "invalid",
     message: string,
     readonly problems: string[] = [],
   ) {
-    super(message);
+    super(code, message, code === "not_found" ? STATUS.notFound : STATUS.invalid);
     this.name = "AuthoringError";
   }
 }
@@ -94,4 +100,11 @@ export async function deleteUploadedDocument(viewer: Viewer, documentId: string)
   if (doc.origin === "content")
     throw new AuthoringError("invalid", "Documents from content/ are removed by deleting their file.");
   await removeDocument(documentId);
+}
+
+/** The moderation page: a document the viewer may edit, with its questions (all but retired); null otherwise. */
+export async function loadModeration(viewer: Viewer, documentId: string) {
+  const doc = await getDocumentAccess(documentId);
+  if (!doc || !canEditDocument(viewer, doc, (await countTeachers()) > 0)) return null;
+  return { doc, questions: await listQuestionsForReview(documentId) };
 }

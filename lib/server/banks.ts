@@ -1,4 +1,7 @@
+import "server-only";
+
 import {
+  getDeckMedia,
   listDeckDocumentsForExport,
   listDeckMedia,
   listDeckQuestionsForExport,
@@ -7,7 +10,16 @@ import {
 } from "@/lib/data/banks";
 import { findDeckBySourceHash, getDeck } from "@/lib/data/decks";
 import { sha256Hex } from "@/lib/text/normalize";
-import { importReport, toApkg, toCsv, toGift, toQuarryJson, textBankTitle } from "@/lib/interchange";
+import {
+  IMAGE_MIMES,
+  importReport,
+  toApkg,
+  toCsv,
+  toGift,
+  toQuarryJson,
+  textBankTitle,
+  type ImageMime,
+} from "@/lib/interchange";
 import type { Deck } from "./decks";
 import { parseBankFileInWorker } from "./workers/parsing";
 
@@ -126,4 +138,21 @@ export async function importBankFile(
     sourceHash,
   });
   return { ok: true, status: "created", ...saved, title, skipped, report };
+}
+
+/**
+ * An image of an imported deck's document, by the name its questions use (URL-decoded,
+ * or as given). Only the image types sniffed on import are ever served; null otherwise.
+ */
+export async function findDeckMedia(documentId: string, name: string) {
+  const media = (await getDeckMedia(documentId, safeDecode(name))) ?? (await getDeckMedia(documentId, name));
+  return media && IMAGE_MIMES.includes(media.mime as ImageMime) ? media : null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Reads a request body up to a byte limit. The declared Content-Length is
  * checked first; the stream is then counted chunk by chunk and abandoned as

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { AppError, STATUS } from "@/lib/errors";
 import { clientAddress } from "./client-address";
 import { createFailureThrottle, retryMessage } from "./failure-throttle";
 import {
@@ -7,24 +8,41 @@ import {
   createClassroom,
   getClassroom,
   getClassroomByJoinCode,
+  listAssignments,
+  listClassMembers,
+  listLearnerClasses,
+  listTeacherClassrooms,
   removeClassMember,
   setJoinCode,
   unassignDeck,
   type ClassroomRecord,
 } from "@/lib/data/classes";
-import { canCreateClass, canJoinClass, canManageClass, type Viewer } from "@/lib/permissions";
-import { readableDeckRecord, type ShareTokens } from "./decks";
+import { getClassLearner } from "@/lib/data/dashboard";
+import { listDecksByIds } from "@/lib/data/decks";
+import { canCreateClass, canJoinClass, canManageClass, canReadClassLearner, type Viewer } from "@/lib/permissions";
+import { buildLibrary, readableDeckRecord, type ShareTokens } from "./decks";
 
 // No 0/O, 1/I/L: codes are read off a projector and typed on phones.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 6;
 
-export class ClassError extends Error {
+type ClassErrorCode = "not_found" | "forbidden" | "wrong_code" | "no_learner" | "deck_not_found" | "rate_limited";
+const CLASS_STATUS: Record<ClassErrorCode, number> = {
+  not_found: STATUS.notFound,
+  forbidden: STATUS.forbidden,
+  wrong_code: STATUS.invalid,
+  no_learner: STATUS.unauthenticated,
+  deck_not_found: STATUS.notFound,
+  rate_limited: STATUS.tooMany,
+};
+
+export class ClassError extends AppError {
   constructor(
-    readonly code: "not_found" | "forbidden" | "wrong_code" | "no_learner" | "deck_not_found" | "rate_limited",
+    override readonly code: ClassErrorCode,
     message: string,
   ) {
-    super(message);
+    // A class that does not exist (or is not the viewer's) shows the not-found page.
+    super(code, message, CLASS_STATUS[code], { notFoundPage: code === "not_found" });
     this.name = "ClassError";
   }
 }
@@ -115,4 +133,48 @@ export async function joinClassByCode(
   }
   const { created } = await addClassMember(classroom.id, viewer.learnerId);
   return { classroom, created };
+}
+
+/** The class when the viewer manages it; null when it does not exist or is not theirs. */
+export async function findManagedClass(viewer: Viewer, classId: string): Promise<ClassroomRecord | null> {
+  const classroom = await getClassroom(classId);
+  return classroom && canManageClass(viewer, classroom) ? classroom : null;
+}
+
+/** A teacher's classes, with member and assignment counts. */
+export async function listTaughtClasses(viewer: Viewer) {
+  return viewer.user ? listTeacherClassrooms(viewer.user.id) : [];
+}
+
+/** The classes this browser's learner has joined. */
+export async function listJoinedClasses(viewer: Viewer) {
+  return viewer.learnerId ? listLearnerClasses(viewer.learnerId) : [];
+}
+
+/**
+ * What the manage page shows: members, assignments, and the decks that may be
+ * assigned (any the teacher can read). Null when the class is not the viewer's.
+ */
+export async function loadClassManagement(viewer: Viewer, classId: string, tokens: ShareTokens) {
+  const classroom = await findManagedClass(viewer, classId);
+  if (!classroom) return null;
+  const [members, assignments, library] = await Promise.all([
+    listClassMembers(classroom.id),
+    listAssignments(classroom.id),
+    buildLibrary(viewer, tokens),
+  ]);
+  // Any deck the teacher can read may be assigned: their own first, then public ones.
+  const decks = library.decks.map((d) => ({ id: d.id, title: d.title }));
+  const assigned = await listDecksByIds(assignments.map((a) => a.deckId));
+  const titleOf = new Map([...decks, ...assigned].map((d) => [d.id, d.title]));
+  return { classroom, members, assignments, decks, titleOf };
+}
+
+/** One learner of a class the viewer manages; null when either is not theirs to see. */
+export async function loadClassLearner(viewer: Viewer, classId: string, learnerId: string) {
+  const classroom = await findManagedClass(viewer, classId);
+  if (!classroom) return null;
+  const learner = await getClassLearner(classroom.id, learnerId);
+  if (!learner || !canReadClassLearner(viewer, classroom, learner.membership)) return null;
+  return { classroom, learner };
 }

@@ -1,4 +1,6 @@
 import { fillDays, retentionHistogram, utcDay } from "@/lib/dashboard/charts";
+import type { Viewer } from "@/lib/permissions";
+import { findManagedClass } from "./classes";
 import {
   ACTIVITY_DAYS,
   OVERDUE_AFTER_DAYS,
@@ -189,4 +191,24 @@ export type ClassDashboard = { learners: LearnerTable; questions: QuestionTable;
 export async function buildClassDashboard(classId: string, now: Date): Promise<ClassDashboard> {
   const [learners, questions] = await Promise.all([buildLearnerTable(classId, now), buildQuestionTable(classId)]);
   return { learners, questions, charts: await buildClassCharts(classId, learners.rows, now) };
+}
+
+/**
+ * The class dashboard of a class the viewer manages (null otherwise), with the
+ * class-wide figures of its header: reviews in the recent window, retention
+ * over every learner's answers, and how many learners have overdue cards.
+ */
+export async function loadClassDashboard(viewer: Viewer, classId: string, now: Date) {
+  const classroom = await findManagedClass(viewer, classId);
+  if (!classroom) return null;
+  const dashboard = await buildClassDashboard(classroom.id, now);
+  const rows = dashboard.learners.rows;
+  const passed = rows.reduce((n, r) => n + r.retentionPassed, 0);
+  const answered = rows.reduce((n, r) => n + r.retentionReviews, 0);
+  const totals = {
+    recentReviews: rows.reduce((n, r) => n + r.reviewsLast7Days, 0),
+    retention: answered > 0 ? passed / answered : null,
+    learnersOverdue: rows.filter((r) => r.overdue > 0).length,
+  };
+  return { classroom, ...dashboard, totals };
 }

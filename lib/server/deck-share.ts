@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cookies } from "next/headers";
 
 /** Share tokens this browser has opened, by deck id, kept in one httpOnly cookie. */

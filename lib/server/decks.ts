@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study";
+import { AppError, STATUS } from "@/lib/errors";
+import { ALL_DECK_ID, SAMPLE_DECK_ID } from "@/lib/api/study-contract";
 import { countTeachers, listLearnerAssignments } from "@/lib/data/classes";
 import {
   addDocumentToDeck,
@@ -8,19 +9,22 @@ import {
   createDeck,
   ensureDeck,
   getDeck,
+  getDeckByShareToken,
   getDocumentsOwners,
   isDeckAssignedTo,
   listAssignedDeckIds,
   listDecksOfDocuments,
   listDecksWhere,
+  listOwnedDocuments,
   updateDeckFields,
   type DeckRecord,
 } from "@/lib/data/decks";
 import { getDocumentWithSentences } from "@/lib/data/documents";
-import { listConflicts } from "@/lib/data/questions";
+import { countQuestionsBySentence, listConflicts, listDocumentQuestions } from "@/lib/data/questions";
 import {
   canAddDocumentToDeck,
   canCreateDeck,
+  canEditDocument,
   canManageDeck,
   canReadDeck,
   canReadDocument,
@@ -38,12 +42,20 @@ export type Deck = { id: string; title: string; documentIds: string[] };
 export type ShareTokens = ReadonlyMap<string, string>;
 const NO_TOKENS: ShareTokens = new Map();
 
-export class DeckError extends Error {
+type DeckErrorCode = "not_found" | "forbidden" | "invalid";
+const DECK_STATUS: Record<DeckErrorCode, number> = {
+  not_found: STATUS.notFound,
+  forbidden: STATUS.forbidden,
+  invalid: STATUS.invalid,
+};
+
+export class DeckError extends AppError {
   constructor(
-    readonly code: "not_found" | "forbidden" | "invalid",
+    override readonly code: DeckErrorCode,
     message: string,
+    details: AppError["details"] = {},
   ) {
-    super(message);
+    super(code, message, DECK_STATUS[code], details);
     this.name = "DeckError";
   }
 }
@@ -92,7 +104,7 @@ export async function loadPlayableDeck(viewer: Viewer, deckId: string, tokens: S
 export async function loadManagedDeck(viewer: Viewer, deckId: string): Promise<DeckRecord> {
   const deck = await getDeck(deckId);
   if (!deck || !canManageDeck(viewer, deck, await installHasTeachers())) {
-    throw new DeckError("not_found", "That deck does not exist.");
+    throw new DeckError("not_found", "That deck does not exist.", { notFoundPage: true });
   }
   return deck;
 }
@@ -142,9 +154,10 @@ export type LibraryDeck = {
 const SECTION_ORDER: LibrarySection[] = ["mine", "class", "shared", "public"];
 
 /**
- * The library, in the order the issue asks for: a teacher's own decks, then
- * their classes' decks, then decks shared by link, then public ones; a learner
- * sees their classes' decks first. `everything` counts "Study everything".
+ * The library, in sections: a teacher's own decks, then their classes' decks
+ * (soonest assignment due date first), then decks shared by link, then public
+ * ones; a learner sees their classes' decks first. Within a section the sample
+ * deck comes first, then titles alphabetically. `everything` counts "Study everything".
  */
 export async function buildLibrary(
   viewer: Viewer,
@@ -354,4 +367,39 @@ export async function ensureContentDecks(documents: Array<{ id: string; title: s
     });
     await addDocumentToDeck(SAMPLE_DECK_ID, d.id);
   }
+}
+
+/** The deck behind a share link, when the link is well-formed and the deck is still shared by link. */
+export async function findSharedDeck(token: string): Promise<DeckRecord | null> {
+  const deck = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await getDeckByShareToken(token) : null;
+  return deck && deck.visibility === "link" ? deck : null;
+}
+
+/** The documents of a deck its owner manages, for its settings; nobody else gets any. */
+export async function listManagedDeckDocuments(viewer: Viewer, record: DeckRecord | null) {
+  const manages = record !== null && record.ownerId !== null && canManageDeck(viewer, record);
+  return { manages, documents: manages ? await getDocumentsOwners(record.documentIds) : [] };
+}
+
+/** The viewer's own documents a new deck can be made from; null when they may not make decks. */
+export async function listDocumentsForNewDeck(viewer: Viewer) {
+  if (!canCreateDeck(viewer, await installHasTeachers())) return null;
+  return listOwnedDocuments(viewer.user?.id ?? null);
+}
+
+/** A readable document's page: questions per sentence, and whether the viewer may edit it. */
+export async function loadDocumentFacts(viewer: Viewer, doc: { id: string; ownerId: string | null }) {
+  const [counts, teachers] = await Promise.all([countQuestionsBySentence(doc.id), installHasTeachers()]);
+  return { counts, mayEdit: canEditDocument(viewer, doc, teachers) };
+}
+
+/** A readable document's published questions and the conflicts the viewer may see; null when unreadable. */
+export async function loadDocumentQuestions(viewer: Viewer, documentId: string, tokens = NO_TOKENS) {
+  const doc = await loadReadableDocument(viewer, documentId, tokens);
+  if (!doc) return null;
+  const [questions, conflicts] = await Promise.all([
+    listDocumentQuestions(doc.id),
+    readableConflicts(viewer, doc.id, tokens),
+  ]);
+  return { doc, questions, conflicts };
 }

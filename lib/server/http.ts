@@ -1,6 +1,9 @@
+import "server-only";
+
 import type { z } from "zod";
-import type { ApiError } from "@/lib/api/study";
+import type { ApiError } from "@/lib/api/study-contract";
 import { findMalformedText, INVALID_TEXT_MESSAGE } from "@/lib/api/text";
+import { isAppError } from "@/lib/errors";
 import { readBodyWithLimit } from "./body";
 
 /**
@@ -13,6 +16,19 @@ export const MAX_JSON_BYTES = 16 * 1024;
 export function apiError(status: number, code: string, message: string, issues?: ApiError["error"]["issues"]) {
   const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * The one mapping from a service's refusal to an HTTP answer: an AppError
+ * becomes its status and code (with Retry-After when it has one); anything
+ * else is a bug and is rethrown.
+ */
+export function toResponse(error: unknown): Response {
+  if (!isAppError(error)) throw error;
+  const response = apiError(error.status, error.code, error.message);
+  const wait = error.details.retryAfterMs;
+  if (wait !== undefined) response.headers.set("Retry-After", String(Math.max(1, Math.ceil(wait / 1000))));
+  return response;
 }
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };

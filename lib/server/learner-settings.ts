@@ -1,4 +1,6 @@
-import type { LearnerSettingsInput } from "@/lib/api/study";
+import "server-only";
+
+import type { LearnerSettingsInput } from "@/lib/api/study-contract";
 import { getLearnerDisplayName, updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
 import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
 
@@ -15,7 +17,7 @@ export function visitorTimeZone(tz: string | undefined): string {
 }
 
 /**
- * Saves validated settings (lib/api/study.ts learnerSettingsSchema). The next
+ * Saves validated settings (lib/api/study-contract.ts learnerSettingsSchema). The next
  * session request and the next stored answer read them, so they apply from the next card.
  */
 export async function saveLearnerSettings(learner: LearnerRecord, input: LearnerSettingsInput): Promise<LearnerRecord> {

@@ -1,6 +1,8 @@
+import "server-only";
+
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
-import { getProgressData } from "@/lib/data/study";
+import { countReviews, getProgressData } from "@/lib/data/cards";
 import { addDays, dayKey, daysBetween, weekStart } from "@/lib/study/calendar";
 import {
   cardsByState,
@@ -66,4 +68,9 @@ export async function buildProgressReport(learnerId: string, timeZone: string, n
     })),
     streak: streaks(reviews, now, timeZone),
   };
+}
+
+/** How many answers the learner has stored (undone ones not counted). */
+export async function countStoredReviews(learnerId: string): Promise<number> {
+  return countReviews(learnerId);
 }

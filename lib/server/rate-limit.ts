@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * In-memory token-bucket limiter keyed by string (an IP, a player, an
  * account). Each key holds `capacity` tokens that refill continuously at

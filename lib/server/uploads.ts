@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { UploadEvent } from "@/lib/api/uploads";
 import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getLearnerForUser } from "@/lib/data/learners";
 import type { Viewer } from "@/lib/permissions";
 import { isInstallAdministrator } from "./administrator";

@@ -1,3 +1,4 @@
+import { AppError, STATUS } from "../errors";
 import type { Rating } from "../scheduling/scheduler";
 import { matchAnswer, type AnswerVerdict } from "./answer-match";
 import { rateAnswer } from "./rating";
@@ -15,12 +16,12 @@ export type GradableQuestion = {
 /** `overridden`: the learner said a typed answer the machine marked wrong was right. */
 export type Grade = { verdict: AnswerVerdict; correct: boolean; rating: Rating; overridden: boolean };
 
-export class GradeError extends Error {
+export class GradeError extends AppError {
   constructor(
-    readonly code: "rating_required" | "response_required" | "override_not_allowed",
+    override readonly code: "rating_required" | "response_required" | "override_not_allowed",
     message: string,
   ) {
-    super(message);
+    super(code, message, STATUS.invalid);
     this.name = "GradeError";
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import type { StudySession } from "@/lib/api/study";
+import type { StudySession } from "@/lib/api/study-contract";
 
 async function learner(baseURL: string): Promise<{ api: APIRequestContext; session: StudySession }> {
   const api = await playwrightRequest.newContext({ baseURL });

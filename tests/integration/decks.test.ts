@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_DECK_ID } from "@/lib/api/study";
+import { SAMPLE_DECK_ID } from "@/lib/api/study-contract";
 import type { UploadEvent } from "@/lib/api/uploads";
 import { createGuestLearner } from "@/lib/data/learners";
 import { createUserWithPassword } from "@/lib/data/users";
@@ -26,7 +26,7 @@ import { sha256Hex } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
 import { createQuiz } from "@/lib/server/live/games";
 import { seededRandom } from "@/lib/live/random";
-import { buildStudySession } from "@/lib/server/study";
+import { buildStudySession } from "@/lib/server/study-session";
 import { ingestUploads } from "@/lib/server/uploads";
 import { getLearner } from "@/lib/data/learners";
 import { setupTestDatabase } from "./helpers/test-db";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGuestLearner } from "@/lib/data/learners";
-import { mergeLearnerInto } from "@/lib/data/merge-learners";
+import { mergeLearnerInto } from "@/lib/server/merge-learners";
 import { createUserWithPassword } from "@/lib/data/users";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";

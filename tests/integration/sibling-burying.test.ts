@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StudyCard } from "@/lib/api/study";
+import type { StudyCard } from "@/lib/api/study-contract";
 import { createGuestLearner, type LearnerRecord } from "@/lib/data/learners";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
 import { loadReadableDeck, type Deck } from "@/lib/server/decks";
-import { buildStudySession, submitReview } from "@/lib/server/study";
+import { submitReview } from "@/lib/server/reviews";
+import { buildStudySession } from "@/lib/server/study-session";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();

@@ -10,7 +10,8 @@ import { fitLearnerParameters, getFitSummary } from "@/lib/server/fsrs-fit";
 import { importContent } from "@/lib/server/import-content";
 import { saveLearnerSettings } from "@/lib/server/learner-settings";
 import { loadReadableDeck } from "@/lib/server/decks";
-import { buildStudySession, submitReview } from "@/lib/server/study";
+import { submitReview } from "@/lib/server/reviews";
+import { buildStudySession } from "@/lib/server/study-session";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ReviewSubmission, StudyCard } from "@/lib/api/study";
+import type { ReviewSubmission, StudyCard } from "@/lib/api/study-contract";
 import { createGuestLearner, type LearnerRecord } from "@/lib/data/learners";
-import { countReviews } from "@/lib/data/study";
+import { countReviews } from "@/lib/data/cards";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";
 import { loadReadableDeck } from "@/lib/server/decks";
-import { buildStudySession, getDeckCounts, submitReview, undoSubmittedReview } from "@/lib/server/study";
+import { submitReview, undoSubmittedReview } from "@/lib/server/reviews";
+import { buildStudySession, getDeckCounts } from "@/lib/server/study-session";
 import { setupTestDatabase } from "./helpers/test-db";
 
 setupTestDatabase();

@@ -3,9 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Imports point one way: app → components → lib, and the pure cores in lib/
-// depend on no framework, database or server code.
+// depend on no framework, database or server code. app/ and components/ reach
+// the database through services only; browser code (lib/client) only over HTTP.
 const root = path.resolve(__dirname, "../..");
-const IMPURE_LIB = ["lib/data", "lib/server", "lib/generated", "lib/stores"];
+const IMPURE_LIB = ["lib/data", "lib/server", "lib/generated", "lib/client"];
 const FRAMEWORKS = /^(next|react|react-dom|zustand|@prisma\/[^/]+)(\/|$)/;
 
 function sourceFiles(dir: string): string[] {
@@ -63,6 +64,25 @@ describe("architecture", () => {
 
   it("keeps imports pointing app → components → lib, with pure cores free of frameworks", () => {
     expect(violations()).toEqual([]);
+  });
+
+  it("keeps app/ and components/ off the data layer: they call services in lib/server", () => {
+    const direct = [...sourceFiles("app"), ...sourceFiles("components")].flatMap((f) =>
+      importsOf(f)
+        .filter((s) => /^lib\/data(\/|$)/.test(resolve(f, s)))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(direct).toEqual([]);
+  });
+
+  it("keeps browser code (lib/client) off the server, the data layer and the database", () => {
+    const found = sourceFiles("lib/client").flatMap((f) =>
+      importsOf(f)
+        .filter((s) => /^(lib\/(server|data|generated)(\/|$)|@prisma\/)/.test(resolve(f, s)))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(sourceFiles("lib/client").length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
   });
 
   it("keeps Prisma access inside the data and server layers", () => {

@@ -1,4 +1,4 @@
-import { pingDatabase } from "@/lib/data/documents";
+import { pingDatabase } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,9 @@
 import { randomInt } from "node:crypto";
 import { createTokenGenerator } from "@/lib/live/tokens";
-import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { currentShareTokens } from "@/lib/server/deck-share";
 import { mayHostGames } from "@/lib/server/hosting";
 import { setHostCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { createQuiz } from "@/lib/server/live/games";
 import { clientIp, limitCreate } from "@/lib/server/live/limits";
 import { newQuizSchema } from "@/lib/server/live/schemas";
@@ -38,6 +37,6 @@ export async function POST(request: Request) {
     await setHostCookie(request, entry.id, hostToken);
     return json({ gameId: entry.id, code: entry.game.code, hostUrl: `/live/${entry.id}/host` }, { status: 201 });
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

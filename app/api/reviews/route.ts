@@ -1,8 +1,8 @@
-import { reviewSubmissionSchema } from "@/lib/api/study";
+import { reviewSubmissionSchema } from "@/lib/api/study-contract";
 import { noteStoredReview } from "@/lib/server/fsrs-fit-jobs";
-import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
-import { reviewErrorStatus, submitReview } from "@/lib/server/study";
+import { submitReview } from "@/lib/server/reviews";
 
 export async function POST(request: Request) {
   const body = await parseJsonBody(request, reviewSubmissionSchema);
@@ -14,8 +14,6 @@ export async function POST(request: Request) {
     if (result.status === "stored") noteStoredReview(learner.id);
     return json(result);
   } catch (err) {
-    const mapped = reviewErrorStatus(err);
-    if (!mapped) throw err;
-    return apiError(mapped.status, mapped.code, mapped.message);
+    return toResponse(err);
   }
 }

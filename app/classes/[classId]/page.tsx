@@ -7,9 +7,7 @@ import { QuestionTable } from "@/components/dashboard/question-table";
 import { percent } from "@/lib/dashboard/charts";
 import { LOW_RETENTION } from "@/lib/dashboard/filters";
 import { OVERDUE_AFTER_DAYS, RECENT_REVIEW_DAYS, RETENTION_WINDOW_DAYS } from "@/lib/dashboard/types";
-import { getClassroom } from "@/lib/data/classes";
-import { canManageClass } from "@/lib/permissions";
-import { buildClassDashboard } from "@/lib/server/dashboard";
+import { loadClassDashboard } from "@/lib/server/dashboard";
 import { currentViewer } from "@/lib/server/viewer";
 import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
 import "../../dashboard.css";
@@ -19,16 +17,11 @@ export const metadata: Metadata = { title: "Class dashboard" };
 
 export default async function ClassDashboardPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const classroom = await getClassroom(classId);
-  if (!classroom || !canManageClass(await currentViewer(), classroom)) notFound();
-
   const now = new Date();
-  const { learners, questions, charts } = await buildClassDashboard(classroom.id, now);
+  const dashboard = await loadClassDashboard(await currentViewer(), classId, now);
+  if (!dashboard) notFound();
+  const { classroom, learners, questions, charts, totals } = dashboard;
   const rows = learners.rows;
-  const reviews7 = rows.reduce((n, r) => n + r.reviewsLast7Days, 0);
-  const passed = rows.reduce((n, r) => n + r.retentionPassed, 0);
-  const answered = rows.reduce((n, r) => n + r.retentionReviews, 0);
-  const overdue = rows.filter((r) => r.overdue > 0).length;
 
   return (
     <div className="dashboard">
@@ -55,15 +48,15 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
         </div>
         <div>
           <dt>Reviews, {RECENT_REVIEW_DAYS} days</dt>
-          <dd>{reviews7}</dd>
+          <dd>{totals.recentReviews}</dd>
         </div>
         <div>
           <dt>Class retention, {RETENTION_WINDOW_DAYS} days</dt>
-          <dd>{percent(answered > 0 ? passed / answered : null)}</dd>
+          <dd>{percent(totals.retention)}</dd>
         </div>
         <div>
           <dt>Learners with overdue cards</dt>
-          <dd>{overdue}</dd>
+          <dd>{totals.learnersOverdue}</dd>
         </div>
       </dl>
 

@@ -3,13 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { renewShareLinkAction, updateDeckAction } from "@/app/deck-actions";
 import { DeckSettingsForm } from "@/components/decks/deck-settings-form";
-import { ALL_DECK_ID } from "@/lib/api/study";
-import { getDocumentsOwners } from "@/lib/data/decks";
-import { canManageDeck } from "@/lib/permissions";
+import { ALL_DECK_ID } from "@/lib/api/study-contract";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { loadReadableDeck, readableDeckRecord } from "@/lib/server/decks";
+import { listManagedDeckDocuments, loadReadableDeck, readableDeckRecord } from "@/lib/server/decks";
 import { currentLearner } from "@/lib/server/learner-session";
-import { getDeckCounts } from "@/lib/server/study";
+import { getDeckCounts } from "@/lib/server/study-session";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -35,8 +33,7 @@ export default async function DeckPage({ params }: Props) {
   const counts = await getDeckCounts(await currentLearner(), deck, new Date());
   const nothing = counts.new + counts.learning + counts.due === 0;
   // A deck's page is also how its owner manages it; nobody else sees these controls.
-  const manages = record !== null && record.ownerId !== null && canManageDeck(viewer, record);
-  const documents = manages ? await getDocumentsOwners(record.documentIds) : [];
+  const { manages, documents } = await listManagedDeckDocuments(viewer, record);
   return (
     <>
       <p>

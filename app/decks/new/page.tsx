@@ -3,18 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createDeckAction, createHandwrittenDeckAction } from "@/app/deck-actions";
 import { HandwrittenDeckForm, NewDeckForm } from "@/components/decks/deck-settings-form";
-import { countTeachers } from "@/lib/data/classes";
-import { listOwnedDocuments } from "@/lib/data/decks";
-import { canCreateDeck } from "@/lib/permissions";
+import { listDocumentsForNewDeck } from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New deck" };
 
 export default async function NewDeckPage() {
-  const viewer = await currentViewer();
-  if (!canCreateDeck(viewer, (await countTeachers()) > 0)) notFound();
-  const documents = await listOwnedDocuments(viewer.user?.id ?? null);
+  const documents = await listDocumentsForNewDeck(await currentViewer());
+  if (!documents) notFound();
   return (
     <>
       <p>

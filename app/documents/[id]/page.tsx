@@ -4,10 +4,7 @@ import { notFound } from "next/navigation";
 import { deleteDocumentAction, retryGenerationAction } from "@/app/document-actions";
 import { DocumentText } from "@/components/document-text";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { loadReadableDocument } from "@/lib/server/decks";
-import { countQuestionsBySentence } from "@/lib/data/questions";
-import { countTeachers } from "@/lib/data/classes";
-import { canEditDocument } from "@/lib/permissions";
+import { loadDocumentFacts, loadReadableDocument } from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -27,8 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const { viewer, doc } = await load((await params).id);
   if (!doc) notFound();
-  const [counts, teachers] = await Promise.all([countQuestionsBySentence(doc.id), countTeachers()]);
-  const mayEdit = canEditDocument(viewer, doc, teachers > 0);
+  const { counts, mayEdit } = await loadDocumentFacts(viewer, doc);
   const totalQuestions = [...counts.values()].reduce((a, b) => a + b, 0);
   const repeats = doc.sentences.filter((s) => s.repeatOf !== null);
   return (

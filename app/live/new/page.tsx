@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewGameForm, type DeckOption } from "@/components/live/new-game-form";
-import { countLiveQuestionsByDocument } from "@/lib/data/live";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { buildLibrary } from "@/lib/server/decks";
-import { mayHostGames } from "@/lib/server/hosting";
+import { listHostableDecks, mayHostGames } from "@/lib/server/hosting";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -32,16 +30,8 @@ export default async function NewLiveGamePage() {
       </>
     );
   }
-  const [library, counts] = await Promise.all([
-    buildLibrary(viewer, await currentShareTokens()),
-    countLiveQuestionsByDocument(),
-  ]);
   // Games start from stored decks the host can read, each question counted once per deck.
-  const decks: DeckOption[] = library.decks.map((d) => ({
-    id: d.id,
-    title: d.title,
-    questionCount: d.documentIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0),
-  }));
+  const decks: DeckOption[] = await listHostableDecks(viewer, await currentShareTokens());
   return (
     <>
       <h1>New live quiz</h1>

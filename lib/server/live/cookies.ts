@@ -1,3 +1,5 @@
+import "server-only";
+
 import { timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { sha256Hex } from "@/lib/text/normalize";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { tick } from "@/lib/live/game";
 import {
   personalContext,

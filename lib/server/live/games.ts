@@ -1,3 +1,5 @@
+import "server-only";
+
 import { createLiveGame, finishLiveGame, listLiveQuestions, saveLiveRows } from "@/lib/data/live";
 import { createGame } from "@/lib/live/game";
 import { applyHostAction, isHostToken, type HostAction } from "@/lib/live/host-actions";

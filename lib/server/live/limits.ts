@@ -1,3 +1,5 @@
+import "server-only";
+
 import { clientAddress } from "@/lib/server/client-address";
 import { createRateLimiter, type RateLimiter } from "@/lib/server/rate-limit";
 import { LiveServiceError } from "./errors";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { seededRandom, shuffled } from "@/lib/live/random";
 import type { LiveQuestionInput } from "@/lib/live/types";
 import { noteKeyOf } from "@/lib/study/siblings";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { discardLiveAnswers, finishLiveGame, markLiveGameStarted, saveLivePlayerScores } from "@/lib/data/live";
 import { nextWakeAt, tick } from "@/lib/live/game";
 import { gameChannel, registry, type GameEntry } from "./registry";

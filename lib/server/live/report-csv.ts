@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { GameReport } from "@/lib/live/report";
 import { guardFormula } from "@/lib/text/csv-formula";
 

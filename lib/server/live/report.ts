@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getLiveGame, getLiveGameReport } from "@/lib/data/live";
 import { isHostToken } from "@/lib/live/host-actions";
 import { buildReport, type GameReport } from "@/lib/live/report";

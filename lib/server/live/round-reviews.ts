@@ -1,7 +1,9 @@
+import "server-only";
+
 import { getLearner } from "@/lib/data/learners";
-import { recordReview } from "@/lib/data/reviews";
 import type { Answer, LiveQuestion } from "@/lib/live/types";
 import { newCardState, scheduleReview } from "@/lib/scheduling";
+import { recordAnswer } from "@/lib/server/reviews";
 import type { GameEntry } from "./registry";
 import { liveReviewId } from "./review-id";
 
@@ -23,7 +25,7 @@ export async function recordRoundReviews(
     const learner = await getLearner(learnerId);
     if (!learner) continue;
     try {
-      await recordReview({
+      await recordAnswer({
         learnerId,
         reviewId: liveReviewId(entry.id, answer.playerId, questionIndex),
         questionId: question.id,

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { MAX_SECONDS, MIN_SECONDS } from "@/lib/live/config";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { hostView } from "@/lib/live/host-view";
 import { streamClosed, streamOpened } from "./games";
 import { playerFrame } from "./frames";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { accuracyOf, compareStanding, toEntry } from "@/lib/live/standings";
 import type { GameReport, PlayerReport, QuestionReport } from "@/lib/live/report";
 import type { LiveQuestion, Player } from "@/lib/live/types";

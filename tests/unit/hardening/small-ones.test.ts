@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classNameSchema } from "@/lib/api/auth";
-import { reviewSubmissionSchema } from "@/lib/api/study";
+import { reviewSubmissionSchema } from "@/lib/api/study-contract";
 import { findMalformedText, hasBidiControl, isWellFormedText } from "@/lib/api/text";
 import { toCsv as dashboardCsv } from "@/lib/dashboard/csv";
 import { fromCsv, toCsv } from "@/lib/interchange";

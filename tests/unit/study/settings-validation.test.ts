@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { learnerSettingsSchema } from "@/lib/api/study";
+import { learnerSettingsSchema } from "@/lib/api/study-contract";
 
 const parse = (body: unknown) => learnerSettingsSchema.safeParse(body);
 const message = (body: unknown) => {

@@ -1,9 +1,8 @@
 import { parseJoinCode } from "@/lib/live/join-code";
 import { createTokenGenerator } from "@/lib/live/tokens";
-import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
 import { playerCookieName, setPlayerCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { joinByCode } from "@/lib/server/live/games";
 import { clientIp, limitJoin } from "@/lib/server/live/limits";
 import { joinSchema } from "@/lib/server/live/schemas";
@@ -45,6 +44,6 @@ export async function POST(request: Request) {
       { status: outcome.resumed ? 200 : 201 },
     );
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

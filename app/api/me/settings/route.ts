@@ -1,4 +1,4 @@
-import { learnerSettingsSchema } from "@/lib/api/study";
+import { learnerSettingsSchema } from "@/lib/api/study-contract";
 import { json, parseJsonBody } from "@/lib/server/http";
 import { currentOrNewLearner } from "@/lib/server/learner-session";
 import { saveLearnerSettings } from "@/lib/server/learner-settings";

@@ -1,4 +1,4 @@
-import { countReviews } from "@/lib/data/study";
+import { countStoredReviews } from "@/lib/server/progress";
 import { json } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
 
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const learner = await currentLearner();
-  return json({ reviews: learner ? await countReviews(learner.id) : 0 });
+  return json({ reviews: learner ? await countStoredReviews(learner.id) : 0 });
 }

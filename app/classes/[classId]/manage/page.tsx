@@ -4,11 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { assignDeckAction, regenerateCodeAction, removeLearnerAction, unassignDeckAction } from "@/app/class-actions";
 import { AssignDeckForm } from "@/components/forms/class-forms";
-import { listAssignments, listClassMembers } from "@/lib/data/classes";
-import { listDecksByIds } from "@/lib/data/decks";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { buildLibrary } from "@/lib/server/decks";
-import { ClassError, loadManagedClass } from "@/lib/server/classes";
+import { loadClassManagement } from "@/lib/server/classes";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,19 +16,9 @@ type Props = { params: Promise<{ classId: string }> };
 export default async function ManageClassPage({ params }: Props) {
   const { classId } = await params;
   const viewer = await currentViewer();
-  const classroom = await loadManagedClass(viewer, classId).catch((err) => {
-    if (err instanceof ClassError) notFound();
-    throw err;
-  });
-  const [members, assignments, library] = await Promise.all([
-    listClassMembers(classId),
-    listAssignments(classId),
-    buildLibrary(viewer, await currentShareTokens()),
-  ]);
-  // Any deck the teacher can read may be assigned: their own first, then public ones.
-  const decks = library.decks.map((d) => ({ id: d.id, title: d.title }));
-  const assigned = await listDecksByIds(assignments.map((a) => a.deckId));
-  const titleOf = new Map([...decks, ...assigned].map((d) => [d.id, d.title]));
+  const managed = await loadClassManagement(viewer, classId, await currentShareTokens());
+  if (!managed) notFound();
+  const { classroom, members, assignments, decks, titleOf } = managed;
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   const joinLink = `${origin}/join-class?code=${classroom.joinCode}`;

@@ -3,9 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConflictList } from "@/components/conflict-list";
 import { QuestionList } from "@/components/question-list";
-import { listDocumentQuestions } from "@/lib/data/questions";
 import { currentShareTokens } from "@/lib/server/deck-share";
-import { loadReadableDocument, readableConflicts } from "@/lib/server/decks";
+import { loadDocumentQuestions, loadReadableDocument } from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +12,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string) {
-  const viewer = await currentViewer();
-  const tokens = await currentShareTokens();
-  return { viewer, tokens, doc: await loadReadableDocument(viewer, id, tokens) };
+  return { doc: await loadReadableDocument(await currentViewer(), id, await currentShareTokens()) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -25,9 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DocumentQuestionsPage({ params }: Props) {
   const { id } = await params;
-  const { viewer, tokens, doc } = await load(id);
-  if (!doc) notFound();
-  const [questions, mine] = await Promise.all([listDocumentQuestions(id), readableConflicts(viewer, id, tokens)]);
+  const found = await loadDocumentQuestions(await currentViewer(), id, await currentShareTokens());
+  if (!found) notFound();
+  const { doc, questions, conflicts: mine } = found;
   return (
     <>
       <p>

@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorQuestionAction, bulkApproveAction, editQuestionAction, setStatusAction } from "@/app/authoring-actions";
 import { ConflictList } from "@/components/conflict-list";
-import { AuthorForm } from "@/components/review/author-form";
-import { ReviewQueue } from "@/components/review/review-queue";
-import { listQuestionsForReview } from "@/lib/data/authoring";
+import { AuthorForm } from "@/components/moderation/author-form";
+import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { readableConflicts } from "@/lib/server/decks";
-import { AuthoringError, loadEditableDocument } from "@/lib/server/authoring";
+import { loadModeration } from "@/lib/server/authoring";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -18,11 +17,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
   const viewer = await currentViewer();
-  const doc = await loadEditableDocument(viewer, id).catch((err) => {
-    if (err instanceof AuthoringError) notFound();
-    throw err;
-  });
-  const [questions, mine] = await Promise.all([listQuestionsForReview(id), readableConflicts(viewer, id)]);
+  const [moderation, mine] = await Promise.all([loadModeration(viewer, id), readableConflicts(viewer, id)]);
+  if (!moderation) notFound();
+  const { doc, questions } = moderation;
   return (
     <>
       <p>
@@ -41,7 +38,7 @@ export default async function ReviewPage({ params }: Props) {
       )}
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">Generated questions</h2>
-        <ReviewQueue
+        <ModerationQueue
           questions={questions}
           text={doc.text}
           actions={{

@@ -1,7 +1,6 @@
-import { canManageClass } from "@/lib/permissions";
 import { csvFileName } from "@/lib/dashboard/csv";
 import { learnersCsv } from "@/lib/dashboard/export";
-import { getClassroom } from "@/lib/data/classes";
+import { findManagedClass } from "@/lib/server/classes";
 import { buildLearnerTable } from "@/lib/server/dashboard";
 import { apiError } from "@/lib/server/http";
 import { currentViewer } from "@/lib/server/viewer";
@@ -10,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const classroom = await getClassroom(classId);
-  if (!classroom || !canManageClass(await currentViewer(), classroom)) {
+  const classroom = await findManagedClass(await currentViewer(), classId);
+  if (!classroom) {
     return apiError(404, "class_not_found", "That class does not exist or is not yours.");
   }
   const table = await buildLearnerTable(classroom.id, new Date());

@@ -3,7 +3,7 @@ import { loadReadableDeck } from "@/lib/server/decks";
 import { apiError, json } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
 import { rememberTimeZone, visitorTimeZone } from "@/lib/server/learner-settings";
-import { buildStudySession } from "@/lib/server/study";
+import { buildStudySession } from "@/lib/server/study-session";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";

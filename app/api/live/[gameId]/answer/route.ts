@@ -1,6 +1,5 @@
-import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { readPlayerCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { answer, requireEntry, requirePlayer } from "@/lib/server/live/games";
 import { clientIp, limitAnswer } from "@/lib/server/live/limits";
 import { answerSchema, gameIdSchema } from "@/lib/server/live/schemas";
@@ -23,6 +22,6 @@ export async function POST(request: Request, { params }: Params) {
     limitAnswer(clientIp(request), `${gameId}:${player.id}`, now);
     return json({ view: await answer(entry, player, parsed.data, now) });
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

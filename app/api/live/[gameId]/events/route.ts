@@ -1,6 +1,5 @@
-import { apiError } from "@/lib/server/http";
+import { apiError, toResponse } from "@/lib/server/http";
 import { readHostCookie, readPlayerCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { requireEntry, requireHost, requirePlayer } from "@/lib/server/live/games";
 import { gameIdSchema } from "@/lib/server/live/schemas";
 import { openEventStream } from "@/lib/server/live/sse";
@@ -27,6 +26,6 @@ export async function GET(request: Request, { params }: Params) {
     }
     return apiError(400, "invalid_role", "Say as=host or as=player.");
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

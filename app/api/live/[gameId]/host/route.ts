@@ -1,6 +1,5 @@
-import { apiError, json, parseJsonBody } from "@/lib/server/http";
+import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { readHostCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { hostCommand, requireEntry, requireHost } from "@/lib/server/live/games";
 import { gameIdSchema, hostActionSchema } from "@/lib/server/live/schemas";
 
@@ -20,6 +19,6 @@ export async function POST(request: Request, { params }: Params) {
     requireHost(entry, await readHostCookie(gameId));
     return json({ view: hostCommand(entry, { type: parsed.data.action }, Date.now()) });
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

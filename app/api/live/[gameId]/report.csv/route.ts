@@ -1,6 +1,5 @@
-import { apiError } from "@/lib/server/http";
+import { apiError, toResponse } from "@/lib/server/http";
 import { readHostCookie } from "@/lib/server/live/cookies";
-import { liveErrorResponse } from "@/lib/server/live/errors";
 import { loadHostReport } from "@/lib/server/live/report";
 import { buildReportCsv } from "@/lib/server/live/report-csv";
 import { gameIdSchema } from "@/lib/server/live/schemas";
@@ -24,6 +23,6 @@ export async function GET(_request: Request, { params }: Params) {
       },
     });
   } catch (error) {
-    return liveErrorResponse(error);
+    return toResponse(error);
   }
 }

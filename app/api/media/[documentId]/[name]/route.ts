@@ -1,7 +1,6 @@
-import { getDeckMedia } from "@/lib/data/banks";
-import { IMAGE_MIMES, type ImageMime } from "@/lib/interchange";
 import { apiError } from "@/lib/server/http";
 import { currentShareTokens } from "@/lib/server/deck-share";
+import { findDeckMedia } from "@/lib/server/banks";
 import { loadReadableDocument } from "@/lib/server/decks";
 import { currentViewer } from "@/lib/server/viewer";
 
@@ -16,8 +15,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
   const { documentId, name } = await params;
   const doc = await loadReadableDocument(await currentViewer(), documentId, await currentShareTokens());
   if (!doc) return apiError(404, "not_found", "That image does not exist.");
-  const media = (await getDeckMedia(doc.id, safeDecode(name))) ?? (await getDeckMedia(doc.id, name));
-  if (!media || !IMAGE_MIMES.includes(media.mime as ImageMime)) {
+  const media = await findDeckMedia(doc.id, name);
+  if (!media) {
     return apiError(404, "not_found", "That image does not exist.");
   }
   return new Response(Buffer.from(media.data), {
@@ -30,12 +29,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
       ETag: `"${media.sha256}"`,
     },
   });
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

@@ -1,6 +1,6 @@
-import { apiError, crossSiteRefusal, json } from "@/lib/server/http";
+import { apiError, crossSiteRefusal, json, toResponse } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
-import { reviewErrorStatus, undoSubmittedReview } from "@/lib/server/study";
+import { undoSubmittedReview } from "@/lib/server/reviews";
 
 export async function POST(request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const refused = crossSiteRefusal(request);
@@ -10,8 +10,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ rev
   try {
     return json({ card: await undoSubmittedReview(learner, (await params).reviewId, new Date()) });
   } catch (err) {
-    const mapped = reviewErrorStatus(err);
-    if (!mapped) throw err;
-    return apiError(mapped.status, mapped.code, mapped.message);
+    return toResponse(err);
   }
 }

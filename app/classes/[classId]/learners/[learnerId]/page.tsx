@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressReport } from "@/components/progress-report";
-import { getClassroom } from "@/lib/data/classes";
-import { getClassLearner } from "@/lib/data/dashboard";
-import { canManageClass, canReadClassLearner } from "@/lib/permissions";
+import { loadClassLearner } from "@/lib/server/classes";
 import { buildProgressReport } from "@/lib/server/progress";
 import { currentViewer } from "@/lib/server/viewer";
 import "../../../../dashboard.css";
@@ -18,12 +16,9 @@ export default async function ClassLearnerPage({
   params: Promise<{ classId: string; learnerId: string }>;
 }) {
   const { classId, learnerId } = await params;
-  const classroom = await getClassroom(classId);
-  if (!classroom) notFound();
-  const viewer = await currentViewer();
-  if (!canManageClass(viewer, classroom)) notFound();
-  const learner = await getClassLearner(classroom.id, learnerId);
-  if (!learner || !canReadClassLearner(viewer, classroom, learner.membership)) notFound();
+  const found = await loadClassLearner(await currentViewer(), classId, learnerId);
+  if (!found) notFound();
+  const { classroom, learner } = found;
 
   const report = await buildProgressReport(learner.membership.learnerId, learner.timeZone, new Date());
   return (

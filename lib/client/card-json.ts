@@ -1,4 +1,4 @@
-import type { CardStateJson } from "@/lib/api/study";
+import type { CardStateJson } from "@/lib/api/study-contract";
 import type { CardState } from "@/lib/scheduling";
 
 /** CardState over the wire carries ISO strings for its dates. */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewSubmission } from "@/lib/api/study";
-import { cardToJson } from "@/lib/stores/card-json";
-import { createReviewQueueStore } from "@/lib/stores/review-queue";
+import type { ReviewSubmission } from "@/lib/api/study-contract";
+import { cardToJson } from "@/lib/client/card-json";
+import { createReviewQueueStore } from "@/lib/client/review-queue";
 import {
   overrideLastAnswer,
   submitAnswer,
   UNDO_OFFLINE_MESSAGE,
   undoLastAnswer,
   type StudyDeps,
-} from "@/lib/stores/study-commands";
-import { createStudySessionStore } from "@/lib/stores/study-session";
+} from "@/lib/client/study-commands";
+import { createStudySessionStore } from "@/lib/client/study-session";
 import { later, newCard, question, sessionOf, T0, uuid } from "./fixtures";
 
 type Route = (url: string, body: ReviewSubmission | null) => Response | "network-error";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { QuestionRecord } from "@/lib/data/questions";
+import type { QuestionRecord } from "@/lib/server/authoring";
 import { groupByNote } from "@/lib/study/siblings";
 import { QuestionExtras, TextWithImages } from "../question-extras";
 import { QuestionEditor, type EditorValue } from "./question-editor";
@@ -48,7 +48,7 @@ function approveTargets(variants: QuestionRecord[]) {
  * edited, or switched off and on. Statuses change on screen at once and are
  * saved by server actions; a failure is announced and undone.
  */
-export function ReviewQueue({
+export function ModerationQueue({
   questions: initial,
   text,
   actions,

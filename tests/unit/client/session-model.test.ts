@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scheduleReview } from "@/lib/scheduling";
-import { cardFromJson } from "@/lib/stores/card-json";
+import { cardFromJson } from "@/lib/client/card-json";
 import {
   advance,
   answer,
@@ -11,8 +11,8 @@ import {
   setCardId,
   startSession,
   undo,
-} from "@/lib/stores/session-model";
-import { sessionProgress, summarize } from "@/lib/stores/session-summary";
+} from "@/lib/client/session-model";
+import { sessionProgress, summarize } from "@/lib/client/session-summary";
 import { later, newCard, question, sessionOf, T0, uuid } from "./fixtures";
 
 const wrong = (n: number): AnswerInput => ({

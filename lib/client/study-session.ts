@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { StudySession } from "@/lib/api/study";
+import type { StudySession } from "@/lib/api/study-contract";
 import type { CardState } from "@/lib/scheduling";
 import * as session from "./session-model";
 import type { AnswerInput, AnswerRecord, SessionModel, UndoEntry } from "./session-model";

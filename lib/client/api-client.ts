@@ -1,4 +1,4 @@
-import type { ApiError, CardStateJson, ReviewResult, ReviewSubmission, StudySession } from "@/lib/api/study";
+import type { ApiError, CardStateJson, ReviewResult, ReviewSubmission, StudySession } from "@/lib/api/study-contract";
 import type { SendOutcome } from "@/lib/study/send-outcome";
 
 /** Thin fetch wrappers for the study routes; every failure becomes a typed value, never a throw. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answer, startSession } from "@/lib/stores/session-model";
-import { clearSavedSessions, loadSavedSession, RESUME_MAX_AGE_MS, saveSession } from "@/lib/stores/session-resume";
+import { answer, startSession } from "@/lib/client/session-model";
+import { clearSavedSessions, loadSavedSession, RESUME_MAX_AGE_MS, saveSession } from "@/lib/client/session-resume";
 import { later, newCard, question, sessionOf, T0, uuid } from "./fixtures";
 
 class MemoryStorage implements Storage {

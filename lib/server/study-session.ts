@@ -1,15 +1,8 @@
-import type {
-  CardStateJson,
-  DeckCounts,
-  ReviewResult,
-  ReviewSubmission,
-  StudyCard,
-  StudySession,
-} from "@/lib/api/study";
-import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
+import "server-only";
+
+import type { CardStateJson, DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
 import { parseTags } from "@/lib/data/question-tags";
-import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
   countNewCardsStudiedSince,
   countReviewsStudiedSince,
@@ -17,10 +10,9 @@ import {
   getNewQuestions,
   listQuestionsAnsweredSince,
   type StudyQuestionRow,
-} from "@/lib/data/study";
-import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
+} from "@/lib/data/cards";
+import { newCardState, type CardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
-import { gradeAnswer, GradeError } from "@/lib/study/grade";
 import { burySiblings } from "@/lib/study/siblings";
 import { countPlan, planSession } from "@/lib/study/session-plan";
 import type { Deck } from "./decks";
@@ -35,8 +27,6 @@ const DEFAULT_DESIRED_RETENTION = 0.9;
 /** The schema's default daily review limit, likewise. */
 const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
 const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
-
-export type { Deck };
 
 /** The deck page's counts: a tally of the very plan the session would be built from now. */
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
@@ -145,7 +135,7 @@ export async function buildStudySession(
   };
 }
 
-function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
+export function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
   return {
     id: q.id,
     type: QUESTION_TYPES.includes(q.type as never) ? (q.type as StudyCard["question"]["type"]) : "flashcard",
@@ -177,72 +167,4 @@ export function toJson(card: CardState): CardStateJson {
     state: card.state,
     lastReview: card.lastReview?.toISOString() ?? null,
   };
-}
-
-export class SubmissionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Grades and schedules one answer. The server grades with the same pure
- * function as the browser, so stored results can be trusted by teachers.
- */
-export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission, now: Date): Promise<ReviewResult> {
-  const answeredAt = new Date(sub.answeredAt);
-  if (answeredAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new SubmissionError("answered_in_future", "answeredAt is in the future; check the device clock.");
-  }
-  if (now.getTime() - answeredAt.getTime() > MAX_REVIEW_AGE_MS) {
-    throw new SubmissionError("answer_too_old", "This answer is more than 30 days old and was not stored.");
-  }
-  const settings = schedulerSettingsFor(learner);
-  const result = await recordReview({
-    learnerId: learner.id,
-    reviewId: sub.reviewId,
-    questionId: sub.questionId,
-    cardId: sub.cardId,
-    decide: (question, before) => {
-      const grade = gradeAnswer(toStudyQuestion(question), {
-        response: sub.response,
-        rating: sub.rating,
-        durationMs: sub.durationMs,
-        override: sub.override,
-      });
-      // Answers replayed from an offline queue arrive late; schedule them at the
-      // time they were given, but never before the card's previous review.
-      const at = new Date(Math.max(answeredAt.getTime(), before.lastReview?.getTime() ?? 0));
-      const base = before.state === "new" && before.reps === 0 ? newCardState(at) : before;
-      const { card, log } = scheduleReview(base, grade.rating, at, settings);
-      return {
-        card,
-        log,
-        response: question.type === "flashcard" ? null : (sub.response ?? "").slice(0, MAX_RESPONSE_CHARS),
-        correct: grade.correct,
-        durationMs: sub.durationMs,
-        overridden: grade.overridden,
-      };
-    },
-  });
-  return { ...result, rating: result.rating as ReviewResult["rating"], card: toJson(result.card) };
-}
-
-export async function undoSubmittedReview(learner: LearnerRecord, reviewId: string, now: Date) {
-  return toJson(await undoReview(learner.id, reviewId, now));
-}
-
-/** Maps domain errors to HTTP statuses; anything else is a bug and propagates. */
-export function reviewErrorStatus(err: unknown): { status: number; code: string; message: string } | null {
-  if (err instanceof ReviewError) {
-    const status = err.code === "review_id_taken" || err.code === "not_latest_review" ? 409 : 404;
-    return { status, code: err.code, message: err.message };
-  }
-  if (err instanceof GradeError || err instanceof SubmissionError) {
-    return { status: 422, code: err.code, message: err.message };
-  }
-  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queueStatus } from "@/lib/stores/queue-status";
+import { queueStatus } from "@/lib/client/queue-status";
 
 describe("queueStatus", () => {
   const base = { waiting: 0, sending: false, online: true, lastFailure: null };

@@ -1,6 +1,6 @@
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import type { ReviewResult, ReviewSubmission } from "@/lib/api/study";
+import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import * as queue from "@/lib/study/review-queue";
 import type { NewReview, ReviewQueueState } from "@/lib/study/review-queue";
 import { applyDisposition, classifyResponse } from "@/lib/study/send-outcome";

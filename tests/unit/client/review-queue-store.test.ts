@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewResult, ReviewSubmission } from "@/lib/api/study";
+import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import { RETRY_BACKOFF } from "@/lib/study/review-queue";
-import type { FetchLike } from "@/lib/stores/api-client";
-import { createReviewQueueStore, type QueuedAnswer, QUEUE_STORAGE_KEY } from "@/lib/stores/review-queue";
+import type { FetchLike } from "@/lib/client/api-client";
+import { createReviewQueueStore, type QueuedAnswer, QUEUE_STORAGE_KEY } from "@/lib/client/review-queue";
 import { later, T0, uuid } from "./fixtures";
 
 function memoryStorage() {
