@@ -1,4 +1,5 @@
 import { getLiveGame, getLiveGameReport } from "@/lib/data/live";
+import type { GameStatus } from "@/lib/domain/enums";
 import { isHostToken } from "@/lib/live/host-actions";
 import { buildReport, type GameReport } from "@/lib/live/report";
 import type { LiveQuestion } from "@/lib/live/types";
@@ -11,7 +12,7 @@ export type HostReport = {
   gameId: string;
   code: string;
   deckTitle: string;
-  status: "lobby" | "running" | "finished";
+  status: GameStatus;
   createdAt: number;
   report: GameReport;
 };
