@@ -1,5 +1,12 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
+import {
+  cardColumns,
+  cardFromRow,
+  cardFromStoredJson,
+  newCardState,
+  type CardState,
+  type ReviewLogEntry,
+} from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
 import { STUDY_QUESTION_SELECT, type StoredCard, type StudyQuestionRow } from "./study";
 
@@ -43,17 +50,7 @@ type ReviewInput = {
 };
 
 
-const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => ({ ...row, state: row.state as CardStateName });
-
-function cardFromJson(json: Prisma.JsonValue, fallback: CardState): CardState {
-  const o = json as Record<string, unknown>;
-  return {
-    ...fallback,
-    ...o,
-    due: new Date(o.due as string),
-    lastReview: o.lastReview ? new Date(o.lastReview as string) : null,
-  } as CardState;
-}
+const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => cardFromRow(row);
 
 /**
  * Stores one answer and the card's new state in one transaction. The review
@@ -139,20 +136,7 @@ function duplicateOf(
 }
 
 /** A card nobody has answered yet; its due date is irrelevant until it is scheduled. */
-function blankCard(): CardState {
-  return {
-    due: new Date(0),
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: "new",
-    lastReview: null,
-  };
-}
+const blankCard = (): CardState => newCardState(new Date(0));
 
 /**
  * Undoes the learner's answer `reviewId`: only the latest answer of its card
@@ -172,7 +156,7 @@ export async function undoReview(learnerId: string, reviewId: string, now: Date)
     if (latest?.id !== log.id) {
       throw new ReviewError("not_latest_review", "Only the latest answer to a card can be undone.");
     }
-    const previous = log.previousCard === null ? blankCard() : cardFromJson(log.previousCard, blankCard());
+    const previous = log.previousCard === null ? blankCard() : cardFromStoredJson(log.previousCard, blankCard());
     const card = await tx.card.update({ where: { id: log.cardId }, data: cardColumns(previous) });
     await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: now } });
     return asCardState(card);

@@ -1,13 +1,7 @@
-import type {
-  CardStateJson,
-  DeckCounts,
-  ReviewResult,
-  ReviewSubmission,
-  StudyCard,
-  StudySession,
-} from "@/lib/api/study";
+import type { DeckCounts, ReviewResult, ReviewSubmission, StudyCard, StudySession } from "@/lib/api/study";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study";
 import type { LearnerRecord } from "@/lib/data/learners";
+import { parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
 import { parseTags } from "@/lib/data/question-tags";
 import { recordReview, ReviewError, undoReview } from "@/lib/data/reviews";
 import {
@@ -18,7 +12,7 @@ import {
   listQuestionsAnsweredSince,
   type StudyQuestionRow,
 } from "@/lib/data/study";
-import { newCardState, scheduleReview, type CardState } from "@/lib/scheduling";
+import { cardToJson, newCardState, scheduleReview } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { gradeAnswer, GradeError } from "@/lib/study/grade";
 import { burySiblings } from "@/lib/study/siblings";
@@ -34,7 +28,6 @@ const DEFAULT_NEW_CARDS_PER_DAY = 20;
 const DEFAULT_DESIRED_RETENTION = 0.9;
 /** The schema's default daily review limit, likewise. */
 const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
-const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
 export type { Deck };
 
@@ -117,8 +110,8 @@ export async function buildStudySession(
   const { plan } = await planFor(learner, deck, now);
   const cards: StudyCard[] = plan.map((p) =>
     p.kind === "due"
-      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: toJson(p.item.row.card) }
-      : { cardId: null, question: toStudyQuestion(p.item), card: toJson(newCardState(now)) },
+      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: cardToJson(p.item.row.card) }
+      : { cardId: null, question: toStudyQuestion(p.item), card: cardToJson(newCardState(now)) },
   );
   return {
     deck: { id: deck.id, title: deck.title },
@@ -148,7 +141,7 @@ export async function buildStudySession(
 function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
   return {
     id: q.id,
-    type: QUESTION_TYPES.includes(q.type as never) ? (q.type as StudyCard["question"]["type"]) : "flashcard",
+    type: parseEnum(QUESTION_TYPES, q.type, "question type"),
     prompt: q.prompt,
     answer: q.answer,
     choices: (q.choices as string[] | null) ?? null,
@@ -161,21 +154,6 @@ function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
     ...(q.tags ? { tags: parseTags(q.tags) } : {}),
     ...(q.explanation ? { explanation: q.explanation } : {}),
     ...(q.tolerance ? { tolerance: q.tolerance } : {}),
-  };
-}
-
-export function toJson(card: CardState): CardStateJson {
-  return {
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsedDays,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview?.toISOString() ?? null,
   };
 }
 
@@ -228,11 +206,11 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
       };
     },
   });
-  return { ...result, rating: result.rating as ReviewResult["rating"], card: toJson(result.card) };
+  return { ...result, rating: parseEnum(RATINGS, result.rating, "rating"), card: cardToJson(result.card) };
 }
 
 export async function undoSubmittedReview(learner: LearnerRecord, reviewId: string, now: Date) {
-  return toJson(await undoReview(learner.id, reviewId, now));
+  return cardToJson(await undoReview(learner.id, reviewId, now));
 }
 
 /** Maps domain errors to HTTP statuses; anything else is a bug and propagates. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewSubmission } from "@/lib/api/study";
-import { cardToJson } from "@/lib/stores/card-json";
+import { cardToJson } from "@/lib/scheduling";
 import { createReviewQueueStore } from "@/lib/stores/review-queue";
 import {
   overrideLastAnswer,
