@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from "@/lib/live/random";
+import { seededRandom, shuffled } from "@/lib/random";
 import type { LiveQuestionInput } from "@/lib/live/types";
 import { noteKeyOf } from "@/lib/study/siblings";
 
