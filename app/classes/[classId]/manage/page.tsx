@@ -9,6 +9,7 @@ import { listDecksByIds } from "@/lib/data/decks";
 import { currentShareTokens } from "@/lib/server/deck-share";
 import { buildLibrary } from "@/lib/server/decks";
 import { ClassError, loadManagedClass } from "@/lib/server/classes";
+import { publicOrigin } from "@/lib/server/request-origin";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -32,9 +33,7 @@ export default async function ManageClassPage({ params }: Props) {
   const decks = library.decks.map((d) => ({ id: d.id, title: d.title }));
   const assigned = await listDecksByIds(assignments.map((a) => a.deckId));
   const titleOf = new Map([...decks, ...assigned].map((d) => [d.id, d.title]));
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
-  const joinLink = `${origin}/join-class?code=${classroom.joinCode}`;
+  const joinLink = `${publicOrigin(await headers())}/join-class?code=${classroom.joinCode}`;
   return (
     <>
       <p>
