@@ -18,6 +18,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        // React components rendered into a DOM (jsdom) and driven like a person would.
+        test: {
+          name: "component",
+          include: ["tests/component/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["tests/component/setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/api/text";
+import { factTypeSchema, moderationStatusSchema, questionTypeSchema, type ModerationStatus } from "@/lib/domain/enums";
 import { authorQuestion, bulkApprove, editQuestion, reviewQuestions } from "@/lib/server/authoring";
 import { toFormState } from "@/lib/server/form-state";
 import { currentViewer } from "@/lib/server/viewer";
@@ -11,13 +12,13 @@ export type ActionResult = { ok: true; count?: number } | { ok: false; message: 
 
 const ids = z.array(z.string().min(1).max(100)).min(1).max(5000);
 const fields = z.object({
-  type: z.enum(["cloze", "multiple_choice", "flashcard", "true_false"]),
+  type: questionTypeSchema,
   prompt: text().max(2000),
   answer: text().max(1000),
   choices: z.array(text().max(500)).max(6).nullable(),
   statementIsTrue: z.boolean().nullable(),
 });
-const factType = z.enum(["date", "year", "money", "percent", "quantity", "person", "organization", "place", "term"]);
+const factType = factTypeSchema;
 
 async function run(documentId: string, work: () => Promise<number | void>): Promise<ActionResult> {
   try {
@@ -29,18 +30,9 @@ async function run(documentId: string, work: () => Promise<number | void>): Prom
   }
 }
 
-export async function setStatusAction(
-  documentId: string,
-  questionIds: string[],
-  status: "published" | "rejected" | "draft",
-) {
+export async function setStatusAction(documentId: string, questionIds: string[], status: ModerationStatus) {
   return run(documentId, async () =>
-    reviewQuestions(
-      await currentViewer(),
-      documentId,
-      ids.parse(questionIds),
-      z.enum(["published", "rejected", "draft"]).parse(status),
-    ),
+    reviewQuestions(await currentViewer(), documentId, ids.parse(questionIds), moderationStatusSchema.parse(status)),
   );
 }
 

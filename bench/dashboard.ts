@@ -6,13 +6,14 @@
 // the candidate indexes below are added to the temp database and the timings repeated.
 import fs from "node:fs";
 import os from "node:os";
-import { seededRandom } from "../lib/qgen/random";
+import { seededRandom } from "../lib/random";
 import { flagOption, numberOption } from "./lib/args";
 import { explainPlan } from "./lib/explain";
 import { captureQueries } from "./lib/query-capture";
 import { openSqlite, sqlDate, type SqliteDb } from "./lib/sqlite";
 import { formatSummary, summarize, type Summary } from "./lib/stats";
 import { createMigratedDb } from "./lib/temp-db";
+import { DAY_MS } from "../lib/time";
 
 const LEARNERS = numberOption("learners", "BENCH_LEARNERS", 500);
 const QUESTIONS = numberOption("questions", "BENCH_QUESTIONS", 300);
@@ -21,7 +22,6 @@ const RUNS = numberOption("runs", "BENCH_RUNS", 15);
 const OUTSIDERS = 50;
 const HISTORY_DAYS = 180;
 const GOAL_MS = 300;
-const DAY = 86_400_000;
 const CLASS_ID = "bench-class";
 
 /**
@@ -106,11 +106,11 @@ function seed(db: SqliteDb, now: Date): { logs: number; cards: number } {
       for (let i = 0; i < studied; i++) {
         const q = (l * 7 + i) % QUESTIONS;
         const cardId = `bench-card-${l}-${q}`;
-        let at = now.getTime() - random() * HISTORY_DAYS * DAY;
+        let at = now.getTime() - random() * HISTORY_DAYS * DAY_MS;
         const step = (now.getTime() - at) / (perCard + 1);
         const stability = random() * 60;
         const state = random() < 0.8 ? "review" : "relearning";
-        const due = at + perCard * step + (random() - 0.6) * 20 * DAY;
+        const due = at + perCard * step + (random() - 0.6) * 20 * DAY_MS;
         card.run(
           cardId,
           learnerId,

@@ -6,9 +6,9 @@
 import { simulateLearner, type SimQuestion } from "../lib/dashboard/demo-simulation";
 import { longTermItems, toHistories } from "../lib/fsrs-fit/history";
 import { fitLearner } from "../lib/fsrs-fit/optimizer";
-import { seededRandom } from "../lib/qgen/random";
+import { seededRandom } from "../lib/random";
+import { DAY_MS } from "../lib/time";
 
-const DAY = 86_400_000;
 const START = new Date("2026-01-05T00:00:00Z");
 const questions: SimQuestion[] = Array.from({ length: 400 }, (_, i) => ({
   id: `q${String(i).padStart(4, "0")}`,
@@ -23,7 +23,7 @@ async function main() {
   console.log("skill days reviews items | log loss fitted / default | RMSE fitted / default | use fitted | fit ms");
   for (const skill of [0.5, 0.7, 0.85, 0.97]) {
     for (const days of [30, 90]) {
-      const now = new Date(START.getTime() + days * DAY);
+      const now = new Date(START.getTime() + days * DAY_MS);
       const profile = { skill, studyChance: 0.9, newPerDay: 12, sessionHour: 17, stoppedDaysAgo: 0 };
       const { reviews } = simulateLearner(questions, profile, {
         start: START,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { getNlp } from "../lib/text/nlp";
 import { parseDocumentFile } from "../lib/text/document-file";
 import { generateBank, type SourceDocument } from "../lib/qgen";
-import { seededRandom } from "../lib/qgen/random";
+import { seededRandom } from "../lib/random";
 import { MONTH_NAMES } from "../lib/qgen/values";
 import { readDocument } from "../lib/qgen/read-document";
 

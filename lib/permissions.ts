@@ -4,7 +4,9 @@
  * (never another person's data, and no hint that it exists).
  */
 
-export type Role = "teacher" | "learner";
+import type { Role } from "./domain/enums";
+
+export type { Role };
 
 export type Viewer = {
   /** Signed-in account, or null for a guest. */

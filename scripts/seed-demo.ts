@@ -6,16 +6,17 @@ import { Prisma } from "../lib/generated/prisma/client";
 import { demoProfiles, simulateLearner, type SimQuestion } from "../lib/dashboard/demo-simulation";
 import { addClassMember, assignDeck } from "../lib/data/classes";
 import { createUserWithPassword } from "../lib/data/users";
-import { seededRandom, shuffle } from "../lib/qgen/random";
+import { parseEnum, QUESTION_TYPES } from "../lib/domain/enums";
+import { seededRandom, shuffled } from "../lib/random";
 import { cardColumns } from "../lib/scheduling";
 import { db, disconnectDb } from "../lib/server/db";
+import { DAY_MS } from "../lib/time";
 
 const DEMO_TEACHER = { email: "demo.teacher@quarry.local", password: "quarry-demo-2025", name: "Demo Teacher" };
 const DEMO_CLASS_NAME = "Demo class (sample data)";
 const LEARNERS = 30;
 const DAYS = 30;
 const SEED = 2025;
-const DAY_MS = 86_400_000;
 
 class SeedError extends Error {
   readonly code: "no_questions" | "email_taken";
@@ -87,7 +88,7 @@ async function main() {
   const questions: SimQuestion[] = decks.flatMap((d) =>
     d.questions.map((q) => ({
       id: q.id,
-      type: q.type as SimQuestion["type"],
+      type: parseEnum(QUESTION_TYPES, q.type, "question type"),
       prompt: q.prompt,
       answer: q.answer,
       choices: (q.choices as string[] | null) ?? null,
@@ -110,7 +111,7 @@ async function main() {
     });
     await addClassMember(classroom.id, learner.learnerId);
     // Each learner meets the questions in their own order.
-    const order = shuffle(questions, random);
+    const order = shuffled(questions, random);
     const { cards, reviews } = simulateLearner(order, profile, { start, now, random });
     const cardIds = new Map([...cards.keys()].map((questionId) => [questionId, uuidFrom(random)]));
     await db().card.createMany({

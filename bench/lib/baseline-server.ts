@@ -3,6 +3,7 @@
 //   BENCH_DB_FILE=/tmp/x.db BENCH_PORT=4000 npx tsx bench/lib/baseline-server.ts
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
+import { DAY_MS } from "../../lib/time";
 import { openSqlite, sqlDate } from "./sqlite";
 
 const file = process.env.BENCH_DB_FILE;
@@ -39,7 +40,7 @@ const store = db.transaction((learnerId: string, body: Body, now: Date) => {
     randomUUID(),
     learnerId,
     body.questionId,
-    sqlDate(new Date(now.getTime() + 86_400_000)),
+    sqlDate(new Date(now.getTime() + DAY_MS)),
     at,
     at,
     at,

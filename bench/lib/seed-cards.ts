@@ -1,6 +1,6 @@
 import { sqlDate, type SqliteDb } from "./sqlite";
+import { DAY_MS } from "../../lib/time";
 
-const DAY = 86_400_000;
 const RATINGS = ["again", "hard", "good", "good", "good", "easy"] as const;
 
 /**
@@ -34,17 +34,18 @@ export function cardWriter(db: SqliteDb, random: () => number, nowDate: Date) {
   // learning cards due within the hour, and a sliver reset to "new" by an undo.
   function cardState(): { state: string; due: number; scheduledDays: number } {
     const r = random();
-    if (r < 0.01) return { state: "new", due: now - between(0, 30) * DAY, scheduledDays: 0 };
+    if (r < 0.01) return { state: "new", due: now - between(0, 30) * DAY_MS, scheduledDays: 0 };
     if (r < 0.09) return { state: "learning", due: now + between(-120, 60) * 60_000, scheduledDays: 0 };
     if (r < 0.11) return { state: "relearning", due: now + between(-120, 60) * 60_000, scheduledDays: 0 };
-    if (r < 0.16) return { state: "review", due: now - between(0, 30) * DAY, scheduledDays: Math.ceil(between(1, 60)) };
+    if (r < 0.16)
+      return { state: "review", due: now - between(0, 30) * DAY_MS, scheduledDays: Math.ceil(between(1, 60)) };
     const days = 365 * random() ** 2;
-    return { state: "review", due: now + days * DAY, scheduledDays: Math.ceil(days + between(1, 30)) };
+    return { state: "review", due: now + days * DAY_MS, scheduledDays: Math.ceil(days + between(1, 30)) };
   }
 
   function addCard(learnerId: string, q: number, reps: number): void {
     const { state, due, scheduledDays } = cardState();
-    const lastReview = Math.min(now, due - scheduledDays * DAY);
+    const lastReview = Math.min(now, due - scheduledDays * DAY_MS);
     const cardId = `bench-card-${learnerId}-${q}`;
     const lapses = Math.floor(random() * Math.min(3, reps));
     const stability = Math.max(0.1, scheduledDays * between(0.8, 1.2));
@@ -81,7 +82,7 @@ export function cardWriter(db: SqliteDb, random: () => number, nowDate: Date) {
               reps: k,
               lapses: 0,
               state: "review",
-              lastReview: new Date(at - 3 * DAY).toISOString(),
+              lastReview: new Date(at - 3 * DAY_MS).toISOString(),
             };
       const rating = RATINGS[Math.floor(random() * RATINGS.length)]!;
       insertLog.run(
@@ -101,7 +102,7 @@ export function cardWriter(db: SqliteDb, random: () => number, nowDate: Date) {
         random() < 0.005 ? sqlDate(new Date(at + 5_000)) : null,
         sqlDate(new Date(at)),
       );
-      at -= between(1, 10) * DAY;
+      at -= between(1, 10) * DAY_MS;
     }
   }
 

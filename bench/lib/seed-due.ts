@@ -1,4 +1,4 @@
-import { seededRandom } from "../../lib/qgen/random";
+import { seededRandom } from "../../lib/random";
 import { cardWriter } from "./seed-cards";
 import { sqlDate, type SqliteDb } from "./sqlite";
 

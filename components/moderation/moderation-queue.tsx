@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionRecord } from "@/lib/server/authoring";
+import { FACT_TYPES, type ModerationStatus } from "@/lib/domain/enums";
 import { groupByNote } from "@/lib/study/siblings";
 import { QuestionExtras, TextWithImages } from "../question-extras";
 import { QuestionEditor, type EditorValue } from "./question-editor";
@@ -10,15 +11,13 @@ import { QuestionEditor, type EditorValue } from "./question-editor";
 type ReviewItem = QuestionRecord & { tagList?: string[]; explanation?: string | null };
 
 type Result = { ok: true; count?: number } | { ok: false; message: string };
-type Status = "published" | "rejected" | "draft";
+type Status = ModerationStatus;
 
 export type ReviewActions = {
   setStatus: (ids: string[], status: Status) => Promise<Result>;
   bulkApprove: (minScore: number, factType: string | null) => Promise<Result>;
   edit: (id: string, value: EditorValue) => Promise<Result>;
 };
-
-const FACT_TYPES = ["date", "year", "money", "percent", "quantity", "person", "organization", "place", "term"];
 
 function inContext(text: string, q: QuestionRecord) {
   if (q.sentenceIndex < 0) return null;
@@ -258,7 +257,7 @@ export function ModerationQueue({
                         <QuestionEditor
                           idPrefix={`edit-${q.id}`}
                           focusOnOpen
-                          initial={{ ...q, type: q.type as EditorValue["type"] }}
+                          initial={q}
                           onCancel={() => setEditing(null)}
                           onSave={async (value) => {
                             const result = await actions.edit(q.id, value);

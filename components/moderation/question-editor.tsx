@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { FACT_TYPES, parseEnum, QUESTION_TYPES, type QuestionType } from "@/lib/domain/enums";
 
 export type EditorValue = {
-  type: "cloze" | "multiple_choice" | "flashcard" | "true_false";
+  type: QuestionType;
   prompt: string;
   answer: string;
   choices: string[] | null;
@@ -11,12 +12,15 @@ export type EditorValue = {
   factType?: string;
 };
 
-const TYPES: Array<[EditorValue["type"], string]> = [
-  ["cloze", "Cloze"],
-  ["multiple_choice", "Multiple choice"],
-  ["flashcard", "Flashcard"],
-  ["true_false", "True/false"],
-];
+const TYPE_LABELS: Record<QuestionType, string> = {
+  cloze: "Cloze",
+  multiple_choice: "Multiple choice",
+  flashcard: "Flashcard",
+  true_false: "True/false",
+};
+const TYPES = QUESTION_TYPES.map((t) => [t, TYPE_LABELS[t]] as const);
+/** "term", the default, first. */
+const EDITOR_FACT_TYPES = ["term", ...FACT_TYPES.filter((f) => f !== "term")];
 
 /**
  * Edits one question. For multiple choice the correct option is picked with a
@@ -77,7 +81,7 @@ export function QuestionEditor({
         <select
           id={id("type")}
           value={v.type}
-          onChange={(e) => setV({ ...v, type: e.target.value as EditorValue["type"] })}
+          onChange={(e) => setV({ ...v, type: parseEnum(QUESTION_TYPES, e.target.value, "question type") })}
         >
           {TYPES.map(([t, label]) => (
             <option key={t} value={t}>
@@ -94,7 +98,7 @@ export function QuestionEditor({
             value={v.factType ?? "term"}
             onChange={(e) => setV({ ...v, factType: e.target.value })}
           >
-            {["term", "person", "organization", "place", "date", "year", "money", "percent", "quantity"].map((f) => (
+            {EDITOR_FACT_TYPES.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>

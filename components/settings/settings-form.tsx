@@ -18,9 +18,43 @@ export type SettingsValues = {
 type Errors = Partial<Record<keyof SettingsValues, string>>;
 const L = SETTINGS_LIMITS;
 
+type CountSetting = "newCardsPerDay" | "maxReviewsPerDay";
+
 /** Whole numbers typed into a number field; "" and "2.5" stay invalid instead of becoming 0 or 2. */
 function wholeNumber(text: string): number | null {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/** A whole number within the setting's limits, or null. */
+function countIn(setting: CountSetting, text: string): number | null {
+  const n = wholeNumber(text);
+  return n !== null && n <= L[setting].max ? n : null;
+}
+
+const countError = (setting: CountSetting) => `Enter a whole number from ${L[setting].min} to ${L[setting].max}.`;
+
+function CountField(props: {
+  setting: CountSetting;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  hint?: string;
+}) {
+  const { setting, value, onChange, ...rest } = props;
+  return (
+    <Field
+      {...rest}
+      name={setting}
+      type="number"
+      inputMode="numeric"
+      min={L[setting].min}
+      max={L[setting].max}
+      step={1}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 /** Study settings; saved through PATCH /api/me/settings and used from the next card. */
@@ -51,12 +85,10 @@ export function SettingsForm({
 
   const validate = (): { body: LearnerSettingsInput | null; errors: Errors } => {
     const found: Errors = {};
-    const n = wholeNumber(newCards);
-    const m = wholeNumber(maxReviews);
-    if (n === null || n > L.newCardsPerDay.max)
-      found.newCardsPerDay = `Enter a whole number from ${L.newCardsPerDay.min} to ${L.newCardsPerDay.max}.`;
-    if (m === null || m > L.maxReviewsPerDay.max)
-      found.maxReviewsPerDay = `Enter a whole number from ${L.maxReviewsPerDay.min} to ${L.maxReviewsPerDay.max}.`;
+    const n = countIn("newCardsPerDay", newCards);
+    const m = countIn("maxReviewsPerDay", maxReviews);
+    if (n === null) found.newCardsPerDay = countError("newCardsPerDay");
+    if (m === null) found.maxReviewsPerDay = countError("maxReviewsPerDay");
     if (!timeZones.includes(timeZone)) found.timeZone = "Choose a time zone from the list.";
     if (Object.keys(found).length > 0 || n === null || m === null) return { body: null, errors: found };
     return {
@@ -97,28 +129,18 @@ export function SettingsForm({
 
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
-      <Field
+      <CountField
+        setting="newCardsPerDay"
         label="New cards per day"
-        name="newCardsPerDay"
-        type="number"
-        inputMode="numeric"
-        min={L.newCardsPerDay.min}
-        max={L.newCardsPerDay.max}
-        step={1}
         value={newCards}
-        onChange={(e) => setNewCards(e.target.value)}
+        onChange={setNewCards}
         error={errors.newCardsPerDay}
       />
-      <Field
+      <CountField
+        setting="maxReviewsPerDay"
         label="Maximum reviews per day"
-        name="maxReviewsPerDay"
-        type="number"
-        inputMode="numeric"
-        min={L.maxReviewsPerDay.min}
-        max={L.maxReviewsPerDay.max}
-        step={1}
         value={maxReviews}
-        onChange={(e) => setMaxReviews(e.target.value)}
+        onChange={setMaxReviews}
         error={errors.maxReviewsPerDay}
         hint="Cards you are still learning are always shown; this limits cards due for review."
       />

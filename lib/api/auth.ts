@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../domain/enums";
 import { displayText, text } from "./text";
 
 export const MIN_PASSWORD = 10;
@@ -18,7 +19,7 @@ export const signUpSchema = z.object({
   name: displayText().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
   email,
   password,
-  role: z.enum(["teacher", "learner"], { error: "Choose whether you teach or learn." }),
+  role: z.enum(ROLES, { error: "Choose whether you teach or learn." }),
 });
 
 export const signInSchema = z.object({

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ratingSchema, type QuestionType } from "../domain/enums";
+import type { CardStateJson } from "../scheduling/card-state";
+import { DAY_MS } from "../time";
 import { text } from "./text";
 import { isValidTimeZone } from "../study/calendar";
 import { STUDY_ORDERS, type StudyOrder } from "../study/session-plan";
@@ -8,27 +11,12 @@ import { STUDY_ORDERS, type StudyOrder } from "../study/session-plan";
  * every body with these schemas) and the browser client.
  */
 
-export const ratingSchema = z.enum(["again", "hard", "good", "easy"]);
-export const cardStateNameSchema = z.enum(["new", "learning", "review", "relearning"]);
-
 /** CardState over the wire: dates as ISO strings. */
-export const cardStateJsonSchema = z.object({
-  due: z.iso.datetime(),
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsedDays: z.number().int(),
-  scheduledDays: z.number().int(),
-  learningSteps: z.number().int(),
-  reps: z.number().int(),
-  lapses: z.number().int(),
-  state: cardStateNameSchema,
-  lastReview: z.iso.datetime().nullable(),
-});
-export type CardStateJson = z.infer<typeof cardStateJsonSchema>;
+export type { CardStateJson };
 
 export type StudyQuestion = {
   id: string;
-  type: "cloze" | "multiple_choice" | "flashcard" | "true_false";
+  type: QuestionType;
   prompt: string;
   answer: string;
   choices: string[] | null;
@@ -72,7 +60,7 @@ export type DeckCounts = { new: number; learning: number; due: number };
 /** The longest answer we store; longer typed answers are cut, not rejected. */
 export const MAX_RESPONSE_CHARS = 500;
 /** Answers older than this are not accepted (a queue left for a month is stale). */
-export const MAX_REVIEW_AGE_MS = 30 * 24 * 3600 * 1000;
+export const MAX_REVIEW_AGE_MS = 30 * DAY_MS;
 
 export const reviewSubmissionSchema = z.object({
   /** Client-generated UUID; replaying the same id stores nothing new. */

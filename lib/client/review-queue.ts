@@ -166,6 +166,3 @@ export function createReviewQueueStore(deps: ReviewQueueDeps) {
 }
 
 export type ReviewQueueStore = ReturnType<typeof createReviewQueueStore>;
-
-export const selectWaiting = (s: ReviewQueueStoreState) => s.items.length;
-export const selectDropped = (s: ReviewQueueStoreState) => s.dropped;

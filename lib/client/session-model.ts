@@ -1,7 +1,6 @@
 import type { StudyQuestion, StudySession } from "@/lib/api/study-contract";
-import { type CardState, type Rating, type SchedulerSettings, scheduleReview } from "@/lib/scheduling";
+import { cardFromJson, type CardState, type Rating, type SchedulerSettings, scheduleReview } from "@/lib/scheduling";
 import type { AnswerVerdict } from "@/lib/study/answer-match";
-import { cardFromJson } from "./card-json";
 import { insertByDue, pickNext } from "./session-order";
 
 /**

@@ -1,7 +1,6 @@
-import type { Rating } from "@/lib/scheduling";
+import { cardFromJson, type Rating } from "@/lib/scheduling";
 import { gradeAnswer } from "@/lib/study/grade";
 import { type FetchLike, undoReview } from "./api-client";
-import { cardFromJson } from "./card-json";
 import type { ReviewQueueStore } from "./review-queue";
 import { canOverride } from "./session-model";
 import { selectUndoEntry, type StudySessionStore } from "./study-session";

@@ -63,9 +63,5 @@ export function createStudySessionStore(): StudySessionStore {
 }
 
 // Selectors: components subscribe to the smallest slice they render.
-export const selectModel = (s: StudySessionState) => s.model;
-export const selectPhase = (s: StudySessionState) => s.model?.phase ?? null;
-export const selectCurrent = (s: StudySessionState) => s.model?.current ?? null;
-export const selectLastAnswer = (s: StudySessionState) => s.model?.lastAnswer ?? null;
 export const selectCanUndo = (s: StudySessionState): boolean => (s.model?.undoStack.length ?? 0) > 0;
 export const selectUndoEntry = (s: StudySessionState): UndoEntry | null => (s.model ? session.peekUndo(s.model) : null);

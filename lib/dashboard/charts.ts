@@ -1,6 +1,5 @@
 import type { DayCount, HistogramBin } from "./types";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../time";
 
 /** "YYYY-MM-DD" of an instant, in UTC (the bucketing the database does). */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { forgetting_curve, FSRS6_DEFAULT_DECAY } from "ts-fsrs";
 import { newCardState, scheduleReview, type CardState, type CardStateName, type Rating } from "../scheduling";
 import { gradeAnswer, type GradableQuestion } from "../study/grade";
+import { DAY_MS, HOUR_MS } from "../time";
 
 /**
  * Simulated study for the demo class: each learner studies on some days, in
@@ -38,7 +39,6 @@ export type SimReview = {
 
 export type SimResult = { cards: Map<string, CardState>; reviews: SimReview[] };
 
-const DAY_MS = 86_400_000;
 const MAX_REVIEWS_PER_SESSION = 80;
 const BASE_SECONDS: Record<string, number> = { flashcard: 5, multiple_choice: 8, true_false: 6, cloze: 11 };
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -103,7 +103,7 @@ export function simulateLearner(
     const daysAgo = days - d;
     if (daysAgo < profile.stoppedDaysAgo || random() >= profile.studyChance) continue;
     const dayStart = Date.UTC(opts.start.getUTCFullYear(), opts.start.getUTCMonth(), opts.start.getUTCDate() + d);
-    let t = dayStart + (profile.sessionHour + random() * 2) * 3_600_000;
+    let t = dayStart + (profile.sessionHour + random() * 2) * HOUR_MS;
     if (t >= now.getTime()) continue;
 
     const due = [...cards.entries()]

@@ -1,8 +1,8 @@
 import type { LearnerRow, QuestionRow } from "./types";
+import { DAY_MS } from "../time";
 
 export const LOW_RETENTION = 0.8;
 export const INACTIVE_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 export type LearnerFilter = "all" | "inactive" | "low-retention" | "overdue";
 

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../time";
 
 /** "today", "yesterday", "5 days ago" or "never", counted in whole 24-hour periods before `now`. */
 export function lastActiveLabel(iso: string | null, now: Date): string {

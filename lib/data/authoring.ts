@@ -1,11 +1,12 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
+import { parseEnum, QUESTION_TYPES, type ModerationStatus } from "@/lib/domain/enums";
 import { db } from "@/lib/server/db";
 import { parseTags } from "./question-tags";
 import type { ReviewQuestionRecord } from "./questions";
 
-export type ReviewStatus = "draft" | "published" | "rejected";
+export type ReviewStatus = ModerationStatus;
 
 export type EditableFields = {
   type: string;
@@ -36,7 +37,12 @@ export async function listQuestionsForReview(documentId: string): Promise<Review
     where: { documentId, status: { not: "retired" } },
     orderBy: [{ sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
   });
-  return rows.map(({ tags, ...r }) => ({ ...r, choices: (r.choices as string[] | null) ?? null, tagList: parseTags(tags) }));
+  return rows.map(({ tags, ...r }) => ({
+    ...r,
+    type: parseEnum(QUESTION_TYPES, r.type, "question type"),
+    choices: (r.choices as string[] | null) ?? null,
+    tagList: parseTags(tags),
+  }));
 }
 
 export async function setQuestionStatus(documentId: string, ids: string[], status: ReviewStatus): Promise<number> {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
+import { FACT_TYPES, parseEnum, QUESTION_TYPES } from "@/lib/domain/enums";
 import type { InterchangeQuestion, MediaFile } from "@/lib/interchange";
 import { db } from "@/lib/server/db";
 import { sha256Hex } from "@/lib/text/normalize";
@@ -32,7 +33,7 @@ export async function listDeckQuestionsForExport(documentIds: readonly string[])
     },
   });
   return rows.map((r) => ({
-    type: r.type as InterchangeQuestion["type"],
+    type: parseEnum(QUESTION_TYPES, r.type, "question type"),
     ...(r.noteId ? { noteId: r.noteId } : {}),
     prompt: r.prompt,
     answer: r.answer,
@@ -41,7 +42,7 @@ export async function listDeckQuestionsForExport(documentIds: readonly string[])
     ...(parseTags(r.tags).length ? { tags: parseTags(r.tags) } : {}),
     ...(r.explanation ? { explanation: r.explanation } : {}),
     ...(r.tolerance ? { tolerance: r.tolerance } : {}),
-    factType: r.factType as InterchangeQuestion["factType"],
+    factType: parseEnum(FACT_TYPES, r.factType, "fact type"),
     score: r.score,
     quarry: {
       id: r.id,

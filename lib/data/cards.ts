@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CardState, CardStateName } from "@/lib/scheduling";
-import type { Rating } from "@/lib/scheduling";
+import { CARD_STATES, parseEnum, RATINGS } from "@/lib/domain/enums";
+import { cardFromRow, type CardState, type CardStateName } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
 
 export type StoredCard = CardState & { id: string; learnerId: string; questionId: string };
@@ -31,9 +31,7 @@ export function deckQuestionWhere(documentIds: readonly string[]): Prisma.Questi
   return { status: "published", documentId: documentIds.length === 1 ? documentIds[0] : { in: [...documentIds] } };
 }
 
-function toCardState(row: Prisma.CardGetPayload<object>): StoredCard {
-  return { ...row, state: row.state as CardStateName };
-}
+const toCardState = (row: Prisma.CardGetPayload<object>): StoredCard => cardFromRow(row);
 
 export async function getDueCards(
   learnerId: string,
@@ -125,9 +123,13 @@ export async function getProgressData(learnerId: string) {
     }),
   ]);
   return {
-    reviews: reviews.map((r) => ({ ...r, rating: r.rating as Rating, stateBefore: r.stateBefore as CardStateName })),
+    reviews: reviews.map((r) => ({
+      ...r,
+      rating: parseEnum(RATINGS, r.rating, "rating"),
+      stateBefore: parseEnum(CARD_STATES, r.stateBefore, "card state"),
+    })),
     cards: cards.map((c) => ({
-      state: c.state as CardStateName,
+      state: parseEnum(CARD_STATES, c.state, "card state"),
       stability: c.stability,
       due: c.due,
       documentId: c.question.documentId,

@@ -109,14 +109,6 @@ export async function updateDeckFields(
   await db().deck.update({ where: { id }, data: fields });
 }
 
-/** Replaces the deck's documents, keeping the given order. */
-export async function setDeckDocuments(id: string, documentIds: string[]): Promise<void> {
-  await db().$transaction([
-    db().deckDocument.deleteMany({ where: { deckId: id } }),
-    db().deckDocument.createMany({ data: documentIds.map((documentId, position) => ({ deckId: id, documentId, position })) }),
-  ]);
-}
-
 /** Adds a document at the end of a deck; adding it twice is harmless. */
 export async function addDocumentToDeck(deckId: string, documentId: string): Promise<void> {
   const position = await db().deckDocument.count({ where: { deckId } });
@@ -130,10 +122,6 @@ export async function addDocumentToDeck(deckId: string, documentId: string): Pro
 export async function ensureDeck(input: NewDeck & { id: string }): Promise<void> {
   const existing = await db().deck.findUnique({ where: { id: input.id }, select: { id: true } });
   if (!existing) await createDeck(input);
-}
-
-export async function deleteDeck(id: string): Promise<void> {
-  await db().deck.deleteMany({ where: { id } });
 }
 
 /** The documents' decks, for "which decks hold this document". */

@@ -1,3 +1,4 @@
+import type { GenerationStatus } from "@/lib/domain/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PoolScope } from "@/lib/server/generation/pool";
 import type { Sentence } from "@/lib/text/sentences";
@@ -99,10 +100,6 @@ export async function saveDocument(input: DocumentInput, existingId?: string): P
   });
 }
 
-export async function countDocuments(): Promise<number> {
-  return db().document.count();
-}
-
 export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;
 }
@@ -153,7 +150,7 @@ export async function findSentenceIndex(documentId: string, start: number): Prom
   return row?.index ?? null;
 }
 
-export async function setGenerationStatus(id: string, status: "ready" | "failed", error: string | null) {
+export async function setGenerationStatus(id: string, status: Exclude<GenerationStatus, "pending">, error: string | null) {
   await db().document.update({ where: { id }, data: { generationStatus: status, generationError: error } });
 }
 
@@ -169,10 +166,6 @@ export async function listPendingContentDocuments(): Promise<string[]> {
 
 export async function deleteDocument(id: string): Promise<void> {
   await db().document.delete({ where: { id } });
-}
-
-export async function getDocumentTitle(id: string) {
-  return db().document.findUnique({ where: { id }, select: { id: true, title: true } });
 }
 
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Rating } from "@/lib/scheduling";
+import { parseEnum, RATINGS } from "@/lib/domain/enums";
 import { db } from "@/lib/server/db";
 
 /** A learner's non-undone answers, oldest first, as the optimizer needs them. */
@@ -9,7 +9,7 @@ export async function getFitReviews(learnerId: string) {
     orderBy: { reviewedAt: "asc" },
     select: { cardId: true, rating: true, reviewedAt: true },
   });
-  return rows.map((r) => ({ ...r, rating: r.rating as Rating }));
+  return rows.map((r) => ({ ...r, rating: parseEnum(RATINGS, r.rating, "rating") }));
 }
 
 export async function getFitState(learnerId: string) {

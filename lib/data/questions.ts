@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseEnum, QUESTION_TYPES, type QuestionType } from "@/lib/domain/enums";
 import { db } from "@/lib/server/db";
 
 export type QuestionRecord = {
@@ -6,7 +7,7 @@ export type QuestionRecord = {
   /** The fact this question tests; its variants share it. Null: a note of its own. */
   noteId: string | null;
   documentId: string;
-  type: string;
+  type: QuestionType;
   prompt: string;
   answer: string;
   choices: string[] | null;
@@ -34,7 +35,7 @@ export type ConflictRecord = {
 export type SyncReport = { created: number; updated: number; retired: number; unchanged: number; conflicts: number };
 
 function toRecord(row: Prisma.QuestionGetPayload<object>): QuestionRecord {
-  return { ...row, choices: (row.choices as string[] | null) ?? null };
+  return { ...row, type: parseEnum(QUESTION_TYPES, row.type, "question type"), choices: (row.choices as string[] | null) ?? null };
 }
 
 /** A document's generated questions, every status, for planning a regeneration. */

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cardColumns, type CardState, type CardStateName, type ReviewLogEntry } from "@/lib/scheduling";
+import { cardColumns, cardFromRow, cardFromStoredJson, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
 import { STUDY_QUESTION_SELECT, type StoredCard } from "./cards";
 import type { Tx } from "./tx";
 
@@ -28,10 +28,7 @@ export type NewReviewLog = {
   previousCard: CardState | null;
 };
 
-export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => ({
-  ...row,
-  state: row.state as CardStateName,
-});
+export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => cardFromRow(row);
 
 export async function findReviewLog(tx: Tx, reviewId: string): Promise<ReviewLogWithCard | null> {
   return tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
@@ -97,14 +94,7 @@ export async function markReviewUndone(tx: Tx, reviewId: string, at: Date): Prom
 
 /** The card state stored beside a review log (dates as ISO strings), over `fallback`'s fields. */
 export function previousCardOf(log: ReviewLogWithCard, fallback: CardState): CardState | null {
-  if (log.previousCard === null) return null;
-  const o = log.previousCard as Record<string, unknown>;
-  return {
-    ...fallback,
-    ...o,
-    due: new Date(o.due as string),
-    lastReview: o.lastReview ? new Date(o.lastReview as string) : null,
-  } as CardState;
+  return log.previousCard === null ? null : cardFromStoredJson(log.previousCard, fallback);
 }
 
 /** A unique-key violation: two copies of one write raced and this one lost. */

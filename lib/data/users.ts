@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
+import type { Role } from "@/lib/domain/enums";
 import { db } from "@/lib/server/db";
 
 /**
@@ -11,7 +12,7 @@ export async function createUserWithPassword(input: {
   email: string;
   name: string;
   password: string;
-  role: "teacher" | "learner";
+  role: Role;
   isDemo?: boolean;
 }): Promise<{ id: string; learnerId: string }> {
   const id = randomUUID();

@@ -49,13 +49,6 @@ export function hasHtml(s: string): boolean {
   return /<[a-z!/]|&(#x?[0-9a-f]+|[a-z]+\d*);/i.test(s);
 }
 
-/** File names of the images a field shows, in order. */
-export function htmlImages(html: string): string[] {
-  return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) =>
-    (m[2] ?? m[3] ?? m[4] ?? "").replace(ENTITY, decodeEntity),
-  );
-}
-
 /** HTML to plain text; `<img src="x.jpg">` becomes the token `[image:x.jpg]`. */
 export function ankiHtmlToText(html: string): string {
   return html

@@ -1,4 +1,4 @@
-import { FACT_TYPES, QUESTION_TYPES, type FactType, type QuestionType } from "../qgen/bank";
+import { FACT_TYPES, QUESTION_TYPES, isOneOf } from "../domain/enums";
 import type { InterchangeQuestion } from "./types";
 
 /**
@@ -31,17 +31,12 @@ export function decodeQuarryField(field: string | undefined): InterchangeQuestio
     const data: unknown = JSON.parse(Buffer.from(raw.slice(PREFIX.length), "base64").toString("utf8"));
     if (typeof data !== "object" || data === null) return null;
     const d = data as Record<string, unknown>;
-    if (
-      !QUESTION_TYPES.includes(d.type as QuestionType) ||
-      typeof d.prompt !== "string" ||
-      typeof d.answer !== "string"
-    )
-      return null;
-    const q: InterchangeQuestion = { type: d.type as QuestionType, prompt: d.prompt, answer: d.answer };
+    if (!isOneOf(QUESTION_TYPES, d.type) || typeof d.prompt !== "string" || typeof d.answer !== "string") return null;
+    const q: InterchangeQuestion = { type: d.type, prompt: d.prompt, answer: d.answer };
     if (Array.isArray(d.choices)) q.choices = d.choices.filter((c): c is string => typeof c === "string");
     if (Array.isArray(d.tags)) q.tags = d.tags.filter((t): t is string => typeof t === "string");
     if (typeof d.explanation === "string") q.explanation = d.explanation;
-    if (FACT_TYPES.includes(d.factType as FactType)) q.factType = d.factType as FactType;
+    if (isOneOf(FACT_TYPES, d.factType)) q.factType = d.factType;
     if (typeof d.score === "number") q.score = d.score;
     if (typeof d.noteId === "string") q.noteId = d.noteId;
     if (typeof d.tolerance === "number") q.tolerance = d.tolerance;

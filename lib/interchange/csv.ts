@@ -1,6 +1,6 @@
 import { guardFormula, unguardFormula } from "../text/csv-formula";
 import Papa from "papaparse";
-import type { QuestionType } from "../qgen/bank";
+import type { QuestionType } from "../domain/enums";
 import { INTERCHANGE_LIMITS, type ImportIssue, type ImportResult, type InterchangeQuestion } from "./types";
 import { ankiHtmlToText, hasHtml } from "./anki-html";
 import { countChange } from "./changes";

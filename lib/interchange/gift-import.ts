@@ -1,4 +1,4 @@
-import { FACT_TYPES, type FactType } from "../qgen/bank";
+import { FACT_TYPES, isOneOf } from "../domain/enums";
 import { ankiHtmlToText, hasHtml } from "./anki-html";
 import { countChange } from "./changes";
 import type { ImportIssue, ImportResult, InterchangeQuestion, SkippedRecord } from "./types";
@@ -68,8 +68,8 @@ export function fromGift(text: string): ImportResult {
 /** Quarry's own comments (`// [factType:year] [score:0.82]`) carry what GIFT has no place for. */
 function withMeta(q: InterchangeQuestion, meta: Record<string, string>): InterchangeQuestion {
   const out = { ...q };
-  const factType = meta.factType as FactType | undefined;
-  if (factType && FACT_TYPES.includes(factType)) out.factType = factType;
+  const factType = meta.factType;
+  if (isOneOf(FACT_TYPES, factType)) out.factType = factType;
   const score = meta.score !== undefined ? Number(meta.score) : NaN;
   if (Number.isFinite(score) && score >= 0 && score <= 1) out.score = score;
   return out;

@@ -1,4 +1,5 @@
-import type { FactType, QuestionSource, QuestionType } from "../qgen/bank";
+import type { FactType, QuestionType } from "../domain/enums";
+import type { QuestionSource } from "../qgen/bank";
 
 /**
  * The neutral question shape every format maps to and from. Cloze prompts

@@ -1,4 +1,4 @@
-import { FACT_TYPES, QUESTION_TYPES, type QuestionType } from "../qgen/bank";
+import { FACT_TYPES, QUESTION_TYPES, isOneOf } from "../domain/enums";
 import { normalizeForMatch } from "../text/normalize";
 import { INTERCHANGE_LIMITS as L, type ImportIssue, type InterchangeQuestion } from "./types";
 
@@ -13,8 +13,8 @@ export function validateQuestion(
   q: InterchangeQuestion,
 ): { ok: true; question: InterchangeQuestion } | { ok: false; problems: string[] } {
   const problems: string[] = [];
-  const type = q.type as QuestionType;
-  if (!QUESTION_TYPES.includes(type)) return { ok: false, problems: [`unknown question type "${String(q.type)}"`] };
+  const type = q.type;
+  if (!isOneOf(QUESTION_TYPES, type)) return { ok: false, problems: [`unknown question type "${String(q.type)}"`] };
   const prompt = clean(q.prompt);
   let answer = clean(q.answer);
   if (!prompt) problems.push("the question is empty");

@@ -1,5 +1,5 @@
 import { LiveError } from "./errors";
-import { seededRandom, shuffled, type Random } from "./random";
+import { seededRandom, shuffled, type Random } from "../random";
 import type { LiveConfig, LiveConfigInput, LiveQuestion, LiveQuestionInput } from "./types";
 
 export const MIN_SECONDS = 10;

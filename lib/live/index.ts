@@ -5,13 +5,12 @@
  */
 export * from "./errors";
 export * from "./types";
-export { seededRandom, shuffled, type Random } from "./random";
 export * from "./config";
 export * from "./scoring";
 export * from "./nickname";
-export { createGame, tick, nextWakeAt, currentRound, durationMs } from "./game";
+export { createGame, tick, nextWakeAt, currentRound } from "./game";
 export * from "./host-actions";
-export { joinGame, resumePlayer, getPlayer, setConnected, type TokenGenerator, type JoinResult } from "./players";
+export { joinGame, resumePlayer, setConnected } from "./players";
 export * from "./answers";
 export * from "./standings";
 export * from "./report";

@@ -1,5 +1,5 @@
 import { LiveError } from "./errors";
-import type { Random } from "./random";
+import type { Random } from "../random";
 
 /**
  * A 6-digit join code, 100000–999999 (never a leading zero, so it survives

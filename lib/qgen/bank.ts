@@ -1,23 +1,11 @@
 import { z } from "zod";
+import { factTypeSchema, type FactType } from "../domain/enums";
+
+export { QUESTION_TYPES } from "../domain/enums";
+export type { FactType };
 
 /** Quarry's question-bank format: what the generator writes and the importer reads. */
 export const BANK_VERSION = 1;
-
-export const FACT_TYPES = [
-  "date",
-  "year",
-  "money",
-  "percent",
-  "quantity",
-  "person",
-  "organization",
-  "place",
-  "term",
-] as const;
-export const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
-
-export const factTypeSchema = z.enum(FACT_TYPES);
-export const questionTypeSchema = z.enum(QUESTION_TYPES);
 
 export const bankDocumentSchema = z.object({
   id: z.string().min(1),
@@ -81,8 +69,6 @@ export const bankSchema = z.object({
   conflicts: z.array(conflictSchema),
 });
 
-export type FactType = z.infer<typeof factTypeSchema>;
-export type QuestionType = z.infer<typeof questionTypeSchema>;
 export type BankDocument = z.infer<typeof bankDocumentSchema>;
 export type QuestionSource = z.infer<typeof questionSourceSchema>;
 export type Question = z.infer<typeof questionSchema>;

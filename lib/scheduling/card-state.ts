@@ -1,6 +1,10 @@
 import { type Card, State } from "ts-fsrs";
+import { CARD_STATES, parseEnum, type CardStateName } from "../domain/enums";
 
-export type CardStateName = "new" | "learning" | "review" | "relearning";
+// The one place card state changes shape: database rows (state as TEXT),
+// ts-fsrs cards (numeric State, snake_case) and JSON (dates as ISO strings).
+
+export type { CardStateName };
 
 /** One row of scheduling columns; every field maps 1:1 to a database column. */
 export interface CardState {
@@ -84,4 +88,39 @@ export function cardColumns(card: CardState) {
     state: card.state,
     lastReview: card.lastReview,
   };
+}
+
+/** CardState over the wire and in stored JSON: dates as ISO strings. */
+export type CardStateJson = Omit<CardState, "due" | "lastReview"> & { due: string; lastReview: string | null };
+
+export function cardToJson(card: CardState): CardStateJson {
+  const columns = cardColumns(card);
+  return { ...columns, due: columns.due.toISOString(), lastReview: columns.lastReview?.toISOString() ?? null };
+}
+
+export function cardFromJson(json: CardStateJson): CardState {
+  return { ...json, due: new Date(json.due), lastReview: json.lastReview ? new Date(json.lastReview) : null };
+}
+
+/**
+ * A card snapshot stored as JSON (ReviewLog.previousCard). Older snapshots may
+ * lack fields added since; those come from `fallback`. A state that is not a
+ * card state fails loudly rather than being guessed.
+ */
+export function cardFromStoredJson(json: unknown, fallback: CardState): CardState {
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw new Error("A stored card is not an object.");
+  const o = json as Record<string, unknown>;
+  return {
+    ...fallback,
+    ...o,
+    state: parseEnum(CARD_STATES, o.state ?? fallback.state, "card state"),
+    due: new Date(String(o.due)),
+    lastReview: o.lastReview ? new Date(String(o.lastReview)) : null,
+  };
+}
+
+/** A stored row whose state column is TEXT, with the state checked against CARD_STATES. */
+export function cardFromRow<R extends { state: string }>(row: R): Omit<R, "state"> & { state: CardStateName } {
+  return { ...row, state: parseEnum(CARD_STATES, row.state, "card state") };
 }

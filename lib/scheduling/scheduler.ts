@@ -3,9 +3,9 @@ import { type CardState, type CardStateName, fromFsrsCard, toFsrsCard } from "./
 import { formatInterval } from "./interval-label";
 import { type SchedulerSettings, toFsrsParameters } from "./settings";
 
-export type Rating = "again" | "hard" | "good" | "easy";
+import { RATINGS, type Rating } from "../domain/enums";
 
-export const RATINGS: readonly Rating[] = ["again", "hard", "good", "easy"];
+export { RATINGS, type Rating };
 
 const RATING_TO_FSRS: Record<Rating, Grade> = {
   again: FsrsRating.Again,

@@ -14,7 +14,6 @@ export interface SchedulerSettings {
   weights?: readonly number[] | null;
 }
 
-export const DEFAULT_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.99;
 export const DEFAULT_MAXIMUM_INTERVAL_DAYS = 36500;

@@ -1,7 +1,7 @@
 import type { CardState } from "./card-state";
 import { newCardState, scheduleReview } from "./scheduler";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 86_400_000;
 const EPOCH = new Date("2026-01-01T00:00:00Z");
 
 /**

@@ -3,13 +3,12 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { MAX_PASSWORD, MIN_PASSWORD } from "@/lib/api/auth";
 import { db } from "./db";
+import { configuredBaseUrl } from "./request-origin";
 import { authSecret } from "./secret";
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 128;
-
-const baseURL = process.env.QUARRY_BASE_URL || undefined;
+const baseURL = configuredBaseUrl();
 
 function createAuth() {
   return betterAuth({
@@ -21,8 +20,8 @@ function createAuth() {
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,
-      minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      minPasswordLength: MIN_PASSWORD,
+      maxPasswordLength: MAX_PASSWORD,
     },
     user: {
       additionalFields: {
@@ -30,8 +29,8 @@ function createAuth() {
       },
     },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
-    // Login throttling per account and per IP is ours (lib/server/login-throttle.ts),
-    // applied in the server actions that call this API.
+    // Sign-in throttling per account and per address is ours (lib/server/accounts.ts,
+    // over lib/server/failure-throttle.ts), applied before this API is called.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     advanced: {

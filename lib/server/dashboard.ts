@@ -24,8 +24,8 @@ import {
 import { listDecksByIds } from "@/lib/data/decks";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
+import { DAY_MS } from "@/lib/time";
 
-const DAY_MS = 86_400_000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 /** The class's assigned decks, in assignment order, with titles and sizes. */

@@ -67,8 +67,6 @@ export function createFailureThrottle(options: FailureThrottleOptions) {
   };
 }
 
-export type FailureThrottle = ReturnType<typeof createFailureThrottle>;
-
 /** "Try again in 8 seconds" / "in 3 minutes". */
 export function retryMessage(retryAfterMs: number): string {
   const s = Math.max(1, Math.ceil(retryAfterMs / 1000));

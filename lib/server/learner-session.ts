@@ -9,6 +9,7 @@ import {
   type LearnerRecord,
 } from "@/lib/data/learners";
 import { sha256Hex } from "@/lib/text/normalize";
+import { isHttpsRequest } from "./request-origin";
 import { currentUser } from "./session-user";
 
 export const GUEST_COOKIE = "quarry_guest";
@@ -50,8 +51,6 @@ export async function currentOrNewLearner(timeZone?: string): Promise<LearnerRec
   return learner;
 }
 
-/** Behind a TLS proxy the original scheme arrives in x-forwarded-proto. */
 async function isHttps(): Promise<boolean> {
-  const proto = (await headers()).get("x-forwarded-proto");
-  return proto === "https" || (process.env.QUARRY_BASE_URL ?? "").startsWith("https://");
+  return isHttpsRequest(await headers());
 }

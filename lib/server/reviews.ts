@@ -20,10 +20,11 @@ import {
   type ReviewLogWithCard,
 } from "@/lib/data/reviews";
 import { AppError, STATUS } from "@/lib/errors";
-import { newCardState, scheduleReview, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
+import { cardToJson, newCardState, scheduleReview, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
+import { parseEnum, RATINGS } from "@/lib/domain/enums";
 import { gradeAnswer } from "@/lib/study/grade";
 import { db } from "./db";
-import { schedulerSettingsFor, toJson, toStudyQuestion } from "./study-session";
+import { schedulerSettingsFor, toStudyQuestion } from "./study-session";
 
 type ReviewErrorCode =
   "question_not_found" | "card_not_found" | "review_id_taken" | "not_latest_review" | "review_not_found";
@@ -147,20 +148,7 @@ function duplicateOf(log: ReviewLogWithCard, learnerId: string): RecordedReview 
 }
 
 /** A card nobody has answered yet; its due date is irrelevant until it is scheduled. */
-function blankCard(): CardState {
-  return {
-    due: new Date(0),
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: "new",
-    lastReview: null,
-  };
-}
+const blankCard = (): CardState => newCardState(new Date(0));
 
 /**
  * Grades and schedules one answer. The server grades with the same pure
@@ -202,7 +190,7 @@ export async function submitReview(learner: LearnerRecord, sub: ReviewSubmission
       };
     },
   });
-  return { ...result, rating: result.rating as ReviewResult["rating"], card: toJson(result.card) };
+  return { ...result, rating: parseEnum(RATINGS, result.rating, "rating"), card: cardToJson(result.card) };
 }
 
 /**
@@ -223,5 +211,5 @@ export async function undoSubmittedReview(learner: LearnerRecord, reviewId: stri
     await markReviewUndone(tx, log.id, now);
     return restored;
   });
-  return toJson(card);
+  return cardToJson(card);
 }

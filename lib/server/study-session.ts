@@ -2,6 +2,7 @@ import "server-only";
 
 import type { CardStateJson, DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
+import { parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
 import { parseTags } from "@/lib/data/question-tags";
 import {
   countNewCardsStudiedSince,
@@ -11,7 +12,7 @@ import {
   listQuestionsAnsweredSince,
   type StudyQuestionRow,
 } from "@/lib/data/cards";
-import { newCardState, type CardState } from "@/lib/scheduling";
+import { cardToJson, newCardState } from "@/lib/scheduling";
 import { startOfDay } from "@/lib/study/calendar";
 import { burySiblings } from "@/lib/study/siblings";
 import { countPlan, planSession } from "@/lib/study/session-plan";
@@ -26,7 +27,6 @@ const DEFAULT_NEW_CARDS_PER_DAY = 20;
 const DEFAULT_DESIRED_RETENTION = 0.9;
 /** The schema's default daily review limit, likewise. */
 const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
-const QUESTION_TYPES = ["cloze", "multiple_choice", "flashcard", "true_false"] as const;
 
 /** The deck page's counts: a tally of the very plan the session would be built from now. */
 export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, now: Date): Promise<DeckCounts> {
@@ -107,8 +107,8 @@ export async function buildStudySession(
   const { plan } = await planFor(learner, deck, now);
   const cards: StudyCard[] = plan.map((p) =>
     p.kind === "due"
-      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: toJson(p.item.row.card) }
-      : { cardId: null, question: toStudyQuestion(p.item), card: toJson(newCardState(now)) },
+      ? { cardId: p.item.id, question: toStudyQuestion(p.item.row.question), card: cardToJson(p.item.row.card) }
+      : { cardId: null, question: toStudyQuestion(p.item), card: cardToJson(newCardState(now)) },
   );
   return {
     deck: { id: deck.id, title: deck.title },
@@ -138,7 +138,7 @@ export async function buildStudySession(
 export function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
   return {
     id: q.id,
-    type: QUESTION_TYPES.includes(q.type as never) ? (q.type as StudyCard["question"]["type"]) : "flashcard",
+    type: parseEnum(QUESTION_TYPES, q.type, "question type"),
     prompt: q.prompt,
     answer: q.answer,
     choices: (q.choices as string[] | null) ?? null,
@@ -151,20 +151,5 @@ export function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
     ...(q.tags ? { tags: parseTags(q.tags) } : {}),
     ...(q.explanation ? { explanation: q.explanation } : {}),
     ...(q.tolerance ? { tolerance: q.tolerance } : {}),
-  };
-}
-
-export function toJson(card: CardState): CardStateJson {
-  return {
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsedDays,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview?.toISOString() ?? null,
   };
 }

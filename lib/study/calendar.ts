@@ -2,6 +2,7 @@
  * Calendar days in the learner's IANA time zone. "Today", streaks and heatmap days
  * all follow local midnight, not UTC. Day keys are "YYYY-MM-DD" strings.
  */
+import { DAY_MS, HOUR_MS } from "../time";
 
 export class TimeZoneError extends Error {
   readonly code = "invalid_time_zone";
@@ -48,9 +49,8 @@ export function dayKey(date: Date, timeZone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
-const DAY_MS = 86_400_000;
 // No zone is more than 14 h from UTC; a little slack covers historic offsets.
-const MAX_OFFSET_MS = 15 * 3_600_000;
+const MAX_OFFSET_MS = 15 * HOUR_MS;
 
 /**
  * The UTC instant at which the local day containing `now` begins. Found by binary

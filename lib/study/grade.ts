@@ -1,10 +1,11 @@
 import { AppError, STATUS } from "../errors";
+import type { QuestionType } from "../domain/enums";
 import type { Rating } from "../scheduling/scheduler";
 import { matchAnswer, type AnswerVerdict } from "./answer-match";
 import { rateAnswer } from "./rating";
 
 export type GradableQuestion = {
-  type: "cloze" | "multiple_choice" | "flashcard" | "true_false";
+  type: QuestionType;
   prompt: string;
   answer: string;
   choices: string[] | null;

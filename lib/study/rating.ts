@@ -1,8 +1,9 @@
+import type { QuestionType } from "../domain/enums";
 import type { Rating } from "../scheduling/scheduler";
 import type { AnswerVerdict } from "./answer-match";
 
 /** Question types graded by the app itself (flashcards are self-graded). */
-export type AutoGradedType = "cloze" | "multiple_choice" | "true_false";
+export type AutoGradedType = Exclude<QuestionType, "flashcard">;
 
 /**
  * An answer counts as "fast" when it arrives within

@@ -2,6 +2,7 @@
  * What one study session serves, decided in one place: the deck page counts
  * the same plan the session is built from, so the two always agree.
  */
+import type { CardStateName } from "../domain/enums";
 
 export const STUDY_ORDERS = ["due-first", "new-first", "mixed"] as const;
 export type StudyOrder = (typeof STUDY_ORDERS)[number];
@@ -12,7 +13,7 @@ export const STUDY_ORDER_LABELS: Record<StudyOrder, string> = {
   mixed: "New cards mixed in among reviews",
 };
 
-export type PlannedState = "new" | "learning" | "relearning" | "review";
+export type PlannedState = CardStateName;
 
 export interface DueItem {
   state: PlannedState;

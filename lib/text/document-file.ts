@@ -1,4 +1,5 @@
 import path from "node:path";
+import { looksBinary } from "../ingest/sniff";
 import { sha256Hex } from "./normalize";
 
 /** Upper bound for one text document; larger files are refused, not truncated. */
@@ -65,16 +66,6 @@ export function parseDocumentFile(fileName: string, bytes: Uint8Array): ParsedDo
   const heading = /^\s*#\s+(.+)$/m.exec(body.slice(0, 500));
   const title = fields.title || heading?.[1]?.trim() || titleFromFileName(fileName);
   return { title, source: fields.source || null, text: body, sha256: sha256Hex(bytes) };
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
 }
 
 function titleFromFileName(fileName: string): string {

@@ -1,3 +1,5 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 let counter = 0;
@@ -69,4 +71,36 @@ export async function teacherSession(browser: Browser, baseURL = e2eBaseUrl) {
   const state = await context.storageState();
   await context.close();
   return state;
+}
+
+/** The database the server under test writes (playwright.config starts it on data/e2e.db). */
+export const e2eDbFile = process.env.LIVE_E2E_DB ?? path.resolve("data/e2e.db");
+
+/** One read-only query on a server's database (a second connection; WAL lets it read alongside). */
+export function queryDb(dbFile: string, sql: string, params: (string | number)[]): Record<string, unknown>[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** JSON request options for Playwright's request API. */
+export const json = (data: unknown) => ({ data, headers: { "content-type": "application/json" } });
+
+/** A phone-sized touch screen in a context of its own. */
+export async function phone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  return context.newPage();
+}
+
+/** Joins a live game from the join page, as a player on a phone would. */
+export async function joinAs(page: Page, code: string, nickname: string) {
+  await page.goto(`/join?code=${code}`);
+  await expect(page.getByLabel("Game code")).toHaveValue(code);
+  await page.getByLabel("Nickname").fill(nickname);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page).toHaveURL(new RegExp(`/play/${code}$`));
+  await expect(page.getByRole("heading", { name: "You're in!" })).toBeVisible();
 }

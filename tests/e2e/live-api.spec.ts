@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { teacherSession } from "./helpers";
+import { json, teacherSession } from "./helpers";
 
 // The live-quiz HTTP contract against the real server: event streams read
 // with Node's fetch, answers and host actions posted like a phone would.
@@ -76,8 +76,6 @@ async function openStream(baseURL: string, path: string, ctx: APIRequestContext)
     close: () => controller.abort(),
   };
 }
-
-const json = (data: unknown) => ({ data, headers: { "content-type": "application/json" } });
 
 async function createGame(ctx: APIRequestContext, seconds = 10, questionCount = 2) {
   const res = await ctx.post(

@@ -1,36 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { teacherSession } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDbFile, joinAs, phone, queryDb, teacherSession } from "./helpers";
 
 // A classroom's reality: a phone reloads mid-round, and the host view is projected.
 
 const SHOTS = path.resolve("test-results/live-host");
-const dbFile = process.env.LIVE_E2E_DB ?? path.resolve("data/e2e.db");
-
-/** A read-only look at the server's database (WAL lets a second connection read alongside). */
-function query(sql: string, params: (string | number)[]): Record<string, unknown>[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
-
-async function phone(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
-  return context.newPage();
-}
-
-async function joinAs(page: Page, code: string, nickname: string) {
-  await page.goto(`/join?code=${code}`);
-  await page.getByLabel("Nickname").fill(nickname);
-  await page.getByRole("button", { name: "Join" }).click();
-  await expect(page.getByRole("heading", { name: "You're in!" })).toBeVisible();
-}
+const query = (sql: string, params: (string | number)[]) => queryDb(e2eDbFile, sql, params);
 
 const answerButtons = (page: Page) => page.getByRole("group", { name: "Answers" }).getByRole("button");
 

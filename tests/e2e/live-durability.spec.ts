@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { json, queryDb as query, signUp, uniqueEmail } from "./helpers";
 
 // Against a server process of its own (on a copy of the e2e database), which
 // this spec kills with SIGKILL: an acknowledged live answer must survive it.
@@ -59,16 +59,6 @@ async function stop(server: Server, signal: NodeJS.Signals): Promise<void> {
   await exited;
 }
 
-function query(dbFile: string, sql: string, params: (string | number)[]): Record<string, unknown>[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
-
-const json = (data: unknown) => ({ data, headers: { "content-type": "application/json" } });
 const newGame = { deckId: "sample", questionCount: 2, secondsPerQuestion: 60, shuffle: false, allowLateJoin: false };
 
 async function signedIn(browser: Browser, baseURL: string, role: "teacher" | "learner"): Promise<APIRequestContext> {

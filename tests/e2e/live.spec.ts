@@ -1,46 +1,19 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { liveReviewId } from "../../lib/server/live/review-id";
-import { signUp, teacherSession, uniqueEmail } from "./helpers";
+import { e2eDbFile, joinAs, phone, queryDb, signUp, teacherSession, uniqueEmail } from "./helpers";
 
 // A whole live quiz in Chromium: a host and three phones, one of which
 // reloads mid-game; one is signed in, and the game feeds her cards.
 
-/** The database the server under test writes (playwright.config starts it on data/e2e.db). */
-const dbFile = process.env.LIVE_E2E_DB ?? path.resolve("data/e2e.db");
+const query = (sql: string, params: (string | number)[]) => queryDb(e2eDbFile, sql, params);
 
 type PlayedQuestion = { choices: string[]; correctIndex: number };
-
-/** Runs one read-only query on the server's database (a second connection; WAL lets it read alongside). */
-async function query(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The questions as played, read from the stored game: the test decides who answers right. */
 async function playedQuestions(gameId: string): Promise<PlayedQuestion[]> {
   const [row] = await query("SELECT questions FROM LiveGame WHERE id = ?", [gameId]);
   return JSON.parse(String(row?.questions)) as PlayedQuestion[];
-}
-
-async function phone(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
-  return context.newPage();
-}
-
-async function joinAs(page: Page, code: string, nickname: string) {
-  await page.goto(`/join?code=${code}`);
-  await expect(page.getByLabel("Game code")).toHaveValue(code);
-  await page.getByLabel("Nickname").fill(nickname);
-  await page.getByRole("button", { name: "Join" }).click();
-  await expect(page).toHaveURL(new RegExp(`/play/${code}$`));
-  await expect(page.getByRole("heading", { name: "You're in!" })).toBeVisible();
 }
 
 const answerButtons = (page: Page) => page.getByRole("group", { name: "Answers" }).getByRole("button");

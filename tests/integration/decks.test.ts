@@ -25,7 +25,7 @@ import { generateDocumentQuestions } from "@/lib/server/question-bank";
 import { sha256Hex } from "@/lib/text/normalize";
 import { splitSentences } from "@/lib/text/sentences";
 import { createQuiz } from "@/lib/server/live/games";
-import { seededRandom } from "@/lib/live/random";
+import { seededRandom } from "@/lib/random";
 import { buildStudySession } from "@/lib/server/study-session";
 import { ingestUploads } from "@/lib/server/uploads";
 import { getLearner } from "@/lib/data/learners";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGuestLearner } from "@/lib/data/learners";
 import { getLiveGame, getLiveGameReport } from "@/lib/data/live";
-import { seededRandom } from "@/lib/live/random";
+import { seededRandom } from "@/lib/random";
 import { buildReport } from "@/lib/live/report";
 import { db } from "@/lib/server/db";
 import { importContent } from "@/lib/server/import-content";

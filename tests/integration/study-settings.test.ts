@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { simulateLearner, type SimQuestion } from "@/lib/dashboard/demo-simulation";
 import { createGuestLearner, getLearner, type LearnerRecord } from "@/lib/data/learners";
-import { seededRandom } from "@/lib/qgen/random";
+import { seededRandom } from "@/lib/random";
 import { cardColumns } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
 import { fitLearnerParameters, getFitSummary } from "@/lib/server/fsrs-fit";

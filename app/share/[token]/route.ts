@@ -1,6 +1,7 @@
 import { rememberShareToken } from "@/lib/server/deck-share";
 import { findSharedDeck } from "@/lib/server/decks";
 import { apiError } from "@/lib/server/http";
+import { isHttpsRequest } from "@/lib/server/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const token = (await params).token;
   const deck = await findSharedDeck(token);
   if (!deck) return apiError(404, "not_found", "That share link does not work any more.");
-  const url = new URL(request.url);
-  const secure = url.protocol === "https:" || (process.env.QUARRY_BASE_URL ?? "").startsWith("https://");
-  await rememberShareToken(deck.id, token, secure);
+  await rememberShareToken(deck.id, token, isHttpsRequest(request.headers, request.url));
   return new Response(null, { status: 303, headers: { Location: `/decks/${encodeURIComponent(deck.id)}` } });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { sha256Hex } from "@/lib/text/normalize";
+import { isHttpsRequest } from "../request-origin";
 
 const HOST_PREFIX = "quarry_live_host_";
 const PLAYER_PREFIX = "quarry_live_player_";
@@ -12,10 +13,7 @@ const TTL_S = 24 * 3600;
 export const hostCookieName = (gameId: string) => `${HOST_PREFIX}${gameId}`;
 export const playerCookieName = (gameId: string) => `${PLAYER_PREFIX}${gameId}`;
 
-function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto");
-  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
-}
+const isHttps = (request: Request) => isHttpsRequest(request.headers, request.url);
 
 async function setSecret(request: Request, name: string, value: string): Promise<void> {
   (await cookies()).set(name, value, {

@@ -5,7 +5,7 @@ import { createGame } from "@/lib/live/game";
 import { applyHostAction, isHostToken, type HostAction } from "@/lib/live/host-actions";
 import { generateJoinCode } from "@/lib/live/join-code";
 import { joinGame, resumePlayer, setConnected, type TokenGenerator } from "@/lib/live/players";
-import type { Random } from "@/lib/live/random";
+import type { Random } from "@/lib/random";
 import { submitAnswer, type AnswerInput } from "@/lib/live/answers";
 import { playerView, type PlayerView } from "@/lib/live/player-view";
 import { hostView, type HostView } from "@/lib/live/host-view";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { seededRandom, shuffled } from "@/lib/live/random";
+import { seededRandom, shuffled } from "@/lib/random";
 import type { LiveQuestionInput } from "@/lib/live/types";
 import { noteKeyOf } from "@/lib/study/siblings";
 

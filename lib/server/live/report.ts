@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getLiveGame, getLiveGameReport } from "@/lib/data/live";
+import type { GameStatus } from "@/lib/domain/enums";
 import { isHostToken } from "@/lib/live/host-actions";
 import { buildReport, type GameReport } from "@/lib/live/report";
 import type { LiveQuestion } from "@/lib/live/types";
@@ -13,7 +14,7 @@ export type HostReport = {
   gameId: string;
   code: string;
   deckTitle: string;
-  status: "lobby" | "running" | "finished";
+  status: GameStatus;
   createdAt: number;
   report: GameReport;
 };

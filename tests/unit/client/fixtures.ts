@@ -1,6 +1,5 @@
 import type { StudyCard, StudyQuestion, StudySession } from "@/lib/api/study-contract";
-import { newCardState } from "@/lib/scheduling";
-import { cardToJson } from "@/lib/client/card-json";
+import { cardToJson, newCardState } from "@/lib/scheduling";
 
 export const T0 = new Date("2026-03-02T09:00:00.000Z");
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scheduleReview } from "@/lib/scheduling";
-import { cardFromJson } from "@/lib/client/card-json";
+import { cardFromJson, scheduleReview } from "@/lib/scheduling";
 import {
   advance,
   answer,

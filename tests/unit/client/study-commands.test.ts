@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewSubmission } from "@/lib/api/study-contract";
-import { cardToJson } from "@/lib/client/card-json";
+import { cardToJson } from "@/lib/scheduling";
 import { createReviewQueueStore } from "@/lib/client/review-queue";
 import {
   overrideLastAnswer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoProfiles, simulateLearner, type SimProfile, type SimQuestion } from "@/lib/dashboard/demo-simulation";
-import { seededRandom } from "@/lib/qgen/random";
+import { seededRandom } from "@/lib/random";
 
 const questions: SimQuestion[] = Array.from({ length: 40 }, (_, i) => {
   const type = (["multiple_choice", "cloze", "flashcard", "true_false"] as const)[i % 4]!;

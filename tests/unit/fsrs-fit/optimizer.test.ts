@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { simulateLearner, type SimProfile, type SimQuestion } from "@/lib/dashboard/demo-simulation";
 import { FIT_RULES, longTermItems, splitHoldOut, toHistories, type FitReview } from "@/lib/fsrs-fit/history";
 import { fitLearner } from "@/lib/fsrs-fit/optimizer";
-import { seededRandom } from "@/lib/qgen/random";
+import { seededRandom } from "@/lib/random";
 
 const DAY = 86_400_000;
 const START = new Date("2026-01-05T00:00:00Z");

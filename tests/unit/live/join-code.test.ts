@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateJoinCode, parseJoinCode, seededRandom } from "@/lib/live";
+import { generateJoinCode, parseJoinCode } from "@/lib/live";
+import { seededRandom } from "@/lib/random";
 import { expectLiveError } from "./helpers";
 
 /** Replays the given values, like a scripted Math.random. */

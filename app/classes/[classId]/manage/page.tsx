@@ -6,6 +6,7 @@ import { assignDeckAction, regenerateCodeAction, removeLearnerAction, unassignDe
 import { AssignDeckForm } from "@/components/forms/class-forms";
 import { currentShareTokens } from "@/lib/server/deck-share";
 import { loadClassManagement } from "@/lib/server/classes";
+import { publicOrigin } from "@/lib/server/request-origin";
 import { currentViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,9 +20,7 @@ export default async function ManageClassPage({ params }: Props) {
   const managed = await loadClassManagement(viewer, classId, await currentShareTokens());
   if (!managed) notFound();
   const { classroom, members, assignments, decks, titleOf } = managed;
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
-  const joinLink = `${origin}/join-class?code=${classroom.joinCode}`;
+  const joinLink = `${publicOrigin(await headers())}/join-class?code=${classroom.joinCode}`;
   return (
     <>
       <p>

@@ -7,6 +7,7 @@ import { HostScreen } from "@/components/live/host-screen";
 import { isHostToken } from "@/lib/live/host-actions";
 import { readHostCookie } from "@/lib/server/live/cookies";
 import { getEntry } from "@/lib/server/live/registry";
+import { publicOrigin } from "@/lib/server/request-origin";
 import { storedGameForHost } from "@/lib/server/live/report";
 import { gameIdSchema } from "@/lib/server/live/schemas";
 
@@ -16,10 +17,7 @@ export const metadata: Metadata = { title: "Host live quiz" };
 type Props = { params: Promise<{ gameId: string }> };
 
 async function joinUrlFor(code: string): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}/join?code=${code}`;
+  return `${publicOrigin(await headers())}/join?code=${code}`;
 }
 
 export default async function HostPage({ params }: Props) {

@@ -1,7 +1,7 @@
 /** A source of uniform numbers in [0, 1), like Math.random. */
 export type Random = () => number;
 
-/** Deterministic PRNG (mulberry32) so a seeded shuffle replays identically. */
+/** mulberry32: a small seeded generator, so every choice and shuffle replays identically. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
@@ -13,14 +13,12 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-/** Fisher–Yates; returns a new array, leaves the input alone. */
+/** Fisher–Yates with the given source; returns a new array and leaves the input alone. */
 export function shuffled<T>(items: readonly T[], random: Random): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const a = out[i] as T;
-    out[i] = out[j] as T;
-    out[j] = a;
+    [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
 }
