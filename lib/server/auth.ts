@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "./db";
+import { databaseProvider } from "./database-url";
 import { authSecret } from "./secret";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -14,7 +15,7 @@ function createAuth() {
     appName: "Quarry",
     baseURL,
     secret: authSecret(),
-    database: prismaAdapter(db(), { provider: "sqlite" }),
+    database: prismaAdapter(db(), { provider: databaseProvider() }),
     // Passwords are hashed with scrypt by better-auth.
     emailAndPassword: {
       enabled: true,
