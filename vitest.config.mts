@@ -32,10 +32,29 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // PostgreSQL-only tests (migration runner, db:copy) run in integration-pg.
+          exclude: ["tests/integration/postgres/**"],
           environment: "node",
           // Each file gets its own SQLite database; running files in parallel is safe.
           // Question generation runs in worker threads, each of which loads the NLP model on
           // start; with several files doing so at once on two cores, imports need a wider budget.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        // The same suite against PostgreSQL (QUARRY_TEST_PG_URL, see tests/helpers/postgres.ts):
+        // each file gets its own database, copied from a template migrated once.
+        // `npm run test:integration` runs it through scripts/test-integration-pg.mjs.
+        test: {
+          name: "integration-pg",
+          include: ["tests/integration/**/*.test.ts"],
+          // Upgrades an SQLite file migration by migration; PostgreSQL's history is tested in postgres/.
+          exclude: ["tests/integration/decks-migration.test.ts"],
+          environment: "node",
+          env: { QUARRY_TEST_DB: "postgresql" },
+          globalSetup: ["tests/integration/helpers/pg-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

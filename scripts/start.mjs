@@ -1,5 +1,6 @@
-// `npm start`: apply migrations, import content/, build if the sources are
-// newer than the last build, then serve on $PORT (default 3000).
+// `npm start`: apply migrations (SQLite or PostgreSQL, by DATABASE_URL), import
+// content/, build if the sources are newer than the last build, then serve on
+// $PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -37,8 +38,14 @@ function buildIsStale() {
   return Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
 }
 
-run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
-run("Tuning the database", process.execPath, ["scripts/tune-sqlite.mjs"]);
+// postgresql:// selects PostgreSQL, migrated by our own runner (`prisma migrate
+// deploy` fails through adapter-pg in Prisma 6.19); anything else is SQLite.
+if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? "")) {
+  run("Applying database migrations (PostgreSQL)", bin("tsx"), ["scripts/migrate-pg.ts"]);
+} else {
+  run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
+  run("Tuning the database", process.execPath, ["scripts/tune-sqlite.mjs"]);
+}
 run("Importing content/", bin("tsx"), ["scripts/import-content.ts"]);
 if (process.env.QUARRY_SKIP_BUILD !== "1" && buildIsStale()) run("Building the app", bin("next"), ["build"]);
 

@@ -1,4 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { databaseProvider } from "@/lib/server/database-url";
 import { db } from "@/lib/server/db";
 import { deckQuestionWhere } from "./cards";
 
@@ -117,24 +118,23 @@ export async function markLiveGameStarted(id: string, at: Date): Promise<void> {
  * The live write path uses plain multi-row statements: measured on SQLite,
  * a createMany costs ~60–100 ms of blocked event loop whatever its size,
  * against ~10 ms for the same rows as one INSERT; a class answering at once
- * must not stall every other request. Dates are stored the way Prisma's
- * SQLite adapter stores them (ISO text, UTC offset), so Prisma reads them back.
+ * must not stall every other request. Statements are Prisma tagged templates,
+ * so each database gets its own placeholders (`?` or `$n`). SQLite stores dates
+ * the way Prisma's SQLite adapter does (ISO text, UTC offset) and booleans as
+ * 0/1, so Prisma reads them back; PostgreSQL takes both as they are.
  */
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const dateValue = (d: Date): Date | string => (databaseProvider() === "postgresql" ? d : sqliteDate(d));
+const boolValue = (b: boolean): boolean | number => (databaseProvider() === "postgresql" ? b : b ? 1 : 0);
 /** Rows per statement, far below SQLite's bound-parameter limit. */
 const CHUNK = 200;
 
-type Statement = { sql: string; params: unknown[] };
-
-function insertStatements(table: string, columns: string[], rows: unknown[][]): Statement[] {
-  const out: Statement[] = [];
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
+function insertStatements(table: string, columns: string[], rows: unknown[][]): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    out.push({
-      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
-      params: chunk.flat(),
-    });
+    const tuples = rows.slice(i, i + CHUNK).map((row) => Prisma.sql`(${Prisma.join(row)})`);
+    out.push(Prisma.sql`${head}${Prisma.join(tuples)}`);
   }
   return out;
 }
@@ -169,7 +169,7 @@ export async function saveLiveRows(players: readonly LivePlayerRow[], answers: r
     ...insertStatements(
       "LivePlayer",
       ["id", "gameId", "nickname", "resumeTokenHash", "learnerId", "score", "joinedAt"],
-      players.map((r) => [r.id, r.gameId, r.nickname, r.resumeTokenHash, r.learnerId, 0, sqliteDate(r.joinedAt)]),
+      players.map((r) => [r.id, r.gameId, r.nickname, r.resumeTokenHash, r.learnerId, 0, dateValue(r.joinedAt)]),
     ),
     ...insertStatements(
       "LiveAnswer",
@@ -181,19 +181,19 @@ export async function saveLiveRows(players: readonly LivePlayerRow[], answers: r
         r.questionId,
         r.questionIndex,
         r.choiceIndex,
-        r.correct ? 1 : 0,
+        boolValue(r.correct),
         r.points,
         r.responseMs,
-        sqliteDate(r.answeredAt),
+        dateValue(r.answeredAt),
       ]),
     ),
   ];
   if (statements.length === 0) return;
   if (statements.length === 1) {
-    await db().$executeRawUnsafe(statements[0]!.sql, ...statements[0]!.params);
+    await db().$executeRaw(statements[0]!);
     return;
   }
-  await db().$transaction(statements.map((s) => db().$executeRawUnsafe(s.sql, ...s.params)));
+  await db().$transaction(statements.map((s) => db().$executeRaw(s)));
 }
 
 /** Answers to a question the host ended before its reveal: not scored, so not kept. */
@@ -205,13 +205,13 @@ export async function discardLiveAnswers(gameId: string, questionIndex: number):
 export async function saveLivePlayerScores(scores: readonly { id: string; score: number }[]): Promise<void> {
   for (let i = 0; i < scores.length; i += CHUNK) {
     const chunk = scores.slice(i, i + CHUNK);
-    const cases = chunk.map(() => "WHEN ? THEN ?").join(" ");
-    const ids = chunk.map(() => "?").join(", ");
-    await db().$executeRawUnsafe(
-      `UPDATE "LivePlayer" SET "score" = CASE "id" ${cases} END WHERE "id" IN (${ids})`,
-      ...chunk.flatMap((s) => [s.id, s.score]),
-      ...chunk.map((s) => s.id),
+    // The CAST types the score for PostgreSQL, which reads an untyped CASE branch as text.
+    const cases = Prisma.join(
+      chunk.map((s) => Prisma.sql`WHEN ${s.id} THEN CAST(${s.score} AS INTEGER)`),
+      " ",
     );
+    const ids = Prisma.join(chunk.map((s) => s.id));
+    await db().$executeRaw`UPDATE "LivePlayer" SET "score" = CASE "id" ${cases} END WHERE "id" IN (${ids})`;
   }
 }
 

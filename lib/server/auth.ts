@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { MAX_PASSWORD, MIN_PASSWORD } from "@/lib/api/auth";
 import { db } from "./db";
 import { configuredBaseUrl } from "./request-origin";
+import { databaseProvider } from "./database-url";
 import { authSecret } from "./secret";
 
 const baseURL = configuredBaseUrl();
@@ -15,7 +16,7 @@ function createAuth() {
     appName: "Quarry",
     baseURL,
     secret: authSecret(),
-    database: prismaAdapter(db(), { provider: "sqlite" }),
+    database: prismaAdapter(db(), { provider: databaseProvider() }),
     // Passwords are hashed with scrypt by better-auth.
     emailAndPassword: {
       enabled: true,

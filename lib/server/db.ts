@@ -1,10 +1,21 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl, ensureDatabaseDir } from "./database-url";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { databasePoolSize, databaseProvider, databaseUrl, ensureDatabaseDir } from "./database-url";
 
+/**
+ * The data layer is typed against the SQLite client. The PostgreSQL client is
+ * generated from the same models (prisma/postgresql/schema.prisma is written from
+ * prisma/schema.prisma), so it has the same API; the URL picks one at run time.
+ */
 export type Db = PrismaClient;
 
 export function createDb(url = databaseUrl()): Db {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: databasePoolSize() });
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
   ensureDatabaseDir(url);
   // A 5 s busy timeout lets concurrent writers queue instead of failing fast.
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
