@@ -24,6 +24,13 @@ export type SentenceInfo = {
   referent?: string;
   /** Names what the sentence's pronoun subject refers to, in every prompt made from it. */
   fix?: SubjectFix;
+  /** The document's statements in order (shared by its sentences), and this sentence's place among them. */
+  docSentences: Annotated[];
+  docIndex: number;
+  /** The document's heading, when it opens with one: what "these agreements" may refer to. */
+  title?: string;
+  /** The subject names only a kind of thing ("The decision …") and nothing earlier says which. */
+  unnamed?: boolean;
 };
 
 export type Fact = {
@@ -158,6 +165,8 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
         return [{ ...span, kind: "place" }];
       if (span.kind === "name") {
         if (people.has(span.text)) return [{ ...span, kind: "person" }];
+        // "Earth's highest mountain": a name everyone knows tests nothing the text taught.
+        if (COMMON_KNOWLEDGE.test(span.text)) return [];
         // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.
         const next = s.annotated.tokens.find((t) => t.start >= span.end);
         const after = next && s.annotated.tokens[s.annotated.tokens.indexOf(next) + 1];
@@ -168,6 +177,8 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
           next.start === span.end + 1 &&
           next.pos === "NOUN" &&
           /^\p{Ll}+$/u.test(next.text) &&
+          // "World Cup history", "U.S. LNG industry": a stock phrase, not the name of a thing.
+          !STOCK_NOUNS.has(next.lower) &&
           !(after && after.pos === "NOUN")
         )
           return [{ ...span, kind: "term", end: next.end, text: s.annotated.text.slice(span.start, next.end) }];
@@ -177,7 +188,12 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       }
       if (span.origin === "chunk") {
         const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
-        if (repeated) return [{ ...span, repeated }];
+        if (namesPeople(s.annotated, span)) return [];
+        if (repeated) {
+          // "historic trade deal" twice is still praise around a common phrase.
+          const trimmed = trimVagueModifiers(s.annotated, span);
+          return trimmed === span ? [{ ...span, repeated }] : [];
+        }
         // "an important deepwater crude oil export facility": the term is what follows the praise.
         const trimmed = trimVagueModifiers(s.annotated, span);
         return trimmed && isKeyTermChunk(s.annotated, trimmed, tagsOf) ? [{ ...trimmed, repeated }] : [];
@@ -186,6 +202,47 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
     });
   }
   return people;
+}
+
+const COMMON_KNOWLEDGE = /^(?:Earth|World|Sun|Moon|Internet|Web|God|Heaven|Mankind)$/;
+const STOCK_NOUNS = new Set([
+  "history",
+  "industry",
+  "economy",
+  "production",
+  "market",
+  "markets",
+  "government",
+  "officials",
+  "people",
+  "era",
+  "period",
+  "time",
+  "times",
+  "year",
+  "years",
+  "day",
+  "days",
+  "record",
+  "records",
+  "fans",
+  "team",
+  "teams",
+  "side",
+  "sides",
+  "companies",
+  "jobs",
+  "sector",
+  "leaders",
+]);
+// Who someone is, not what the text teaches: "math professor", "elementary school children".
+const PEOPLE_HEADS =
+  /^(?:children|child|people|persons?|students?|men|women|workers|individuals|residents|citizens|members|officials|staff|personnel|audience|crowd|reporters|experts|scientists)$/;
+
+function namesPeople(a: SentenceInfo["annotated"], span: Span): boolean {
+  const last = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end).at(-1);
+  if (!last) return false;
+  return PEOPLE_HEADS.test(last.lower) || tagsOf(last.lower).includes("Actor");
 }
 
 function trimVagueModifiers(a: SentenceInfo["annotated"], span: Span): Span | null {

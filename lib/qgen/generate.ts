@@ -1,6 +1,8 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
+import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
+import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
@@ -8,6 +10,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { tidyPrompt } from "./tidy";
 import { withoutAcronym } from "./span";
 import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
 
@@ -92,6 +95,24 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
     thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    const anaphor = s.fix ? null : findAnaphor(s.annotated);
+    const definite = s.fix ? null : findDefiniteSubject(s.annotated);
+    if (definite) {
+      // "The document was signed …", "These agreements constitute …": name which one.
+      const referent = resolveDefinite(definite, earlierSentences(s), s.title);
+      if (referent && referent.toLowerCase() !== s.text.slice(definite.start, definite.end).toLowerCase()) {
+        s.fix = definiteFix(definite, referent);
+        if (!definite.plural) thing = { doc: s.documentId, name: referent };
+      }
+    }
+    // Nothing names it: the sentence before, shown with the prompt, does; without one the note scores low.
+    if (!s.fix && (anaphor || (definite && needsName(definite)))) {
+      const previous = s.docSentences[s.docIndex - 1];
+      if (previous && usableContext(previous)) {
+        s.fix = { start: 0, end: 0, text: tidyPrompt(previous.text) + " ", context: true };
+        thing = undefined;
+      } else s.unnamed = true;
+    }
     const named = s.fix ? undefined : namedSubject(s.annotated);
     if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
     else if (!s.fix) thing = undefined;
@@ -103,6 +124,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         f.factType,
         Math.max(count >= 4 ? count / sentences.length : 0, topicShare(f)),
         s.fix !== undefined,
+        s.unnamed,
       );
       if (score !== null) all.push({ ...f, score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
@@ -149,6 +171,18 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
  * referent is clear: the previous sentence's named subject (carried along
  * a chain of "it"s), or the person the text was last talking about.
  */
+/** The lead of the document and the sentences just before this one: where a referent is named. */
+function earlierSentences(s: SentenceInfo): Annotated[] {
+  const lead = s.docSentences.slice(0, Math.min(3, s.docIndex));
+  return [...lead, ...s.docSentences.slice(Math.max(lead.length, s.docIndex - 20), s.docIndex)];
+}
+
+// A short statement of its own: not a heading, not a long passage that would bury the question.
+function usableContext(a: Annotated): boolean {
+  const words = a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+  return words >= 6 && words <= 40 && /[.!]["”’]?\s*$/.test(a.text) && !/\?\s*$/.test(a.text);
+}
+
 function resolveSubject(s: SentenceInfo, thing: string | undefined): { doc: string; name: string } | undefined {
   const anaphor = findAnaphor(s.annotated);
   if (!anaphor) return undefined;
@@ -266,6 +300,9 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
+    let title: string | undefined;
+    // Every statement of the document, long ones included: the context that names a later subject.
+    const docSentences: Annotated[] = [];
     for (const read of readDocument(doc.text)) {
       const skip = leadToSkip(read.text);
       const s =
@@ -280,6 +317,10 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
       if (notStatement(s.text)) continue;
       const problem = quickSentenceProblem(s.text);
       if (problem === "not_english") foreign++;
+      // The heading the document opens with names its subject.
+      const headingLike = problem === "heading" || (problem === "fragment" && !/[.!?,;]\s*$/.test(s.text));
+      if (headingLike && kept === 0 && title === undefined && /^[\p{Lu}\p{N}“"]/u.test(s.text)) title = s.text.trim();
+      if (problem === null || problem === "too_long") docSentences.push(s.annotated);
       if (problem) continue;
       const normalized = normalizeForMatch(s.text);
       const hash = sha256Hex(normalized); // as lib/text/sentences.ts hashes a sentence
@@ -299,6 +340,9 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
         annotated,
         nearDuplicate: duplicateOf !== null,
         spans: candidateSpans(annotated),
+        title,
+        docSentences,
+        docIndex: docSentences.length - 1,
       });
     }
     if (kept === 0 && onWarning) {
