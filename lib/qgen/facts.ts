@@ -164,24 +164,12 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       if ((span.kind === "name" || span.kind === "person") && places.has(span.text))
         return [{ ...span, kind: "place" }];
       if (span.kind === "name") {
-        if (people.has(span.text)) return [{ ...span, kind: "person" }];
+        const thing = namedThing(s, span);
+        // "the Higgs boson": a person's name before a noun names a thing after them.
+        if (people.has(span.text)) return thing ? [thing] : [{ ...span, kind: "person" }];
         // "Earth's highest mountain": a name everyone knows tests nothing the text taught.
         if (COMMON_KNOWLEDGE.test(span.text)) return [];
-        // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.
-        const next = s.annotated.tokens.find((t) => t.start >= span.end);
-        const after = next && s.annotated.tokens[s.annotated.tokens.indexOf(next) + 1];
-        if (
-          next &&
-          !isDemonym(span.text.split(/\s+/).at(-1)!) &&
-          !countryOf(span.text) &&
-          next.start === span.end + 1 &&
-          next.pos === "NOUN" &&
-          /^\p{Ll}+$/u.test(next.text) &&
-          // "World Cup history", "U.S. LNG industry": a stock phrase, not the name of a thing.
-          !STOCK_NOUNS.has(next.lower) &&
-          !(after && after.pos === "NOUN")
-        )
-          return [{ ...span, kind: "term", end: next.end, text: s.annotated.text.slice(span.start, next.end) }];
+        if (thing) return [thing];
         // An unexplained name stays a term: a coarser type beats a wrong one.
         if (/\s/.test(span.text) || span.text.length >= 3) return [{ ...span, kind: "term" }];
         return [];
@@ -204,8 +192,37 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
   return people;
 }
 
+/**
+ * "the Higgs boson", "the War Guilt clause", "IBM punch cards": a name before one or two common nouns
+ * names a thing, unless the nouns are a stock phrase ("World Cup history").
+ */
+function namedThing(s: SentenceInfo, span: Span): Span | null {
+  const toks = s.annotated.tokens;
+  const at = toks.findIndex((t) => t.start >= span.end);
+  const next = toks[at];
+  if (
+    !next ||
+    isDemonym(span.text.split(/\s+/).at(-1)!) ||
+    countryOf(span.text) ||
+    next.start !== span.end + 1 ||
+    next.pos !== "NOUN" ||
+    !/^\p{Ll}+$/u.test(next.text) ||
+    STOCK_NOUNS.has(next.lower)
+  )
+    return null;
+  let last = next;
+  const second = toks[at + 1];
+  if (second && second.pos === "NOUN" && second.start === next.end + 1 && /^\p{Ll}+$/u.test(second.text)) {
+    if (toks[at + 2]?.pos === "NOUN" || STOCK_NOUNS.has(second.lower)) return null;
+    last = second;
+  }
+  return { ...span, kind: "term", end: last.end, text: s.annotated.text.slice(span.start, last.end) };
+}
+
 const COMMON_KNOWLEDGE = /^(?:Earth|World|Sun|Moon|Internet|Web|God|Heaven|Mankind)$/;
 const STOCK_NOUNS = new Set([
+  "analysis",
+  "administration",
   "history",
   "industry",
   "economy",

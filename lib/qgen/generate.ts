@@ -60,11 +60,17 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   const sentences = readSentences(docs, opts.onWarning);
   const people = resolveSpans(sentences);
 
-  // How many sentences mention each value: the topic itself makes a poor answer.
+  // How many sentences of its document mention each value: the topic itself makes a poor answer.
+  // Counted per document, so a corpus of unrelated texts does not make "United States" a topic.
   const mentions = new Map<string, number>();
+  const sentencesIn = new Map<string, number>();
   const perSentence = sentences.map((s) => s.spans.map((span) => toFact(s, span, 0)));
-  for (const facts of perSentence)
-    for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
+  for (const [i, facts] of perSentence.entries()) {
+    const doc = sentences[i]!.documentId;
+    sentencesIn.set(doc, (sentencesIn.get(doc) ?? 0) + 1);
+    for (const k of new Set(facts.map((f) => f.valueKey)))
+      mentions.set(`${doc}\u0000${k}`, (mentions.get(`${doc}\u0000${k}`) ?? 0) + 1);
+  }
 
   // The document's own subject ("Everest" in an article on Mount Everest) shows up in sentences
   // where it is not a span too: count every sentence of the document that names it.
@@ -117,12 +123,12 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
     else if (!s.fix) thing = undefined;
     for (const f of perSentence[i]!) {
-      const count = mentions.get(f.valueKey) ?? 0;
+      const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
         s.annotated,
         f.span,
         f.factType,
-        Math.max(count >= 4 ? count / sentences.length : 0, topicShare(f)),
+        Math.max(count >= 4 ? count / sentencesIn.get(s.documentId)! : 0, topicShare(f)),
         s.fix !== undefined,
         s.unnamed,
       );
@@ -283,7 +289,7 @@ function uniqueQuestions(questions: Question[]): Question[] {
 }
 
 function notesPerSentence(facts: Fact[], max: number): number {
-  const byLength = Math.ceil(wordCount(facts[0]!.sentence) / 5);
+  const byLength = Math.ceil(wordCount(facts[0]!.sentence) / 4);
   const strong = facts.filter((f) => f.score >= STRONG_SCORE).length;
   return Math.min(max, Math.max(1, byLength, strong));
 }

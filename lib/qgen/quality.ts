@@ -3,7 +3,7 @@ import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 
-export const MAX_SENTENCE_WORDS = 60;
+export const MAX_SENTENCE_WORDS = 90;
 const MIN_SENTENCE_WORDS = 6;
 
 export type SentenceProblem = "heading" | "fragment" | "too_long" | "reference" | "not_english";
@@ -81,6 +81,8 @@ export function scoreSpan(
   if (inFigureBrackets(a.text, span)) score -= 0.15;
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
+  // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
+  else if (span.origin === "chunk" && /\p{L}-\p{L}/u.test(span.text)) score += 0.1;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
   // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
