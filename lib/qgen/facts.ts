@@ -176,7 +176,7 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       }
       if (span.origin === "chunk") {
         const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
-        if (namesPeople(s.annotated, span)) return [];
+        if (namesPeople(s.annotated, span) || VAGUE_HEADS.test(span.text.split(/\s+/).at(-1)!)) return [];
         if (repeated) {
           // "historic trade deal" twice is still praise around a common phrase.
           const trimmed = trimVagueModifiers(s.annotated, span);
@@ -204,6 +204,7 @@ function namedThing(s: SentenceInfo, span: Span): Span | null {
     !next ||
     isDemonym(span.text.split(/\s+/).at(-1)!) ||
     countryOf(span.text) ||
+    countryOf(span.text.split(/\s+/)[0]!) ||
     next.start !== span.end + 1 ||
     next.pos !== "NOUN" ||
     !/^\p{Ll}+$/u.test(next.text) ||
@@ -218,6 +219,10 @@ function namedThing(s: SentenceInfo, span: Span): Span | null {
   }
   return { ...span, kind: "term", end: last.end, text: s.annotated.text.slice(span.start, last.end) };
 }
+
+// "fiscal year", "temperature value", "weather patterns": a head this general makes a stock phrase.
+const VAGUE_HEADS =
+  /^(?:years?|months?|days?|weeks?|times?|values?|levels?|amounts?|numbers?|patterns?|temperatures?|favourites?|favorites?|moments?|parts?|sides?|ways?|things?|aspects?|areas?|details?|results?)$/;
 
 const COMMON_KNOWLEDGE = /^(?:Earth|World|Sun|Moon|Internet|Web|God|Heaven|Mankind)$/;
 const STOCK_NOUNS = new Set([

@@ -1,6 +1,7 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
+import { countryOf } from "./kinds";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 
 export const MAX_SENTENCE_WORDS = 90;
@@ -74,7 +75,18 @@ export function scoreSpan(
   if (containsWord(rest, answer)) return null;
 
   if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
+  // "210,0000": a figure the source mistyped is no answer to learn.
+  if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
   if (rangeGivenByLength(span.text, rest)) return null;
+  // "8848 m" with "8,848 m" later in the same passage: the figure, in any format, gives itself away.
+  if (NUMERIC.has(factType) && figureRepeated(withoutAcronym(span.text), rest)) return null;
+  // "U.S. dollar", "United States goalkeeper": a country used as a modifier tests nothing.
+  if (
+    (factType === "place" || countryOf(span.text)) &&
+    /^\s\p{Ll}+\b/u.test(a.text.slice(span.end)) &&
+    isAttributive(a, span)
+  )
+    return null;
 
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
@@ -125,6 +137,18 @@ export function scoreSpan(
 }
 
 const NUMERIC = new Set<FactType>(["date", "year", "money", "percent", "quantity"]);
+
+function figureRepeated(answer: string, rest: string): boolean {
+  const figure = /\d[\d,]*(?:\.\d+)?/.exec(answer)?.[0]?.replace(/,/g, "");
+  if (!figure || figure.length < 3 || /^(?:1\d|20)\d{2}$/.test(figure)) return false;
+  for (const m of rest.matchAll(/\d[\d,]*(?:\.\d+)?/g)) if (m[0].replace(/,/g, "") === figure) return true;
+  return false;
+}
+
+function isAttributive(a: Annotated, span: Span): boolean {
+  const next = a.tokens.find((t) => t.start >= span.end);
+  return !!next && next.pos === "NOUN" && next.start === span.end + 1;
+}
 
 const SMALL = [
   "zero",

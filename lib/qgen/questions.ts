@@ -173,6 +173,8 @@ function swappable(fact: Fact): boolean | "gendered" {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "UK £284 billion": a country naming a currency or an amount is not a place to swap.
+  if (/^\s*[£$€¥]/.test(after)) return false;
   // "Katherine Johnson’s curiosity … vaulted her": a swapped person keeps the sentence's pronouns.
   if (factType === "person" && /\b(?:he|she|his|her|him|hers)\b/i.test(sentence.text)) return "gendered";
   return true;

@@ -32,3 +32,31 @@ describe("blanks worth a question", () => {
     expect(asking(bank, "1996 to 2000")).toEqual([]);
   });
 });
+
+describe("blanks the passage or the source gives away", () => {
+  it("does not ask a figure the same passage repeats in another format", () => {
+    const bank = bankOf([
+      "The survey of 1932 gave the northern ridge a height of 6812 m, and the board later confirmed that the ridge is 6,812 m high.",
+    ]);
+    expect(asking(bank, "6812 m")).toEqual([]);
+  });
+
+  it("does not blank a country used as a modifier, nor a mistyped figure", () => {
+    const bank = bankOf([
+      "The fund holds more reserves than any other in Europe, having surpassed the U.S. dollar reserves of the Swiss bank in 1998. " +
+        "In 1954, 312,000 children were given the serum and 190,0000 the control substance in the Ostend trial.",
+    ]);
+    expect(bank.questions.filter((q) => q.type !== "true_false" && q.answer === "U.S.")).toEqual([]);
+    expect(asking(bank, "190,0000")).toEqual([]);
+    expect(asking(bank, "312,000").length).toBeGreaterThan(0);
+  });
+
+  it("keeps a company's legal form with its name and drops stock phrases with a vague head", () => {
+    const bank = bankOf([
+      "The contract was signed by the chairman of Harbor Freight Co., Inc. in Rotterdam on 2 May 2011. " +
+        "Another notable budget increase is in foreign aid, which rises to $4.1 billion in the fiscal year starting April 1.",
+    ]);
+    expect(asking(bank, "Harbor Freight Co., Inc.").length).toBeGreaterThan(0);
+    expect(asking(bank, "fiscal year")).toEqual([]);
+  });
+});
