@@ -50,7 +50,8 @@ export function buildQuestions(
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
     seed,
-    sentence: text,
+    // A choice the prompt itself names (in the sentence shown before it, or the subject's name) is no choice.
+    sentence: fix ? `${text} ${fix.text}` : text,
     spanStart: span.start,
     pools,
     accept: takesThe ? (d) => THE_COUNTRY.test(d) : undefined,
@@ -67,7 +68,9 @@ export function buildQuestions(
   if (
     distractors.length === 3 &&
     (!sameHead || distractors.every((d) => head(d) === head(answer))) &&
-    !figuresConstrain(fact)
+    !figuresConstrain(fact) &&
+    // "_____, DC": a qualifier after the blank leaves one city or place standing.
+    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
   ) {
     const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));

@@ -33,3 +33,16 @@ describe("choices the sentence does not rule out", () => {
     expect(pickDistractors("quantity", "2014–2023", { seed: 1, pools: [] })).toEqual([]);
   });
 });
+
+describe("choices the prompt does not give away", () => {
+  it("makes no multiple choice for a place its qualifier pins down, and offers no choice the prompt names", () => {
+    const bank = bankOf([
+      "The charter was signed in Portland, Maine, and in Halifax on June 2, 1921, by the two harbour boards. " +
+        "The thirteen boards were divided into four regions, with the largest board chairing each region in 1922.",
+    ]);
+    const portland = bank.questions.filter((q) => q.type === "multiple_choice" && q.answer === "Portland");
+    expect(portland).toEqual([]);
+    for (const q of bank.questions)
+      if (q.type === "multiple_choice" && q.answer === "four") expect(q.choices).not.toContain("thirteen");
+  });
+});
