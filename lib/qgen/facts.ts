@@ -5,7 +5,7 @@ import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
 import { isDemonym, tagsOf } from "./lexicon";
-import { chunkSpans, isKeyTermChunk, termSpans } from "./spans-terms";
+import { chunkSpans, GENERIC_ADJECTIVES, isKeyTermChunk, termSpans } from "./spans-terms";
 import { withoutAcronym, type Span } from "./span";
 import { valueKey } from "./values";
 
@@ -178,9 +178,10 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
         const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
         if (namesPeople(s.annotated, span) || VAGUE_HEADS.test(span.text.split(/\s+/).at(-1)!)) return [];
         if (repeated) {
-          // "historic trade deal" twice is still praise around a common phrase.
+          // "historic trade deal" or "global temperatures" twice is still a common phrase.
           const trimmed = trimVagueModifiers(s.annotated, span);
-          return trimmed === span ? [{ ...span, repeated }] : [];
+          const generic = GENERIC_ADJECTIVES.has(span.text.split(/\s+/)[0]!.toLowerCase());
+          return trimmed === span && !generic ? [{ ...span, repeated }] : [];
         }
         // "an important deepwater crude oil export facility": the term is what follows the praise.
         const trimmed = trimVagueModifiers(s.annotated, span);
@@ -222,7 +223,7 @@ function namedThing(s: SentenceInfo, span: Span): Span | null {
 
 // "fiscal year", "temperature value", "weather patterns": a head this general makes a stock phrase.
 const VAGUE_HEADS =
-  /^(?:years?|months?|days?|weeks?|times?|values?|levels?|amounts?|numbers?|patterns?|temperatures?|favourites?|favorites?|moments?|parts?|sides?|ways?|things?|aspects?|areas?|details?|results?)$/;
+  /^(?:years?|months?|days?|weeks?|times?|values?|levels?|amounts?|numbers?|patterns?|temperatures?|favourites?|favorites?|moments?|parts?|sides?|ways?|things?|aspects?|areas?|details?|results?|names?|negotiations|commitments|producers|efforts|role|interest)$/;
 
 const COMMON_KNOWLEDGE = /^(?:Earth|World|Sun|Moon|Internet|Web|God|Heaven|Mankind)$/;
 const STOCK_NOUNS = new Set([

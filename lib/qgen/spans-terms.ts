@@ -180,7 +180,8 @@ export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: strin
   if (a.text.slice(span.start, span.end).includes("-")) return true;
   if (words.length > 3) return false; // a long description, not a name for a thing
   return modifiers.every((t) => {
-    if (STOPWORDS.has(t.lower) || t.lower.length <= 2 || GENERIC_NOUNS.has(t.lower)) return false;
+    if (STOPWORDS.has(t.lower) || t.lower.length <= 2 || GENERIC_NOUNS.has(t.lower) || GENERIC_ADJECTIVES.has(t.lower))
+      return false;
     const tags = vagueTags(t.lower);
     if (tags.some((tag) => VAGUE_TAGS.has(tag))) return false;
     // An adjective the lexicon does not know names a class ("monetary", "nuclear") only by its ending;
@@ -188,6 +189,52 @@ export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: strin
     return t.pos !== "ADJ" || CLASSIFYING_ENDING.test(t.lower) || CLASSIFYING_PREFIX.test(t.lower);
   });
 }
+
+/**
+ * Adjectives with a classifying ending that still describe rather than name: "international border",
+ * "physical coins", "global temperatures" are phrases, not terms to learn.
+ */
+export const GENERIC_ADJECTIVES = new Set([
+  "international",
+  "national",
+  "global",
+  "general",
+  "local",
+  "physical",
+  "digital",
+  "total",
+  "final",
+  "original",
+  "official",
+  "special",
+  "actual",
+  "additional",
+  "annual",
+  "central",
+  "regional",
+  "personal",
+  "formal",
+  "normal",
+  "usual",
+  "potential",
+  "critical",
+  "crucial",
+  "essential",
+  "initial",
+  "similar",
+  "particular",
+  "popular",
+  "regular",
+  "major",
+  "primary",
+  "necessary",
+  "ordinary",
+  "various",
+  "previous",
+  "current",
+  "recent",
+  "further",
+]);
 
 const CLASSIFYING_ENDING = /(?:al|ic|ary|ar|ine|ean|ian|ist)$/;
 // "postwar", "nontariff", "intercontinental": a prefix that sorts things into a class.

@@ -60,3 +60,15 @@ describe("blanks the passage or the source gives away", () => {
     expect(asking(bank, "fiscal year")).toEqual([]);
   });
 });
+
+describe("phrases that describe rather than name", () => {
+  it("does not take a generic adjective's phrase for a key term, repeated or not", () => {
+    const bank = bankOf([
+      "The new coins crossed the international border at Ostend in 1921 as physical coins replaced the paper notes. " +
+        "Global temperatures rose in 1921, and global temperatures stayed high until the monetary policy changed in 1925.",
+    ]);
+    expect(asking(bank, "international border")).toEqual([]);
+    expect(asking(bank, "physical coins")).toEqual([]);
+    expect(asking(bank, "global temperatures")).toEqual([]);
+  });
+});
