@@ -75,6 +75,15 @@ export function scoreSpan(
   if (containsWord(rest, answer)) return null;
 
   if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
+  // "1800 square feet (167 square meters)": the conversion in brackets is the same fact as the figure before it.
+  if (factType === "quantity" && /\d[\d,.]*\s*(?:\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
+    return null;
+  // "dozens of institutes": a vague amount is no figure to learn.
+  if (
+    factType === "quantity" &&
+    /^(?:dozens|scores|hundreds|thousands|millions|several|many|numerous)$/i.test(span.text)
+  )
+    return null;
   // "210,0000": a figure the source mistyped is no answer to learn.
   if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
   if (rangeGivenByLength(span.text, rest)) return null;

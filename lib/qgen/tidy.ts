@@ -5,6 +5,11 @@
  */
 export function tidyPrompt(text: string): string {
   let t = text.replace(/\[(?:\d{1,3}|citation needed|note \d+)\]/gi, "").replace(/ {2,}/g, " ");
+  // "As seen in the image below, during …": the learner does not see the picture.
+  t = t.replace(
+    /^(?:As\s+)?(?:seen|shown|pictured|illustrated)\s+(?:in\s+)?(?:the\s+)?(?:image|figure|photo|picture|chart|graph|map|table)\s+(?:below|above),\s+(\S)/i,
+    (_, c: string) => c.toUpperCase(),
+  );
   t = withoutOpener(t);
   t = balanceQuotes(t);
   return t.trim();

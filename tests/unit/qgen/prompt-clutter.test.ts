@@ -21,6 +21,9 @@ describe("prompts without the source's clutter", () => {
     expect(tidyPrompt("He called it a “harbour of refuge” in _____.")).toBe(
       "He called it a “harbour of refuge” in _____.",
     );
+    expect(tidyPrompt("As seen in the image below, during the dry season the lake shrinks by _____.")).toBe(
+      "During the dry season the lake shrinks by _____.",
+    );
   });
 
   it("keeps every prompt of a cited sentence free of the marks, and the audit clean", () => {

@@ -72,3 +72,15 @@ describe("phrases that describe rather than name", () => {
     expect(asking(bank, "global temperatures")).toEqual([]);
   });
 });
+
+describe("figures that are not facts of their own", () => {
+  it("does not ask a conversion in brackets alone, nor a vague amount", () => {
+    const bank = bankOf([
+      "Eight feet high, the press covered 900 square feet (84 square meters) of floor space and weighed 12 tons in 1931. " +
+        "The trial was broadcast in dozens of towns around the country in 1932.",
+    ]);
+    expect(asking(bank, "84 square meters")).toEqual([]);
+    expect(asking(bank, "dozens")).toEqual([]);
+    expect(asking(bank, "12 tons").length).toBeGreaterThan(0);
+  });
+});
