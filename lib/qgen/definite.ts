@@ -106,8 +106,10 @@ export function needsName(d: DefiniteSubject): boolean {
  */
 export function resolveDefinite(d: DefiniteSubject, earlier: Annotated[], title: string | undefined): string | null {
   const recent = [...earlier].reverse();
+  // Own entries only: "the constructor" must not reach the object's prototype.
+  const covers = Object.hasOwn(COVERS, d.head) ? COVERS[d.head] : undefined;
   const fits = (word: string, plural: boolean) =>
-    plural === d.plural && (word === d.head || (COVERS[d.head]?.test(word) ?? false));
+    plural === d.plural && (word === d.head || (covers?.test(word) ?? false));
   if (!d.plural) {
     for (const a of recent) {
       const named = namedSubject(a);

@@ -46,4 +46,13 @@ describe("subjects that name only a kind of thing", () => {
     ]);
     expect(asking(alone, "14 March 1996")).toEqual([]);
   });
+
+  it("reads a subject noun that shares a name with an object property", () => {
+    expect(() =>
+      bankOf([
+        "The bridge over the Scheldt was designed in 1929 by the city engineer. " +
+          "The constructor was paid 5 million francs in 1932 for the bridge.",
+      ]),
+    ).not.toThrow();
+  });
 });
