@@ -4,14 +4,18 @@
  * quotation mark left unmatched where a quotation spans sentences.
  */
 export function tidyPrompt(text: string): string {
-  let t = text.replace(/\[(?:\d{1,3}|citation needed|note \d+)\]/gi, "").replace(/ {2,}/g, " ");
+  // Most prompts carry none of this: the checks that allocate run only where a mark is present.
+  let t = text.includes("[")
+    ? text.replace(/\[(?:\d{1,3}|citation needed|note \d+)\]/gi, "").replace(/ {2,}/g, " ")
+    : text;
   // "As seen in the image below, during …": the learner does not see the picture.
-  t = t.replace(
-    /^(?:As\s+)?(?:seen|shown|pictured|illustrated)\s+(?:in\s+)?(?:the\s+)?(?:image|figure|photo|picture|chart|graph|map|table)\s+(?:below|above),\s+(\S)/i,
-    (_, c: string) => c.toUpperCase(),
-  );
+  if (/^(?:As\s|Seen|Shown|Pictured|Illustrated)/i.test(t))
+    t = t.replace(
+      /^(?:As\s+)?(?:seen|shown|pictured|illustrated)\s+(?:in\s+)?(?:the\s+)?(?:image|figure|photo|picture|chart|graph|map|table)\s+(?:below|above),\s+(\S)/i,
+      (_, c: string) => c.toUpperCase(),
+    );
   t = withoutOpener(t);
-  t = balanceQuotes(t);
+  if (/[“”"]/.test(t)) t = balanceQuotes(t);
   return t.trim();
 }
 
