@@ -1,6 +1,6 @@
 // Draws a rubric sample from the development bank: 20 questions of each type, at random with a stated seed,
 // written with their source sentences for a reviewer to judge by the rubric (qgen-dev/RUBRIC.md).
-// Run by hand: npx tsx bench/qgen-rubric/sample.ts [--docs DIR] [--seed N] [--per-type N]
+// Run by hand: npx tsx bench/qgen-rubric/sample.ts [--docs DIR] [--seed N] [--per-type N] [--out DIR]
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocumentFile } from "../../lib/text/document-file";
@@ -16,7 +16,9 @@ const SEED = Number(arg("seed", "2026"));
 const PER_TYPE = Number(arg("per-type", "20"));
 // The bank is generated as `npm run qgen` does (seed 1); the sample seed only draws.
 const BANK_SEED = 1;
-const OUT = path.join(__dirname);
+// Tuning samples go elsewhere (--out /tmp/x) so the committed sample stays the one judged.
+const OUT = path.resolve(arg("out", __dirname));
+fs.mkdirSync(OUT, { recursive: true });
 
 const docs: SourceDocument[] = fs
   .readdirSync(DOCS)

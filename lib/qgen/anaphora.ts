@@ -13,7 +13,13 @@ export type Anaphor = {
 };
 
 /** A rewrite of the sentence's anaphor, applied to every prompt made from it. */
-export type SubjectFix = { start: number; end: number; text: string };
+export type SubjectFix = {
+  start: number;
+  end: number;
+  text: string;
+  /** The previous sentence, put before the prompt because nothing shorter names the subject. */
+  context?: boolean;
+};
 
 const PERSONAL = new Set(["he", "she", "his", "her"]);
 const THING = new Set(["it", "its"]);

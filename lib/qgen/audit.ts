@@ -2,6 +2,7 @@ import { normalizeForMatch } from "../text/normalize";
 import type { Bank, Question } from "./bank";
 import { containsWord } from "./quality";
 import { BLANK } from "./questions";
+import { tidyPrompt } from "./tidy";
 
 export type DefectCode =
   | "answer_in_prompt"
@@ -42,9 +43,10 @@ function checkQuestion(q: Question, add: (code: DefectCode, message: string) => 
   const sentence = q.source.sentence;
   if (q.type === "true_false") {
     if (q.answer !== String(q.statementIsTrue)) add("bad_true_false", "answer does not match statementIsTrue");
-    if (q.statementIsTrue && q.prompt !== sentence)
+    // Citation marks and unmatched quotation marks are left out of every prompt.
+    if (q.statementIsTrue && q.prompt !== tidyPrompt(sentence))
       add("bad_true_false", "a true statement must be its source sentence");
-    if (!q.statementIsTrue && q.prompt === sentence)
+    if (!q.statementIsTrue && (q.prompt === sentence || q.prompt === tidyPrompt(sentence)))
       add("bad_true_false", "a false statement equals its source sentence");
     return;
   }

@@ -95,7 +95,10 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
     if (containsWord(inSentence, lower)) return;
     // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
     if (!numeric && words.some((w) => answerWords.has(w))) return;
-    if (!numeric && overlapsPlace(answer, candidate)) return;
+    // "America" beside "United States": two names of one country, both correct or both wrong.
+    if (!numeric && (overlapsPlace(answer, candidate) || out.some((o) => overlapsPlace(o, candidate)))) return;
+    // 13.9°C (an average) among 0.06°C and 0.15°C (rates): a figure of another order is another kind of value.
+    if (factType === "quantity" && !sameOrder(answer, candidate)) return;
     if (order && !order(candidate)) return;
     if (opts.accept && !opts.accept(candidate)) return;
     taken.add(key);
@@ -173,6 +176,13 @@ export function orderConstraints(
   };
 }
 
+function sameOrder(answer: string, candidate: string): boolean {
+  const a = parseNumeric(answer)?.number;
+  const b = parseNumeric(candidate)?.number;
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
+  return Math.max(a, b) / Math.min(a, b) <= 4;
+}
+
 function matchCase(value: string, answer: string): string {
   if (!/^\p{L}/u.test(value) || !/^\p{L}/u.test(answer)) return value;
   const upper = /^\p{Lu}/u.test(answer);
@@ -193,7 +203,8 @@ function perturb(factType: FactType, answer: string, random: () => number): stri
   }
   if (factType === "date") return perturbDate(answer, random);
   const p = parseNumeric(answer);
-  if (!p) return null;
+  // A range ("2014–2023") or a ratio ("1:1") does not perturb into anything sensible.
+  if (!p || /\d/.test(p.prefix + p.suffix)) return null;
   // Not halves and doubles of the answer (34,173 beside 68,346 gives it away): nearby values,
   // rounded to the answer's own precision (1,800,000 gets 1,300,000, not 1,260,000).
   const factor = pick([0.6, 0.7, 0.8, 1.2, 1.3, 1.4, 1.6]);

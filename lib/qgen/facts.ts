@@ -5,7 +5,7 @@ import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
 import { isDemonym, tagsOf } from "./lexicon";
-import { chunkSpans, isKeyTermChunk, termSpans } from "./spans-terms";
+import { chunkSpans, GENERIC_ADJECTIVES, isKeyTermChunk, termSpans } from "./spans-terms";
 import { withoutAcronym, type Span } from "./span";
 import { valueKey } from "./values";
 
@@ -24,6 +24,13 @@ export type SentenceInfo = {
   referent?: string;
   /** Names what the sentence's pronoun subject refers to, in every prompt made from it. */
   fix?: SubjectFix;
+  /** The document's statements in order (shared by its sentences), and this sentence's place among them. */
+  docSentences: Annotated[];
+  docIndex: number;
+  /** The document's heading, when it opens with one: what "these agreements" may refer to. */
+  title?: string;
+  /** The subject names only a kind of thing ("The decision …") and nothing earlier says which. */
+  unnamed?: boolean;
 };
 
 export type Fact = {
@@ -157,27 +164,25 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
       if ((span.kind === "name" || span.kind === "person") && places.has(span.text))
         return [{ ...span, kind: "place" }];
       if (span.kind === "name") {
-        if (people.has(span.text)) return [{ ...span, kind: "person" }];
-        // "the Higgs boson", "the War Guilt clause": an unexplained name before a noun names a thing.
-        const next = s.annotated.tokens.find((t) => t.start >= span.end);
-        const after = next && s.annotated.tokens[s.annotated.tokens.indexOf(next) + 1];
-        if (
-          next &&
-          !isDemonym(span.text.split(/\s+/).at(-1)!) &&
-          !countryOf(span.text) &&
-          next.start === span.end + 1 &&
-          next.pos === "NOUN" &&
-          /^\p{Ll}+$/u.test(next.text) &&
-          !(after && after.pos === "NOUN")
-        )
-          return [{ ...span, kind: "term", end: next.end, text: s.annotated.text.slice(span.start, next.end) }];
+        const thing = namedThing(s, span);
+        // "the Higgs boson": a person's name before a noun names a thing after them.
+        if (people.has(span.text)) return thing ? [thing] : [{ ...span, kind: "person" }];
+        // "Earth's highest mountain": a name everyone knows tests nothing the text taught.
+        if (COMMON_KNOWLEDGE.test(span.text)) return [];
+        if (thing) return [thing];
         // An unexplained name stays a term: a coarser type beats a wrong one.
         if (/\s/.test(span.text) || span.text.length >= 3) return [{ ...span, kind: "term" }];
         return [];
       }
       if (span.origin === "chunk") {
         const repeated = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 2;
-        if (repeated) return [{ ...span, repeated }];
+        if (namesPeople(s.annotated, span) || VAGUE_HEADS.test(span.text.split(/\s+/).at(-1)!)) return [];
+        if (repeated) {
+          // "historic trade deal" or "global temperatures" twice is still a common phrase.
+          const trimmed = trimVagueModifiers(s.annotated, span);
+          const generic = GENERIC_ADJECTIVES.has(span.text.split(/\s+/)[0]!.toLowerCase());
+          return trimmed === span && !generic ? [{ ...span, repeated }] : [];
+        }
         // "an important deepwater crude oil export facility": the term is what follows the praise.
         const trimmed = trimVagueModifiers(s.annotated, span);
         return trimmed && isKeyTermChunk(s.annotated, trimmed, tagsOf) ? [{ ...trimmed, repeated }] : [];
@@ -186,6 +191,81 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
     });
   }
   return people;
+}
+
+/**
+ * "the Higgs boson", "the War Guilt clause", "IBM punch cards": a name before one or two common nouns
+ * names a thing, unless the nouns are a stock phrase ("World Cup history").
+ */
+function namedThing(s: SentenceInfo, span: Span): Span | null {
+  const toks = s.annotated.tokens;
+  const at = toks.findIndex((t) => t.start >= span.end);
+  const next = toks[at];
+  if (
+    !next ||
+    isDemonym(span.text.split(/\s+/).at(-1)!) ||
+    countryOf(span.text) ||
+    countryOf(span.text.split(/\s+/)[0]!) ||
+    next.start !== span.end + 1 ||
+    next.pos !== "NOUN" ||
+    !/^\p{Ll}+$/u.test(next.text) ||
+    STOCK_NOUNS.has(next.lower)
+  )
+    return null;
+  let last = next;
+  const second = toks[at + 1];
+  if (second && second.pos === "NOUN" && second.start === next.end + 1 && /^\p{Ll}+$/u.test(second.text)) {
+    if (toks[at + 2]?.pos === "NOUN" || STOCK_NOUNS.has(second.lower)) return null;
+    last = second;
+  }
+  return { ...span, kind: "term", end: last.end, text: s.annotated.text.slice(span.start, last.end) };
+}
+
+// "fiscal year", "temperature value", "weather patterns": a head this general makes a stock phrase.
+const VAGUE_HEADS =
+  /^(?:years?|months?|days?|weeks?|times?|values?|levels?|amounts?|numbers?|patterns?|temperatures?|favourites?|favorites?|moments?|parts?|sides?|ways?|things?|aspects?|areas?|details?|results?|names?|negotiations|commitments|producers|efforts|role|interest)$/;
+
+const COMMON_KNOWLEDGE = /^(?:Earth|World|Sun|Moon|Internet|Web|God|Heaven|Mankind)$/;
+const STOCK_NOUNS = new Set([
+  "analysis",
+  "administration",
+  "history",
+  "industry",
+  "economy",
+  "production",
+  "market",
+  "markets",
+  "government",
+  "officials",
+  "people",
+  "era",
+  "period",
+  "time",
+  "times",
+  "year",
+  "years",
+  "day",
+  "days",
+  "record",
+  "records",
+  "fans",
+  "team",
+  "teams",
+  "side",
+  "sides",
+  "companies",
+  "jobs",
+  "sector",
+  "leaders",
+]);
+// Who someone is, not what the text teaches: "math professor", "elementary school children".
+const PEOPLE_HEADS =
+  /^(?:children|child|people|persons?|students?|men|women|workers|individuals|residents|citizens|members|officials|staff|personnel|audience|crowd|reporters|experts|scientists)$/;
+
+function namesPeople(a: SentenceInfo["annotated"], span: Span): boolean {
+  const last = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end).at(-1);
+  if (!last) return false;
+  return PEOPLE_HEADS.test(last.lower) || tagsOf(last.lower).includes("Actor");
 }
 
 function trimVagueModifiers(a: SentenceInfo["annotated"], span: Span): Span | null {

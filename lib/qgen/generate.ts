@@ -1,6 +1,8 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
+import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
+import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { NearDuplicateIndex } from "./dedup";
@@ -8,6 +10,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { tidyPrompt } from "./tidy";
 import { withoutAcronym } from "./span";
 import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
 
@@ -57,11 +60,17 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   const sentences = readSentences(docs, opts.onWarning);
   const people = resolveSpans(sentences);
 
-  // How many sentences mention each value: the topic itself makes a poor answer.
+  // How many sentences of its document mention each value: the topic itself makes a poor answer.
+  // Counted per document, so a corpus of unrelated texts does not make "United States" a topic.
   const mentions = new Map<string, number>();
+  const sentencesIn = new Map<string, number>();
   const perSentence = sentences.map((s) => s.spans.map((span) => toFact(s, span, 0)));
-  for (const facts of perSentence)
-    for (const k of new Set(facts.map((f) => f.valueKey))) mentions.set(k, (mentions.get(k) ?? 0) + 1);
+  for (const [i, facts] of perSentence.entries()) {
+    const doc = sentences[i]!.documentId;
+    sentencesIn.set(doc, (sentencesIn.get(doc) ?? 0) + 1);
+    for (const k of new Set(facts.map((f) => f.valueKey)))
+      mentions.set(`${doc}\u0000${k}`, (mentions.get(`${doc}\u0000${k}`) ?? 0) + 1);
+  }
 
   // The document's own subject ("Everest" in an article on Mount Everest) shows up in sentences
   // where it is not a span too: count every sentence of the document that names it.
@@ -92,17 +101,36 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
     thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    const anaphor = s.fix ? null : findAnaphor(s.annotated);
+    const definite = s.fix ? null : findDefiniteSubject(s.annotated);
+    if (definite) {
+      // "The document was signed …", "These agreements constitute …": name which one.
+      const referent = resolveDefinite(definite, earlierSentences(s), s.title);
+      if (referent && referent.toLowerCase() !== s.text.slice(definite.start, definite.end).toLowerCase()) {
+        s.fix = definiteFix(definite, referent);
+        if (!definite.plural) thing = { doc: s.documentId, name: referent };
+      }
+    }
+    // Nothing names it: the sentence before, shown with the prompt, does; without one the note scores low.
+    if (!s.fix && (anaphor || (definite && needsName(definite)))) {
+      const previous = s.docSentences[s.docIndex - 1];
+      if (previous && usableContext(previous)) {
+        s.fix = { start: 0, end: 0, text: tidyPrompt(previous.text) + " ", context: true };
+        thing = undefined;
+      } else s.unnamed = true;
+    }
     const named = s.fix ? undefined : namedSubject(s.annotated);
     if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
     else if (!s.fix) thing = undefined;
     for (const f of perSentence[i]!) {
-      const count = mentions.get(f.valueKey) ?? 0;
+      const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
         s.annotated,
         f.span,
         f.factType,
-        Math.max(count >= 4 ? count / sentences.length : 0, topicShare(f)),
+        Math.max(count >= 4 ? count / sentencesIn.get(s.documentId)! : 0, topicShare(f)),
         s.fix !== undefined,
+        s.unnamed,
       );
       if (score !== null) all.push({ ...f, score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
@@ -149,6 +177,18 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
  * referent is clear: the previous sentence's named subject (carried along
  * a chain of "it"s), or the person the text was last talking about.
  */
+/** The lead of the document and the sentences just before this one: where a referent is named. */
+function earlierSentences(s: SentenceInfo): Annotated[] {
+  const lead = s.docSentences.slice(0, Math.min(3, s.docIndex));
+  return [...lead, ...s.docSentences.slice(Math.max(lead.length, s.docIndex - 20), s.docIndex)];
+}
+
+// A short statement of its own: not a heading, not a long passage that would bury the question.
+function usableContext(a: Annotated): boolean {
+  const words = a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+  return words >= 6 && words <= 40 && /[.!]["”’]?\s*$/.test(a.text) && !/\?\s*$/.test(a.text);
+}
+
 function resolveSubject(s: SentenceInfo, thing: string | undefined): { doc: string; name: string } | undefined {
   const anaphor = findAnaphor(s.annotated);
   if (!anaphor) return undefined;
@@ -249,7 +289,7 @@ function uniqueQuestions(questions: Question[]): Question[] {
 }
 
 function notesPerSentence(facts: Fact[], max: number): number {
-  const byLength = Math.ceil(wordCount(facts[0]!.sentence) / 5);
+  const byLength = Math.ceil(wordCount(facts[0]!.sentence) / 4);
   const strong = facts.filter((f) => f.score >= STRONG_SCORE).length;
   return Math.min(max, Math.max(1, byLength, strong));
 }
@@ -266,6 +306,9 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
+    let title: string | undefined;
+    // Every statement of the document, long ones included: the context that names a later subject.
+    const docSentences: Annotated[] = [];
     for (const read of readDocument(doc.text)) {
       const skip = leadToSkip(read.text);
       const s =
@@ -280,6 +323,10 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
       if (notStatement(s.text)) continue;
       const problem = quickSentenceProblem(s.text);
       if (problem === "not_english") foreign++;
+      // The heading the document opens with names its subject.
+      const headingLike = problem === "heading" || (problem === "fragment" && !/[.!?,;]\s*$/.test(s.text));
+      if (headingLike && kept === 0 && title === undefined && /^[\p{Lu}\p{N}“"]/u.test(s.text)) title = s.text.trim();
+      if (problem === null || problem === "too_long") docSentences.push(s.annotated);
       if (problem) continue;
       const normalized = normalizeForMatch(s.text);
       const hash = sha256Hex(normalized); // as lib/text/sentences.ts hashes a sentence
@@ -299,6 +346,9 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
         annotated,
         nearDuplicate: duplicateOf !== null,
         spans: candidateSpans(annotated),
+        title,
+        docSentences,
+        docIndex: docSentences.length - 1,
       });
     }
     if (kept === 0 && onWarning) {

@@ -1,9 +1,10 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
+import { countryOf } from "./kinds";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 
-export const MAX_SENTENCE_WORDS = 60;
+export const MAX_SENTENCE_WORDS = 90;
 const MIN_SENTENCE_WORDS = 6;
 
 export type SentenceProblem = "heading" | "fragment" | "too_long" | "reference" | "not_english";
@@ -59,6 +60,7 @@ export function scoreSpan(
   factType: FactType,
   answerFrequency: number,
   resolved = false,
+  unnamed = false,
 ): number | null {
   const words = a.tokens.filter(isWordToken);
   // A bracket blanked with the answer does not count as answer words.
@@ -73,20 +75,42 @@ export function scoreSpan(
   if (containsWord(rest, answer)) return null;
 
   if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
+  // "1800 square feet (167 square meters)": the conversion in brackets is the same fact as the figure before it.
+  if (factType === "quantity" && /\d[\d,.]*\s*(?:\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
+    return null;
+  // "dozens of institutes": a vague amount is no figure to learn.
+  if (
+    factType === "quantity" &&
+    /^(?:dozens|scores|hundreds|thousands|millions|several|many|numerous)$/i.test(span.text)
+  )
+    return null;
+  // "210,0000": a figure the source mistyped is no answer to learn.
+  if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
+  if (rangeGivenByLength(span.text, rest)) return null;
+  // "8848 m" with "8,848 m" later in the same passage: the figure, in any format, gives itself away.
+  if (NUMERIC.has(factType) && figureRepeated(withoutAcronym(span.text), rest)) return null;
+  // "U.S. dollar", "United States goalkeeper": a country used as a modifier tests nothing.
+  if (
+    (factType === "place" || countryOf(span.text)) &&
+    /^\s\p{Ll}+\b/u.test(a.text.slice(span.end)) &&
+    isAttributive(a, span)
+  )
+    return null;
 
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
   if (inFigureBrackets(a.text, span)) score -= 0.15;
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
+  // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
+  else if (span.origin === "chunk" && /\p{L}-\p{L}/u.test(span.text)) score += 0.1;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
-  // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
-  // without its subject once it stands alone: below the default threshold.
   // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
   // without its subject: below the default threshold unless the prompt names what it refers to.
   const anaphor = findAnaphor(a);
   if (anaphor && resolved) score -= 0.05;
+  else if (unnamed) score -= 0.5;
   else if (anaphor?.phrase) score -= 0.25;
   else if (anaphor) score -= 0.5;
   else if (PRONOUNS.has(words[0]?.lower ?? "")) score -= 0.15;
@@ -95,9 +119,23 @@ export function scoreSpan(
   if (inside.length / words.length > 0.3) score -= 0.1;
   // "the two countries": a small count of a generic noun is rarely worth asking.
   if (factType === "quantity") {
+    // "one of the most important provisions" picks one out; it counts nothing.
+    if (/^one$/i.test(span.text) && /^\s+of\b/i.test(a.text.slice(span.end))) return null;
     if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
     // "the three scientists" points back at people already named.
     else if (/^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "")) score -= 0.3;
+    // "the stage one agreement": a number between two common nouns labels a thing, it counts nothing.
+    const at = a.tokens.indexOf(inside[0]!);
+    const prev = a.tokens[at - 1];
+    const after = a.tokens[at + 1];
+    if (
+      inside.length === 1 &&
+      prev?.pos === "NOUN" &&
+      after?.pos === "NOUN" &&
+      /^\p{Ll}/u.test(prev.text) &&
+      /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/i.test(span.text)
+    )
+      return null;
     // A bare number that counts nothing ("the 4004") is rarely a fact worth testing.
     const next = words[words.indexOf(inside.at(-1)!) + 1];
     if (!/\p{L}/u.test(span.text) && !(next && (next.pos === "NOUN" || next.pos === "ADJ"))) score -= 0.2;
@@ -108,6 +146,49 @@ export function scoreSpan(
 }
 
 const NUMERIC = new Set<FactType>(["date", "year", "money", "percent", "quantity"]);
+
+function figureRepeated(answer: string, rest: string): boolean {
+  const figure = /\d[\d,]*(?:\.\d+)?/.exec(answer)?.[0]?.replace(/,/g, "");
+  if (!figure || figure.length < 3 || /^(?:1\d|20)\d{2}$/.test(figure)) return false;
+  for (const m of rest.matchAll(/\d[\d,]*(?:\.\d+)?/g)) if (m[0].replace(/,/g, "") === figure) return true;
+  return false;
+}
+
+function isAttributive(a: Annotated, span: Span): boolean {
+  const next = a.tokens.find((t) => t.start >= span.end);
+  return !!next && next.pos === "NOUN" && next.start === span.end + 1;
+}
+
+const SMALL = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+
+/**
+ * "lasted 5 years from _____" with "2005 to 2010": the length and one end, stated around the blank
+ * (the start year often in the sentence before), give the other end away.
+ */
+function rangeGivenByLength(answer: string, rest: string): boolean {
+  const m = /^(\d{4})\s*(?:to|–|-)\s*(\d{4})$/.exec(answer.trim());
+  if (!m) return false;
+  const length = Number(m[2]) - Number(m[1]);
+  for (const d of rest.matchAll(/\b(\d{1,2}|[a-z]+)[\s-]years?\b/gi)) {
+    const n = /^\d+$/.test(d[1]!) ? Number(d[1]) : SMALL.indexOf(d[1]!.toLowerCase());
+    if (n === length) return true;
+  }
+  return false;
+}
 
 /**
  * A figure inside brackets beside another figure is one half of a pair ("(0.20°C / _____)", "(then

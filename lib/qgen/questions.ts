@@ -8,6 +8,7 @@ import { containsWord } from "./quality";
 import { isTitle, tagsOf } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
 import { parseNumeric } from "./values";
+import { tidyPrompt } from "./tidy";
 import { whQuestion } from "./wh-question";
 
 export const BLANK = "_____";
@@ -38,16 +39,19 @@ export function buildQuestions(
   const source = () => ({ documentId: sentence.documentId, sentence: text, start: sentence.start, end: sentence.end });
   // Ids come from content only, so unchanged sentences keep their ids when a document is edited.
   const noteId = stableId(sentence.hash, String(span.start), span.text);
+  // The sentence shown before the prompt must not hold the answer.
+  if (sentence.fix?.context && containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase())) return [];
   // "It was signed on …" reads "The Treaty of Versailles was signed on …" where the referent is clear,
   // unless the referent holds the answer itself.
   const fix =
     sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
-  const cloze = withFix(text, span.start, span.end, BLANK, fix);
+  const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fix));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
     seed,
-    sentence: text,
+    // A choice the prompt itself names (in the sentence shown before it, or the subject's name) is no choice.
+    sentence: fix ? `${text} ${fix.text}` : text,
     spanStart: span.start,
     pools,
     accept: takesThe ? (d) => THE_COUNTRY.test(d) : undefined,
@@ -61,7 +65,13 @@ export function buildQuestions(
   const kind = fineKind(factType, span.text);
   const sameHead = kind.startsWith("term:") && kind !== "term:acronym";
   const head = (v: string) => v.trim().split(/\s+/).at(-1)!.toLowerCase();
-  if (distractors.length === 3 && (!sameHead || distractors.every((d) => head(d) === head(answer)))) {
+  if (
+    distractors.length === 3 &&
+    (!sameHead || distractors.every((d) => head(d) === head(answer))) &&
+    !figuresConstrain(fact) &&
+    // "_____, DC": a qualifier after the blank leaves one city or place standing.
+    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
+  ) {
     const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
     out.push({
@@ -87,7 +97,7 @@ export function buildQuestions(
     id: `${noteId}-f`,
     noteId,
     type: "flashcard",
-    prompt: wh ?? cloze,
+    prompt: wh ? tidyPrompt(wh) : cloze,
     answer,
     factType,
     source: source(),
@@ -110,7 +120,9 @@ export function buildQuestions(
     id,
     noteId,
     type: "true_false",
-    prompt: statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
+    prompt: tidyPrompt(
+      statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
+    ),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
@@ -121,6 +133,21 @@ export function buildQuestions(
 }
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
+
+/**
+ * A figure whose sentence restates or relates its figures elsewhere ("more than three times that rate
+ * (0.20°C / 0.36°F)", "(equivalent to US$1,022 billion …)", "the last decade (2014–2023)") rules
+ * some choices out and hints at the answer: no multiple choice. A bracket blanked with the answer
+ * itself does not count.
+ */
+function figuresConstrain(fact: Fact): boolean {
+  if (!NUMERIC_KINDS.has(fact.factType)) return false;
+  const text = fact.sentence.text;
+  const rest = text.slice(0, fact.span.start) + " " + text.slice(fact.span.end);
+  if (hasCrossCheck(rest) || /\((?:[^()]*\d[^()]*)\)\s*$/.test(text.slice(0, fact.span.start))) return true;
+  // The answer sits in brackets that gloss the words before them.
+  return /\(\s*$/.test(text.slice(0, fact.span.start)) || /(?:times|twice|half|thrice|decade)/i.test(rest);
+}
 
 /** Figures restated in brackets, or paired with a slash or a "/" conversion, within one sentence. */
 export function hasCrossCheck(text: string): boolean {
@@ -149,6 +176,8 @@ function swappable(fact: Fact): boolean | "gendered" {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "UK £284 billion": a country naming a currency or an amount is not a place to swap.
+  if (/^\s*[£$€¥]/.test(after)) return false;
   // "Katherine Johnson’s curiosity … vaulted her": a swapped person keeps the sentence's pronouns.
   if (factType === "person" && /\b(?:he|she|his|her|him|hers)\b/i.test(sentence.text)) return "gendered";
   return true;

@@ -59,6 +59,12 @@ export function nameSpans(a: Annotated): Span[] {
       } else break;
     }
     last = numbered(toks, last);
+    // "JERA Co., Inc.": the legal form after a comma belongs to the company's name.
+    if (
+      toks[last + 1]?.text === "," &&
+      /^(?:Inc|Ltd|LLC|Corp|Co|plc|AG|GmbH|S\.A)\.?$/.test(toks[last + 2]?.text ?? "")
+    )
+      last += 2;
     // "the 1928 Summer Olympics": the year is part of the event's name.
     const from = /^\d{4}$/.test(toks[i - 1]?.text ?? "") && EVENT_HEAD.test(toks[last]!.text) ? i - 1 : i;
     const span = from < i ? makeSpan(a, from, last, "term", "name") : classify(a, i, last);

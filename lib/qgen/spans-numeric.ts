@@ -149,11 +149,16 @@ function unitAfter(a: Annotated, last: number): number | null {
 // The number counts something: a noun follows, maybe after adjectives ("nine major articles").
 function countedNoun(a: Annotated, last: number): boolean {
   const toks = a.tokens;
-  for (let j = last + 1; j < Math.min(toks.length, last + 4); j++) {
+  for (let j = last + 1; j < Math.min(toks.length, last + 6); j++) {
     const t = toks[j]!;
     if (t.pos === "NOUN" && /^\p{Ll}/u.test(t.text)) return true;
     if (t.pos === "ADJ" && /est$/.test(t.lower)) return true; // "the seven warmest"
     if (t.lower === "of" && j === last + 1) return true; // "twelve of the member states"
+    // "four 20-year agreements": a hyphenated measure between the number and its noun.
+    if (t.pos === "NUM" && toks[j + 1]?.text === "-" && toks[j + 1]!.start === t.end) {
+      j += 2;
+      continue;
+    }
     if (t.pos !== "ADJ" && t.pos !== "DET") return false;
   }
   return false;

@@ -98,7 +98,13 @@ function defined(a: Annotated): Span[] {
 export function chunkSpans(a: Annotated): Span[] {
   const toks = a.tokens;
   const out: Span[] = [];
-  const isWord = (k: number) => /^(NOUN|ADJ)$/.test(toks[k]!.pos) || hyphenated(toks, k);
+  // "purchasing power parity": a gerund before two nouns names a thing as an adjective would.
+  const gerund = (k: number) =>
+    toks[k]!.pos === "VERB" &&
+    /^\p{Ll}+ing$/u.test(toks[k]!.text) &&
+    toks[k + 1]?.pos === "NOUN" &&
+    toks[k + 2]?.pos === "NOUN";
+  const isWord = (k: number) => /^(NOUN|ADJ)$/.test(toks[k]!.pos) || hyphenated(toks, k) || gerund(k);
   let i = 0;
   while (i < toks.length) {
     // A phrase glued to a number by a hyphen ("20-year agreements") is part of a measure.
@@ -174,16 +180,65 @@ export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: strin
   if (a.text.slice(span.start, span.end).includes("-")) return true;
   if (words.length > 3) return false; // a long description, not a name for a thing
   return modifiers.every((t) => {
-    if (STOPWORDS.has(t.lower) || t.lower.length <= 2 || GENERIC_NOUNS.has(t.lower)) return false;
+    if (STOPWORDS.has(t.lower) || t.lower.length <= 2 || GENERIC_NOUNS.has(t.lower) || GENERIC_ADJECTIVES.has(t.lower))
+      return false;
     const tags = vagueTags(t.lower);
     if (tags.some((tag) => VAGUE_TAGS.has(tag))) return false;
     // An adjective the lexicon does not know names a class ("monetary", "nuclear") only by its ending;
     // "thunderous" or "comprehensive" describe.
-    return t.pos !== "ADJ" || CLASSIFYING_ENDING.test(t.lower);
+    return t.pos !== "ADJ" || CLASSIFYING_ENDING.test(t.lower) || CLASSIFYING_PREFIX.test(t.lower);
   });
 }
 
+/**
+ * Adjectives with a classifying ending that still describe rather than name: "international border",
+ * "physical coins", "global temperatures" are phrases, not terms to learn.
+ */
+export const GENERIC_ADJECTIVES = new Set([
+  "international",
+  "national",
+  "global",
+  "general",
+  "local",
+  "physical",
+  "digital",
+  "total",
+  "final",
+  "original",
+  "official",
+  "special",
+  "actual",
+  "additional",
+  "annual",
+  "central",
+  "regional",
+  "personal",
+  "formal",
+  "normal",
+  "usual",
+  "potential",
+  "critical",
+  "crucial",
+  "essential",
+  "initial",
+  "similar",
+  "particular",
+  "popular",
+  "regular",
+  "major",
+  "primary",
+  "necessary",
+  "ordinary",
+  "various",
+  "previous",
+  "current",
+  "recent",
+  "further",
+]);
+
 const CLASSIFYING_ENDING = /(?:al|ic|ary|ar|ine|ean|ian|ist)$/;
+// "postwar", "nontariff", "intercontinental": a prefix that sorts things into a class.
+const CLASSIFYING_PREFIX = /^(?:post|non|anti|inter|intra|trans|multi|counter)\p{Ll}{3,}$/u;
 // Nouns that make a phrase vague rather than technical: "time economists", "number lines".
 const GENERIC_NOUNS = new Set([
   "time",

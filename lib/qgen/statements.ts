@@ -16,7 +16,11 @@ export function notStatement(text: string): string | null {
   )
     return "caption";
   if (/^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b/i.test(t)) return "caption";
-  if (/^(?:(?:last\s+)?updated|posted|published|date|dated|filed|written|reviewed)\b[^.]{0,20}?(?:on|:)\s/i.test(t))
+  // A stamp is a short line; "Date of Birth: … Hired by NACA: June 1953 …" is a fact box of several fields.
+  if (
+    /^(?:(?:last\s+)?updated|posted|published|date|dated|filed|written|reviewed)\b[^.]{0,20}?(?:on|:)\s/i.test(t) &&
+    (t.match(/\S+/g) ?? []).length <= 14
+  )
     return "stamp";
   if (/^[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:[,|–—-]|$)/u.test(t)) return "byline";
   return null;

@@ -107,7 +107,7 @@ describe("fact spans", () => {
 describe("quality filters", () => {
   it("skips headings, fragments and overlong sentences", () => {
     const long =
-      "In 1999 the committee " + "reviewed the many detailed proposals again and ".repeat(8) + "approved it.";
+      "In 1999 the committee " + "reviewed the many detailed proposals again and ".repeat(13) + "approved it.";
     const bank = bankOf([`Results for 2021\nBudget: $5 million\n${long}`]);
     expect(bank.questions).toEqual([]);
   });

@@ -38,7 +38,7 @@ describe("candidates worth asking", () => {
 
   it("ends spans on whole words, with non-ASCII letters and numbered names", () => {
     const bank = bankOf([
-      "The treaty was signed by Foreign Minister Tarō Kōno and Ambassador Erik Ødegaard in Bergen in 2018.",
+      "The Nordic fisheries treaty was signed by Foreign Minister Tarō Kōno and Ambassador Erik Ødegaard in Bergen in 2018.",
       "Inspectors approved the restart of Takahama Units 1 and 2 after the safety review finished in 2023.",
     ]);
     const answers = bank.questions.filter((q) => q.type === "cloze").map((q) => q.answer);
