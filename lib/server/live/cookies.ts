@@ -39,6 +39,28 @@ export async function readPlayerCookie(gameId: string): Promise<string | null> {
   return (await cookies()).get(playerCookieName(gameId))?.value ?? null;
 }
 
+/**
+ * The same, from the request's own Cookie header: handlers.ts also runs on the
+ * server's direct path (node-routes.ts), where next/headers has no request.
+ */
+function readCookie(request: Request, name: string): string | null {
+  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
+    const value = pair.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return null;
+}
+
+export const hostCookieOf = (request: Request, gameId: string) => readCookie(request, hostCookieName(gameId));
+
+export const playerCookieOf = (request: Request, gameId: string) => readCookie(request, playerCookieName(gameId));
+
 export const hashToken = (token: string) => sha256Hex(token);
 
 /** For games no longer in memory: compares against the stored hash in constant time. */
