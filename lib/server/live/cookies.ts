@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
+import type { HeaderReader } from "@/lib/server/http";
 import { sha256Hex } from "@/lib/text/normalize";
 
 const HOST_PREFIX = "quarry_live_host_";
@@ -43,8 +44,8 @@ export async function readPlayerCookie(gameId: string): Promise<string | null> {
  * The same, from the request's own Cookie header: handlers.ts also runs on the
  * server's direct path (node-routes.ts), where next/headers has no request.
  */
-function readCookie(request: Request, name: string): string | null {
-  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
+function readCookie(headers: HeaderReader, name: string): string | null {
+  for (const pair of (headers.get("cookie") ?? "").split(";")) {
     const eq = pair.indexOf("=");
     if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
     const value = pair.slice(eq + 1).trim();
@@ -57,9 +58,9 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-export const hostCookieOf = (request: Request, gameId: string) => readCookie(request, hostCookieName(gameId));
+export const hostCookieOf = (headers: HeaderReader, gameId: string) => readCookie(headers, hostCookieName(gameId));
 
-export const playerCookieOf = (request: Request, gameId: string) => readCookie(request, playerCookieName(gameId));
+export const playerCookieOf = (headers: HeaderReader, gameId: string) => readCookie(headers, playerCookieName(gameId));
 
 export const hashToken = (token: string) => sha256Hex(token);
 

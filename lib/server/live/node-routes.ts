@@ -1,42 +1,45 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BodyRead } from "@/lib/server/body";
+import { MAX_JSON_BYTES, type HeaderReader } from "@/lib/server/http";
 import securityHeaders from "@/lib/server/security-headers.json";
-import { MAX_JSON_BYTES } from "@/lib/server/http";
-import { answerRequest, resolveViewer } from "./handlers";
+import { answerFrom, resolveViewer } from "./handlers";
 import { attachViewer, MAX_BACKLOG_BYTES, SSE_HEADERS } from "./sse";
 
 /*
  * The answer and event-stream requests served straight from scripts/server.mjs,
- * outside Next's router: the same handlers (handlers.ts), adapted to node:http.
- * With 2,000 phones answering within two seconds, Next's per-request work and
- * a web stream per phone are what saturate one core; here a frame is one
- * socket write. Registered by instrumentation.ts; under `next dev` the route
- * files serve these paths.
+ * outside Next's router: the same handlers (handlers.ts) over node:http. With
+ * 2,000 phones answering within two seconds, Next's per-request work, a
+ * Request and a Response per answer, and a web stream per phone are what
+ * saturate one core; here an answer is parsed from the socket and a frame is
+ * one socket write. Registered by instrumentation.ts; under `next dev` the
+ * route files serve these paths.
  */
 
 const ANSWER = /^\/api\/live\/([^/?]+)\/answer(?:\?|$)/;
-const EVENTS = /^\/api\/live\/([^/?]+)\/events(?:\?|$)/;
+const EVENTS = /^\/api\/live\/([^/?]+)\/events(?:\?(.*))?$/;
 
-function requestHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name.startsWith(":")) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  return headers;
-}
+const headerReader = (req: IncomingMessage): HeaderReader => ({
+  get(name) {
+    const value = req.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  },
+});
 
-const urlOf = (req: IncomingMessage) => `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
-
-/** Reads at most one byte past the JSON limit, so the handler still answers 413 as under Next. */
-async function readCapped(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > MAX_JSON_BYTES) break;
-  }
-  return Buffer.concat(chunks);
+/** Reads the body up to the JSON limit; past it, stops with "too large" as readBodyWithLimit does. */
+function readCapped(req: IncomingMessage): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_JSON_BYTES) {
+        req.pause();
+        resolve({ ok: false, reason: "too_large" });
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve({ ok: true, bytes: new Uint8Array(Buffer.concat(chunks)) }));
+    req.on("error", () => resolve({ ok: false, reason: "unreadable" }));
+  });
 }
 
 function baseHeaders(): Record<string, string | string[]> {
@@ -45,6 +48,18 @@ function baseHeaders(): Record<string, string | string[]> {
   return headers;
 }
 
+function sendJson(res: ServerResponse, data: unknown): void {
+  const body = Buffer.from(JSON.stringify(data));
+  res.writeHead(200, {
+    ...baseHeaders(),
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": String(body.length),
+  });
+  res.end(body);
+}
+
+/** Refusals only, so the web Response's cost is paid off the hot path. */
 async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers = baseHeaders();
   response.headers.forEach((value, name) => {
@@ -59,13 +74,13 @@ async function sendResponse(response: Response, res: ServerResponse): Promise<vo
 }
 
 async function serveAnswer(req: IncomingMessage, res: ServerResponse, gameId: string): Promise<void> {
-  const body = await readCapped(req);
-  const request = new Request(urlOf(req), { method: "POST", headers: requestHeaders(req), body: new Uint8Array(body) });
-  await sendResponse(await answerRequest(request, gameId), res);
+  const result = await answerFrom(headerReader(req), () => readCapped(req), gameId);
+  if (result instanceof Response) await sendResponse(result, res);
+  else sendJson(res, result);
 }
 
-async function serveEvents(req: IncomingMessage, res: ServerResponse, gameId: string): Promise<void> {
-  const resolved = resolveViewer(new Request(urlOf(req), { headers: requestHeaders(req) }), gameId);
+async function serveEvents(req: IncomingMessage, res: ServerResponse, gameId: string, query: string): Promise<void> {
+  const resolved = resolveViewer(headerReader(req), new URLSearchParams(query), gameId);
   if (resolved instanceof Response) return sendResponse(resolved, res);
   res.writeHead(200, { ...baseHeaders(), ...SSE_HEADERS });
   res.flushHeaders();
@@ -86,7 +101,8 @@ export function serveLiveRequest(req: IncomingMessage, res: ServerResponse): boo
   if (!match) return false;
   // Left encoded: an id with escapes is not a game id, and the handler answers 404.
   const gameId = match[1]!;
-  (answer ? serveAnswer(req, res, gameId) : serveEvents(req, res, gameId)).catch((error: unknown) => {
+  const served = answer ? serveAnswer(req, res, gameId) : serveEvents(req, res, gameId, events?.[2] ?? "");
+  served.catch((error: unknown) => {
     console.error("live: direct request failed", error);
     if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     else res.destroy();
