@@ -26,11 +26,8 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        // Shared with the direct live paths (lib/server/live/node-routes.ts).
+        headers: require("./lib/server/security-headers.json"),
       },
     ];
   },

@@ -1,14 +1,15 @@
 /**
  * Live quiz load test on loopback: `npx tsx bench/live-load.ts 100 500 2000`.
  *
- * For each player count: a fresh `next start` (built once, if the sources are
+ * For each player count: a fresh production server (scripts/server.mjs) (built once, if the sources are
  * newer than .next) on a temp SQLite database with content/ imported, a host
  * and N simulated players. Each player holds an event stream and POSTs one
  * answer per question. Prints join time, answer-ack latency, fan-out latency
  * (host "next question" → every player has it), the server's peak RSS and
  * dropped players. All players share 127.0.0.1, so the server runs with
  * QUARRY_LIVE_IP_LIMIT raised; the per-player limit stays as in production.
- * Options (env): BENCH_QUESTIONS (3), BENCH_SKIP_BUILD=1, BENCH_TIMEOUT_S (180 per run).
+ * Options (env): BENCH_QUESTIONS (3), BENCH_SKIP_BUILD=1, BENCH_TIMEOUT_S (180 per run),
+ * BENCH_SERVER_NODE_ARGS (node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -61,6 +62,7 @@ function templateDb(dir: string): string {
   const env = { ...process.env, DATABASE_URL: `file:${file}` };
   run(bin("prisma"), ["migrate", "deploy"], env);
   run(bin("tsx"), ["scripts/import-content.ts"], env);
+  run(process.execPath, ["scripts/tune-sqlite.mjs"], env); // as `npm start` does: write-ahead log
   return file;
 }
 
@@ -87,15 +89,13 @@ async function startServer(dbFile: string, port: number): Promise<Server> {
     NEXT_TELEMETRY_DISABLED: "1",
     QUARRY_LIVE_IP_LIMIT: "1000000",
   };
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  // The server `npm start` runs (scripts/server.mjs), not `next start`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "scripts/server.mjs")], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {

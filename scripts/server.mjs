@@ -34,9 +34,14 @@ const app = next({ dev: false, dir: root, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Players' answers and event streams, served by the app's own handlers without
+// Next's router (instrumentation.ts registers them; see lib/server/live/node-routes.ts).
+const liveRoutes = () => globalThis[Symbol.for("quarry.liveRoutes")];
+
 const server = http.createServer((req, res) => {
   const address = proxyaddr(req, trust).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   requests.run({ clientAddress: address }, () => {
+    if (liveRoutes()?.(req, res)) return;
     handle(req, res).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

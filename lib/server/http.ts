@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ApiError } from "@/lib/api/study-contract";
 import { findMalformedText, INVALID_TEXT_MESSAGE } from "@/lib/api/text";
 import { isAppError } from "@/lib/errors";
-import { readBodyWithLimit } from "./body";
+import { readBodyWithLimit, type BodyRead } from "./body";
 
 /**
  * Largest JSON body a route accepts unless it names its own limit. Every JSON
@@ -33,19 +33,32 @@ export function toResponse(error: unknown): Response {
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
+/** What the body checks read of a request's headers (a Request's, or a node:http request's). */
+export type HeaderReader = { get(name: string): string | null };
+
 /** Reads and validates a JSON body; every failure becomes a 4xx with a readable message. */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   maxBytes: number = MAX_JSON_BYTES,
 ): Promise<Parsed<z.infer<S>>> {
-  const refused = crossSiteRefusal(request);
+  const refused = refuseJsonRequest(request.headers);
   if (refused) return { ok: false, response: refused };
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) {
-    return { ok: false, response: apiError(415, "unsupported_media_type", "Send the body as application/json.") };
-  }
-  const body = await readBodyWithLimit(request, maxBytes);
+  return parseJsonBytes(await readBodyWithLimit(request, maxBytes), schema, maxBytes);
+}
+
+/** The checks made before a JSON body is read: same site, and declared as JSON. */
+export function refuseJsonRequest(headers: HeaderReader): Response | null {
+  const refused = crossSiteRefusal({ headers });
+  if (refused) return refused;
+  const type = headers.get("content-type") ?? "";
+  return type.includes("application/json")
+    ? null
+    : apiError(415, "unsupported_media_type", "Send the body as application/json.");
+}
+
+/** Validates a body read with `maxBytes` as its limit. */
+export function parseJsonBytes<S extends z.ZodType>(body: BodyRead, schema: S, maxBytes: number): Parsed<z.infer<S>> {
   if (!body.ok) {
     return {
       ok: false,
@@ -93,7 +106,7 @@ export function json<T>(data: T, init?: ResponseInit) {
  * send Origin on cross-site POSTs; same-site requests and non-browser clients
  * (no Origin) pass. SameSite cookies are the first line; this is the second.
  */
-export function crossSiteRefusal(request: Request): Response | null {
+export function crossSiteRefusal(request: { headers: HeaderReader }): Response | null {
   const origin = request.headers.get("origin");
   if (!origin) return null;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

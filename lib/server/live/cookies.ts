@@ -2,6 +2,7 @@ import "server-only";
 
 import { timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
+import type { HeaderReader } from "@/lib/server/http";
 import { sha256Hex } from "@/lib/text/normalize";
 import { isHttpsRequest } from "../request-origin";
 
@@ -38,6 +39,28 @@ export async function readHostCookie(gameId: string): Promise<string | null> {
 export async function readPlayerCookie(gameId: string): Promise<string | null> {
   return (await cookies()).get(playerCookieName(gameId))?.value ?? null;
 }
+
+/**
+ * The same, from the request's own Cookie header: handlers.ts also runs on the
+ * server's direct path (node-routes.ts), where next/headers has no request.
+ */
+function readCookie(headers: HeaderReader, name: string): string | null {
+  for (const pair of (headers.get("cookie") ?? "").split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
+    const value = pair.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return null;
+}
+
+export const hostCookieOf = (headers: HeaderReader, gameId: string) => readCookie(headers, hostCookieName(gameId));
+
+export const playerCookieOf = (headers: HeaderReader, gameId: string) => readCookie(headers, playerCookieName(gameId));
 
 export const hashToken = (token: string) => sha256Hex(token);
 

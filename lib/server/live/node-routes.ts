@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BodyRead } from "@/lib/server/body";
+import { MAX_JSON_BYTES, type HeaderReader } from "@/lib/server/http";
+import securityHeaders from "@/lib/server/security-headers.json";
+import { answerFrom, resolveViewer } from "./handlers";
+import { attachViewer, MAX_BACKLOG_BYTES, SSE_HEADERS } from "./sse";
+
+/*
+ * The answer and event-stream requests served straight from scripts/server.mjs,
+ * outside Next's router: the same handlers (handlers.ts) over node:http. With
+ * 2,000 phones answering within two seconds, Next's per-request work, a
+ * Request and a Response per answer, and a web stream per phone are what
+ * saturate one core; here an answer is parsed from the socket and a frame is
+ * one socket write. Registered by instrumentation.ts; under `next dev` the
+ * route files serve these paths.
+ */
+
+const ANSWER = /^\/api\/live\/([^/?]+)\/answer(?:\?|$)/;
+const EVENTS = /^\/api\/live\/([^/?]+)\/events(?:\?(.*))?$/;
+
+const headerReader = (req: IncomingMessage): HeaderReader => ({
+  get(name) {
+    const value = req.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  },
+});
+
+/** Reads the body up to the JSON limit; past it, stops with "too large" as readBodyWithLimit does. */
+function readCapped(req: IncomingMessage): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_JSON_BYTES) {
+        req.pause();
+        resolve({ ok: false, reason: "too_large" });
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve({ ok: true, bytes: new Uint8Array(Buffer.concat(chunks)) }));
+    req.on("error", () => resolve({ ok: false, reason: "unreadable" }));
+  });
+}
+
+function baseHeaders(): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const { key, value } of securityHeaders) headers[key] = value;
+  return headers;
+}
+
+function sendJson(res: ServerResponse, data: unknown): void {
+  const body = Buffer.from(JSON.stringify(data));
+  res.writeHead(200, {
+    ...baseHeaders(),
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": String(body.length),
+  });
+  res.end(body);
+}
+
+/** Refusals only, so the web Response's cost is paid off the hot path. */
+async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers = baseHeaders();
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  headers["content-length"] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+async function serveAnswer(req: IncomingMessage, res: ServerResponse, gameId: string): Promise<void> {
+  const result = await answerFrom(headerReader(req), () => readCapped(req), gameId);
+  if (result instanceof Response) await sendResponse(result, res);
+  else sendJson(res, result);
+}
+
+async function serveEvents(req: IncomingMessage, res: ServerResponse, gameId: string, query: string): Promise<void> {
+  const resolved = resolveViewer(headerReader(req), new URLSearchParams(query), gameId);
+  if (resolved instanceof Response) return sendResponse(resolved, res);
+  res.writeHead(200, { ...baseHeaders(), ...SSE_HEADERS });
+  res.flushHeaders();
+  const detach = attachViewer(resolved.entry, resolved.viewer, {
+    // A client that stops reading is dropped; its EventSource reconnects and gets a fresh snapshot.
+    write: (text) => !res.destroyed && res.writableLength < MAX_BACKLOG_BYTES && (res.write(text), true),
+    end: () => res.end(),
+  });
+  res.once("close", detach);
+}
+
+/** Serves the request and returns true if it is one of the direct paths; false leaves it to Next. */
+export function serveLiveRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? "";
+  const answer = req.method === "POST" ? ANSWER.exec(url) : null;
+  const events = req.method === "GET" ? EVENTS.exec(url) : null;
+  const match = answer ?? events;
+  if (!match) return false;
+  // Left encoded: an id with escapes is not a game id, and the handler answers 404.
+  const gameId = match[1]!;
+  const served = answer ? serveAnswer(req, res, gameId) : serveEvents(req, res, gameId, events?.[2] ?? "");
+  served.catch((error: unknown) => {
+    console.error("live: direct request failed", error);
+    if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    else res.destroy();
+  });
+  return true;
+}
