@@ -45,7 +45,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
 /** Builds against a migrated database: prerendered pages read it. */
 function buildOnce(databaseFile: string): void {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
   const stale = !fs.existsSync(buildId) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
   if (stale && process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("building (next build)…");

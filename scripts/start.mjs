@@ -34,7 +34,7 @@ function newestMtime(entry) {
 function buildIsStale() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
   return Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
 }
 

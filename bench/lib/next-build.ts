@@ -4,7 +4,7 @@ import path from "node:path";
 import { APP_ROOT, bin } from "./temp-db";
 
 // The same staleness rule as scripts/start.mjs, so a bench reuses the build `npm start` would.
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   const full = path.join(APP_ROOT, entry);

@@ -47,7 +47,3 @@ export class LiveError extends AppError {
     this.name = "LiveError";
   }
 }
-
-export function isLiveError(value: unknown): value is LiveError {
-  return value instanceof LiveError;
-}

@@ -1,8 +1,8 @@
 import "server-only";
 
-import type { CardStateJson, DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
+import type { DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
-import { parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
+import { parseEnum, QUESTION_TYPES } from "@/lib/domain/enums";
 import { parseTags } from "@/lib/data/question-tags";
 import {
   countNewCardsStudiedSince,

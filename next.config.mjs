@@ -1,3 +1,5 @@
+import securityHeaders from "./lib/server/security-headers.json" with { type: "json" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -27,10 +29,10 @@ const nextConfig = {
       {
         source: "/:path*",
         // Shared with the direct live paths (lib/server/live/node-routes.ts).
-        headers: require("./lib/server/security-headers.json"),
+        headers: securityHeaders,
       },
     ];
   },
 };
 
-module.exports = nextConfig;
+export default nextConfig;
