@@ -55,7 +55,23 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 // Every interface, IPv4 and IPv6, as `next start` does.
-server.listen(port, () => console.log(`Quarry is listening on http://localhost:${port}`));
+server.listen(port, () => {
+  console.log(`Quarry is listening on http://localhost:${port}`);
+  void warmUp();
+});
+
+// Next loads a route's code on its first request, which holds the request
+// thread for a second or more (the upload route pulls in the parsers' limits,
+// zod schemas, the worker pool). Loading the heavy routes now, with requests
+// they refuse (405), keeps that stall out of the first upload or import.
+const WARM_ROUTES = ["/api/uploads", "/api/banks/import"];
+async function warmUp() {
+  for (const route of WARM_ROUTES) {
+    await fetch(`http://localhost:${port}${route}`, { signal: AbortSignal.timeout(30_000) })
+      .then((res) => res.arrayBuffer())
+      .catch(() => undefined);
+  }
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

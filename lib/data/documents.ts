@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PoolScope } from "@/lib/server/generation/pool";
 import type { Sentence } from "@/lib/text/sentences";
 import { db } from "@/lib/server/db";
+import { writeInBatches, WRITE_BATCH_ROWS } from "./batches";
 
 export type DocumentSummary = {
   id: string;
@@ -84,6 +85,7 @@ export async function saveDocument(input: DocumentInput, existingId?: string): P
     }));
   // New text has not been through generation yet.
   const pending = { generationStatus: "pending", generationError: null };
+  if (!existingId && sentences.length > WRITE_BATCH_ROWS) return saveLargeDocument(fields, rows, pending);
   return db().$transaction(async (tx) => {
     if (existingId) {
       await tx.sentence.deleteMany({ where: { documentId: existingId } });
@@ -99,6 +101,32 @@ export async function saveDocument(input: DocumentInput, existingId?: string): P
     return id;
   });
 }
+
+/**
+ * A new document with many sentences (an uploaded book): written in batches
+ * (lib/data/batches.ts) so the server keeps answering. It is marked failed
+ * until its last sentence is stored, so an interrupted save (a crash) leaves a
+ * document that generation skips and its owner can delete, never a silently
+ * partial one; a save that fails removes it.
+ */
+async function saveLargeDocument(
+  fields: Omit<DocumentInput, "sentences">,
+  rows: (documentId: string) => Prisma.SentenceCreateManyInput[],
+  done: { generationStatus: string; generationError: null },
+): Promise<string> {
+  const interrupted = { generationStatus: "failed", generationError: SAVE_INTERRUPTED };
+  const { id } = await db().document.create({ data: { ...fields, ...interrupted }, select: { id: true } });
+  try {
+    await writeInBatches(rows(id), (data) => db().sentence.createMany({ data }));
+    await db().document.update({ where: { id }, data: done });
+  } catch (err) {
+    await db().document.deleteMany({ where: { id } });
+    throw err;
+  }
+  return id;
+}
+
+const SAVE_INTERRUPTED = "Saving this document was interrupted. Delete it and upload it again.";
 
 export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseEnum, QUESTION_TYPES, type QuestionType } from "@/lib/domain/enums";
 import { db } from "@/lib/server/db";
+import { writeInBatches } from "./batches";
 
 export type QuestionRecord = {
   id: string;
@@ -61,21 +62,27 @@ export async function findQuestionOwners(ids: string[]): Promise<Map<string, str
 export type QuestionChanges = { create: QuestionRecord[]; update: QuestionRecord[]; retire: string[] };
 
 /**
- * Writes one document's regeneration in one transaction: its questions, its
- * conflicts (those naming it are replaced) and its generation status. Rows of
- * other documents are never written.
+ * Writes one document's regeneration: its questions (new and changed ones in
+ * batches), then in one transaction the retired ones, its conflicts (those
+ * naming it are replaced) and its generation status. Rows of other documents
+ * are never written.
  */
 export async function saveDocumentGeneration(
   documentId: string,
   changes: QuestionChanges,
   conflicts: ConflictRecord[],
 ): Promise<void> {
+  const data = (q: QuestionRecord) => ({ ...q, choices: q.choices ?? undefined });
+  // Thousands of questions are written in batches first, so the server keeps answering
+  // (lib/data/batches.ts). Until the last step the document is not "ready": an interrupted
+  // run is planned again from what was stored, and converges.
+  await writeInBatches(changes.create, (batch) => db().question.createMany({ data: batch.map(data) }));
+  await writeInBatches(changes.update, (batch) =>
+    db().$transaction(async (tx) => {
+      for (const q of batch) await tx.question.updateMany({ where: { id: q.id, documentId }, data: data(q) });
+    }),
+  );
   await db().$transaction(async (tx) => {
-    const data = (q: QuestionRecord) => ({ ...q, choices: q.choices ?? undefined });
-    if (changes.create.length) await tx.question.createMany({ data: changes.create.map(data) });
-    for (const q of changes.update) {
-      await tx.question.updateMany({ where: { id: q.id, documentId }, data: data(q) });
-    }
     if (changes.retire.length) {
       await tx.question.updateMany({ where: { documentId, id: { in: changes.retire } }, data: { status: "retired" } });
     }

@@ -19,7 +19,8 @@ import { MAX_GENERATION_SENTENCES, MAX_QUESTIONS_PER_DOCUMENT } from "./generati
 import { planQuestionSync, scopeIds, type GeneratedRecord } from "./generation/plan";
 import { relatedDocumentIds } from "./decks";
 import { poolScopeOf } from "./generation/pool";
-import { runJob } from "./generation/run-job";
+import { GENERATE_QUESTIONS, generationLimits } from "./workers/jobs";
+import { runInWorker } from "./workers/run-in-worker";
 
 /** Fixed so a given corpus always yields the same bank (choice order, true/false statements). */
 export const BANK_SEED = 1;
@@ -50,14 +51,14 @@ export async function generateDocumentQuestions(documentId: string): Promise<Gen
       text: d.sentences[0] ? d.text.slice(0, d.sentences[0].end) : d.text,
       sha256: d.sha256,
     }));
-    const result = await runJob({
-      kind: "generate",
-      docs,
-      target: documentId,
-      seed: BANK_SEED,
-      maxQuestions: MAX_QUESTIONS_PER_DOCUMENT,
-      exhaustMemory: forcedToFail(target.fileName),
-    });
+    const job = { docs, target: documentId, seed: BANK_SEED, maxQuestions: MAX_QUESTIONS_PER_DOCUMENT };
+    const outcome = await runInWorker(
+      GENERATE_QUESTIONS,
+      { ...job, exhaustMemory: forcedToFail(target.fileName) },
+      generationLimits(),
+    );
+    if (!outcome.ok) throw new Error(stoppedBecause(outcome));
+    const result = outcome.value;
     const indexAt = new Map(target.sentences.map((s) => [s.start, s.index]));
     const existing = await listGeneratedQuestions(documentId);
     // The maintainers' corpus is published on its first import; everything else waits for a teacher.
@@ -91,6 +92,13 @@ export async function generateDocumentQuestions(documentId: string): Promise<Gen
 export async function removeDocument(documentId: string): Promise<void> {
   await deleteConflictsOf(documentId);
   await deleteDocument(documentId);
+}
+
+/** Why a generation job was stopped, e.g. "it needed more than 1536 MB of memory and was stopped". */
+function stoppedBecause(outcome: { reason: string; message: string }): string {
+  return outcome.reason === "timeout" || outcome.reason === "memory"
+    ? `it ${outcome.message} and was stopped`
+    : `it failed (${outcome.message})`;
 }
 
 const idScope = (documentId: string) => sha256Hex(documentId).slice(0, 8);

@@ -5,8 +5,10 @@ import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";
 import { createDocumentDeck } from "./decks";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
-import type { FormResult, ReadResult } from "./generation/job";
-import { JobFailure, runJob } from "./generation/run-job";
+import type { ReadJob, ReadResult } from "./generation/read-job";
+import type { FormResult } from "./workers/tasks/form";
+import { generationLimits, PARSE_FORM, READ_UPLOAD } from "./workers/jobs";
+import { failureMessage, runInWorker } from "./workers/run-in-worker";
 import { generateDocumentQuestions } from "./question-bank";
 
 export type UploadInput = {
@@ -124,24 +126,32 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
 
 async function readInWorker(
   file: string,
-  job: Parameters<typeof runJob>[0] & { kind: "read-file" | "read-paste" },
+  job: ReadJob,
   onStage?: (stage: "reading" | "parsing" | "extracting", fraction: number) => void,
 ): Promise<ReadResult> {
-  try {
-    return await runJob(job, onStage && ((p) => onStage(p.stage, p.fraction)));
-  } catch (err) {
-    if (!(err instanceof JobFailure)) throw err;
-    return { ok: false, fileName: file, code: "too_large", message: `${file}: could not be read: ${err.message}.` };
-  }
+  const outcome = await runInWorker(READ_UPLOAD, job, {
+    ...generationLimits(),
+    onProgress: onStage && ((p) => onStage(p.stage, p.fraction)),
+  });
+  if (outcome.ok) return outcome.value;
+  return { ok: false, fileName: file, code: "too_large", message: failureMessage(file, "reading it", outcome) };
 }
 
-/** Reads a multipart upload; the parsing runs in a worker so the request thread stays free. */
+/**
+ * Reads a multipart upload; the parsing runs in a worker so the request thread
+ * stays free. The body's buffer moves to the worker (up to 202 MB need not be
+ * copied): the caller must not use `body` afterwards.
+ */
 export async function parseUploadForm(contentType: string, body: Uint8Array): Promise<FormResult> {
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) return { ok: false };
-  try {
-    return await runJob({ kind: "parse-form", body, contentType });
-  } catch (err) {
-    if (err instanceof JobFailure) return { ok: false };
-    throw err;
-  }
+  const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+  const outcome = await runInWorker(
+    PARSE_FORM,
+    { body, contentType },
+    {
+      ...generationLimits(),
+      transfer: own ? [body.buffer as ArrayBuffer] : [],
+    },
+  );
+  return outcome.ok ? outcome.value : { ok: false };
 }

@@ -89,9 +89,8 @@ test("a 9.5 MB text upload finishes or is refused in time, health stays fast, an
   );
   expect(seconds).toBeLessThan(LIMIT_S);
   expect(latencies.length).toBeGreaterThan(3);
-  // 95% of health checks answer within 100 ms while the upload is read and generated (or within 1.5× the
-  // idle p95 of this same run, where the machine itself is slower than that); the worst case is printed above.
-  expect(during.p95).toBeLessThan(Math.max(HEALTH_MS, before.p95 * 1.5));
+  // Every health check answers within 100 ms while the upload is read, generated and stored.
+  expect(during.max).toBeLessThan(HEALTH_MS);
 
   // The next upload, however small, goes through normally.
   const small = await page.request.post("/api/uploads", {

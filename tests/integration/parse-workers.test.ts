@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runInWorker } from "@/lib/server/workers/run-in-worker";
+import { createWorkerPool } from "@/lib/server/workers/pool";
 import { extractDocumentInWorker, parseBankFileInWorker } from "@/lib/server/workers/parsing";
 import { fixture } from "../unit/ingest/helpers";
 import { manyPagePdf, recursiveViewApkg, zerosApkg } from "../helpers/hostile-files";
@@ -44,6 +45,58 @@ describe("runInWorker", () => {
   it("reports a task that throws", async () => {
     const r = await runInWorker({ ...TASKS, exportName: "explode" }, {}, { timeoutMs: 20_000, maxHeapMb: 64 });
     expect(r).toMatchObject({ ok: false, reason: "error", message: "exploded on purpose" });
+  });
+});
+
+describe("the worker pool", () => {
+  const pool = (maxWorkers: number) =>
+    createWorkerPool({ maxWorkers, warmWorkers: 1, idleMs: 1_000, maxJobsPerWorker: 3, root: () => process.cwd() });
+  const limits = { timeoutMs: 20_000, maxHeapMb: 128 };
+  const task = <I, T>(exportName: string) =>
+    ({ ...TASKS, exportName }) as { module: string; exportName: string; types?: (i: I) => T };
+
+  it("keeps a worker warm between jobs and replaces it after its job allowance", async () => {
+    const p = pool(1);
+    const who = task<object, { threadId: number; jobs: number }>("whoAmI");
+    const first = await p.run(who, {}, limits);
+    const second = await p.run(who, {}, limits);
+    const third = await p.run(who, {}, limits);
+    const fourth = await p.run(who, {}, limits);
+    if (!first.ok || !second.ok || !third.ok || !fourth.ok) throw new Error("a job failed");
+    expect([second.value.threadId, third.value.threadId]).toEqual([first.value.threadId, first.value.threadId]);
+    expect(third.value.jobs).toBe(3);
+    // Warm: no start-up (tsx, the task module) the second time.
+    expect(second.ms).toBeLessThan(first.ms);
+    expect(fourth.value).toMatchObject({ jobs: 1 });
+    expect(fourth.value.threadId).not.toBe(first.value.threadId);
+    p.closeIdle();
+  });
+
+  it("replaces a worker that crashed or ran out of time, and the next job runs normally", async () => {
+    const p = pool(1);
+    const crashed = await p.run(task("crash"), {}, limits);
+    expect(crashed).toMatchObject({ ok: false, reason: "crashed", message: "stopped unexpectedly (exit 3)" });
+    const late = await p.run(task("spin"), {}, { timeoutMs: 2_000, maxHeapMb: 64 });
+    expect(late).toMatchObject({ ok: false, reason: "timeout" });
+    expect(await p.run(task("echo"), { text: "after" }, limits)).toMatchObject({ ok: true, value: "AFTER" });
+    p.closeIdle();
+    expect(p.size()).toBe(0);
+  });
+
+  it("runs at most maxWorkers jobs at once; the rest wait their turn", async () => {
+    const p = pool(2);
+    const sleep = task<{ ms: number }, { start: number; end: number }>("sleep");
+    const runs = await Promise.all([0, 1, 2, 3].map(() => p.run(sleep, { ms: 700 }, limits)));
+    const spans = runs.map((r) => (r.ok ? r.value : { start: NaN, end: NaN }));
+    const overlapping = (t: number) => spans.filter((s) => s.start <= t && t < s.end).length;
+    expect(Math.max(...spans.map((s) => overlapping(s.start)))).toBe(2);
+    p.closeIdle();
+  });
+
+  it("moves large results to the caller instead of copying them", async () => {
+    const r = await runInWorker(task<{ size: number }, Uint8Array>("bytes"), { size: 1_000_000 }, limits);
+    expect(r.ok && r.value.byteLength).toBe(1_000_000);
+    expect(r.ok && r.value[999_999]).toBe(7);
   });
 });
 

@@ -4,7 +4,6 @@
 import { generateBank, type Conflict, type Question, type SourceDocument } from "../../qgen";
 
 export type GenerateJob = {
-  kind: "generate";
   /** The document's pool in a stable order, the target among them (texts already cut to the sentence cap). */
   docs: SourceDocument[];
   target: string;

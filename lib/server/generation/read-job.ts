@@ -10,13 +10,18 @@ export type ReadJob =
 export type ReadResult = ExtractResult & { sentences?: Sentence[] };
 export type JobProgress = { stage: IngestStage; fraction: number };
 
-export async function runReadJob(job: ReadJob, onProgress: (p: JobProgress) => void): Promise<ReadResult> {
+export async function runReadJob(job: ReadJob, ctx: { progress: (p: JobProgress) => void }): Promise<ReadResult> {
+  let last = "";
+  const onStage = (stage: IngestStage, fraction: number) => {
+    // A long PDF reports every page; only whole percents cross the thread boundary.
+    const key = `${stage}:${Math.floor(fraction * 100)}`;
+    if (key === last) return;
+    last = key;
+    ctx.progress({ stage, fraction });
+  };
   const read =
     job.kind === "read-file"
-      ? await extractDocument(
-          { fileName: job.fileName, bytes: job.bytes },
-          { onStage: (stage, fraction) => onProgress({ stage, fraction }) },
-        )
+      ? await extractDocument({ fileName: job.fileName, bytes: job.bytes }, { onStage })
       : extractPastedText(job.text, job.title);
   if (!read.ok) return read;
   const sentences = splitSentences(read.text, MAX_DOCUMENT_SENTENCES);

@@ -1,20 +1,7 @@
 import type { ExtractResult, IngestStage } from "@/lib/ingest";
 import type { ImportResult } from "@/lib/interchange";
-import { runInWorker, type WorkerLimits, type WorkerOutcome } from "./run-in-worker";
-import type { StageProgress } from "./tasks/parse";
-
-const TASKS = "lib/server/workers/tasks/parse.ts";
-
-/** Limits for one uploaded document or bank file. Real files take well under a tenth of these. */
-export const PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 512 };
-
-function limitMessage(fileName: string, outcome: Extract<WorkerOutcome<unknown>, { ok: false }>): string {
-  if (outcome.reason === "timeout")
-    return `${fileName}: reading it ${outcome.message}, so it was stopped. Split it or simplify it.`;
-  if (outcome.reason === "memory")
-    return `${fileName}: reading it ${outcome.message}, so it was stopped. Split it or simplify it.`;
-  return `${fileName}: could not be read (${outcome.message}).`;
-}
+import { EXTRACT_DOCUMENT, PARSE_BANK, PARSE_LIMITS } from "./jobs";
+import { failureMessage, runInWorker, type WorkerLimits } from "./run-in-worker";
 
 /** extractDocument, run in a worker thread under PARSE_LIMITS. Never throws. */
 export async function extractDocumentInWorker(
@@ -22,14 +9,13 @@ export async function extractDocumentInWorker(
   onStage?: (stage: IngestStage, fraction: number) => void,
   limits: WorkerLimits = PARSE_LIMITS,
 ): Promise<ExtractResult> {
-  const outcome = await runInWorker<typeof file, ExtractResult, StageProgress>(
-    { module: TASKS, exportName: "extractDocumentJob" },
-    file,
-    { ...limits, onProgress: (p) => onStage?.(p.stage, p.fraction) },
-  );
+  const outcome = await runInWorker(EXTRACT_DOCUMENT, file, {
+    ...limits,
+    onProgress: (p) => onStage?.(p.stage, p.fraction),
+  });
   if (outcome.ok) return outcome.value;
   const code = outcome.reason === "timeout" || outcome.reason === "memory" ? "too_complex" : "corrupt";
-  return { ok: false, fileName: file.fileName, code, message: limitMessage(file.fileName, outcome) };
+  return { ok: false, fileName: file.fileName, code, message: failureMessage(file.fileName, "reading it", outcome) };
 }
 
 /** parseBankFile, run in a worker thread under PARSE_LIMITS. Never throws. */
@@ -38,11 +24,7 @@ export async function parseBankFileInWorker(
   bytes: Uint8Array,
   limits: WorkerLimits = PARSE_LIMITS,
 ): Promise<ImportResult> {
-  const outcome = await runInWorker<{ fileName: string; bytes: Uint8Array }, ImportResult>(
-    { module: TASKS, exportName: "parseBankJob" },
-    { fileName, bytes },
-    limits,
-  );
+  const outcome = await runInWorker(PARSE_BANK, { fileName, bytes }, limits);
   if (outcome.ok) return outcome.value;
-  return { ok: false, errors: [{ code: "corrupt", message: limitMessage(fileName, outcome) }] };
+  return { ok: false, errors: [{ code: "corrupt", message: failureMessage(fileName, "reading it", outcome) }] };
 }

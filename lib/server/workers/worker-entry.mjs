@@ -1,9 +1,10 @@
-// Bootstraps one worker job: makes TypeScript importable (tsx), loads the
-// task module named by the parent, runs its export once and posts the result.
-// Plain JavaScript on purpose: Node loads this file directly, outside Next's
-// bundle, both under `next start` and in tests.
+// The one entry of every worker thread of the pool (run-in-worker.ts): makes
+// TypeScript importable (tsx), then runs jobs one at a time as the parent
+// sends them, loading each task module once. Plain JavaScript on purpose: Node
+// loads this file directly, outside Next's bundle, both under `next start`
+// and in tests.
 import os from "node:os";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { register as registerEsm } from "tsx/esm/api";
 import { register as registerCjs } from "tsx/cjs/api";
@@ -16,18 +17,42 @@ try {
   // Not permitted on this platform: the job runs at normal priority.
 }
 
+// CommonJS too: some sources are loaded with require() by the libraries they use.
 registerEsm();
 registerCjs();
 
-const { modulePath, exportName, input } = workerData;
-const progress = (value) => parentPort.postMessage({ type: "progress", value });
+const modules = new Map();
+const load = (modulePath) => {
+  if (!modules.has(modulePath)) modules.set(modulePath, import(pathToFileURL(modulePath).href));
+  return modules.get(modulePath);
+};
 
-try {
-  const mod = await import(pathToFileURL(modulePath).href);
-  const run = mod[exportName] ?? mod.default?.[exportName];
-  if (typeof run !== "function") throw new Error(`${modulePath} has no export ${exportName}`);
-  const value = await run(input, { progress });
-  parentPort.postMessage({ type: "result", value });
-} catch (err) {
-  parentPort.postMessage({ type: "error", message: err instanceof Error ? err.message : String(err) });
+/** Large byte arrays in the result move to the parent instead of being copied. */
+function transferables(value, out = [], depth = 0) {
+  if (!value || typeof value !== "object" || depth > 4) return out;
+  if (ArrayBuffer.isView(value)) {
+    const whole = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
+    if (whole && value.byteLength >= 64 * 1024 && value.buffer instanceof ArrayBuffer && !out.includes(value.buffer))
+      out.push(value.buffer);
+    return out;
+  }
+  const children = Array.isArray(value) ? value.slice(0, 100) : Object.values(value);
+  for (const child of children) transferables(child, out, depth + 1);
+  return out;
 }
+
+parentPort.on("message", async (msg) => {
+  if (msg?.type !== "run") return;
+  const { id, modulePath, exportName, input } = msg;
+  const progress = (value) => parentPort.postMessage({ type: "progress", id, value });
+  try {
+    const mod = await load(modulePath);
+    const run = mod[exportName] ?? mod.default?.[exportName];
+    if (typeof run !== "function") throw new Error(`${modulePath} has no export ${exportName}`);
+    const value = await run(input, { progress });
+    const heapUsedMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+    parentPort.postMessage({ type: "result", id, value, heapUsedMb }, transferables(value));
+  } catch (err) {
+    parentPort.postMessage({ type: "error", id, message: err instanceof Error ? err.message : String(err) });
+  }
+});

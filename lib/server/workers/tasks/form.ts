@@ -1,11 +1,11 @@
 // Parsing a multipart upload body in a worker: a 10 MB body keeps the
 // parser busy for a noticeable while, which the request thread must not be.
 
-export type FormJob = { kind: "parse-form"; body: Uint8Array; contentType: string };
+export type FormJob = { body: Uint8Array; contentType: string };
 export type FormResult =
   { ok: true; files: Array<{ name: string; bytes: Uint8Array }>; fields: Record<string, string> } | { ok: false };
 
-export async function runFormJob(job: FormJob): Promise<FormResult> {
+export async function parseFormJob(job: FormJob): Promise<FormResult> {
   let form: FormData;
   try {
     form = await new Response(job.body as Uint8Array<ArrayBuffer>, {
