@@ -27,14 +27,6 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   const drafts = Number((await counts.textContent())!.match(/(\d+) drafts/)![1]);
   expect(drafts).toBeGreaterThan(3);
 
-  // Edit one: a flashcard's front.
-  const flashcard = page.locator("li.question", { hasText: "flashcard" }).first();
-  const original = (await flashcard.locator(".prompt").textContent())!;
-  await flashcard.getByRole("button", { name: "Edit" }).click();
-  await flashcard.getByLabel("Prompt").fill(`Edited: ${original}`);
-  await flashcard.getByRole("button", { name: "Save" }).click();
-  await expect(page.locator("li.question", { hasText: `Edited: ${original}` })).toBeVisible();
-
   // The queue shows notes (facts), each with its variants.
   const notes = page.locator("li.note");
   expect(await notes.count()).toBeGreaterThan(1);
@@ -60,6 +52,14 @@ test("a teacher uploads a PDF, reviews the drafts, publishes, and the deck round
   await page.keyboard.press("a");
   await expect(counts).toContainText(`${variants - 1} published`);
   const off = rejected + 1;
+
+  // Edit one that is still a draft (so the bulk approval below publishes it): a flashcard's front.
+  const flashcard = page.locator("li.question.status-box-draft", { hasText: "flashcard" }).first();
+  const original = (await flashcard.locator(".prompt").textContent())!;
+  await flashcard.getByRole("button", { name: "Edit" }).click();
+  await flashcard.getByLabel("Prompt").fill(`Edited: ${original}`);
+  await flashcard.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("li.question", { hasText: `Edited: ${original}` })).toBeVisible();
 
   // Bulk-approve everything left.
   await page.getByLabel("Approve drafts scoring at least").fill("0");
