@@ -71,6 +71,8 @@ const report = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(1)} ms, max 
 
 /** Runs `work` while /api/health is called every 20 ms from its own connection; returns both. */
 async function probing<T>(work: () => Promise<T>): Promise<{ value: T; health: number[] }> {
+  // The first fetch of this test process loads the HTTP client (a few hundred ms): not the server's time.
+  await healthMs();
   let done = false;
   const health: number[] = [];
   const running = work().finally(() => (done = true));
@@ -97,7 +99,7 @@ test("a 60,000-page PDF is refused quickly, naming the file, and a 450-page one 
   );
   // A second or two on an idle machine (mostly starting the worker); generous for a busy one.
   expect(ms).toBeLessThan(30_000);
-  // Most calls under 100 ms; the maximum (one stall of up to 260 ms while the huge file is refused) is logged above.
+  // Most calls under 100 ms; the maximum is logged above.
   expect(percentile([...huge.health, ...long.health], 0.95)).toBeLessThan(100);
 });
 
