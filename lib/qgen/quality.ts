@@ -3,6 +3,7 @@ import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
 import { countryOf } from "./kinds";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
+import { wordNumber } from "./values";
 
 export const MAX_SENTENCE_WORDS = 90;
 const MIN_SENTENCE_WORDS = 6;
@@ -159,22 +160,6 @@ function isAttributive(a: Annotated, span: Span): boolean {
   return !!next && next.pos === "NOUN" && next.start === span.end + 1;
 }
 
-const SMALL = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-
 /**
  * "lasted 5 years from _____" with "2005 to 2010": the length and one end, stated around the blank
  * (the start year often in the sentence before), give the other end away.
@@ -184,7 +169,7 @@ function rangeGivenByLength(answer: string, rest: string): boolean {
   if (!m) return false;
   const length = Number(m[2]) - Number(m[1]);
   for (const d of rest.matchAll(/\b(\d{1,2}|[a-z]+)[\s-]years?\b/gi)) {
-    const n = /^\d+$/.test(d[1]!) ? Number(d[1]) : SMALL.indexOf(d[1]!.toLowerCase());
+    const n = /^\d+$/.test(d[1]!) ? Number(d[1]) : wordNumber(d[1]!);
     if (n === length) return true;
   }
   return false;

@@ -41,6 +41,9 @@ const SMALL_NUMBERS = [
 ];
 const SCALES = "hundred|thousand|million|billion|trillion";
 
+/** The value of a number written as a word ("five" → 5), or -1. */
+export const wordNumber = (word: string): number => SMALL_NUMBERS.indexOf(word.toLowerCase());
+
 /** A parsed numeric value: the number, and the text around it to keep the format. */
 export type NumericParts = {
   prefix: string;
