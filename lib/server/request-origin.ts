@@ -1,3 +1,5 @@
+import type { HeaderReader } from "./http";
+
 /**
  * Which scheme and origin a request reached Quarry through, decided one way
  * everywhere (cookies' Secure flag, join links, share links).
@@ -10,7 +12,6 @@
  *   Secure cookie sent over http, and a forged host only changes the link that
  *   the sender is shown.
  */
-type HeaderSource = { get(name: string): string | null };
 
 const FALLBACK_HOST = "localhost:3000";
 
@@ -20,20 +21,20 @@ export function configuredBaseUrl(): string | undefined {
 }
 
 /** The first value of a header that proxies append to ("https, http" → "https"). */
-function firstHop(headers: HeaderSource, name: string): string | null {
+function firstHop(headers: HeaderReader, name: string): string | null {
   const value = headers.get(name)?.split(",")[0]?.trim();
   return value ? value : null;
 }
 
 /** Whether the client is on https; `url` is the request's URL when there is one (route handlers). */
-export function isHttpsRequest(headers: HeaderSource, url?: string): boolean {
+export function isHttpsRequest(headers: HeaderReader, url?: string): boolean {
   if (configuredBaseUrl()?.startsWith("https://")) return true;
   if (firstHop(headers, "x-forwarded-proto")?.toLowerCase() === "https") return true;
   return url !== undefined && new URL(url).protocol === "https:";
 }
 
 /** "scheme://host" as the client addressed this server, for links people open elsewhere (QR codes, join links). */
-export function publicOrigin(headers: HeaderSource, url?: string): string {
+export function publicOrigin(headers: HeaderReader, url?: string): string {
   const base = configuredBaseUrl();
   if (base) return new URL(base).origin;
   const host = firstHop(headers, "x-forwarded-host") ?? headers.get("host") ?? FALLBACK_HOST;
