@@ -61,6 +61,24 @@ export async function createTestDatabase(prefix: string, template?: string): Pro
   return { name, url: withDatabase(testPgUrl(), name) };
 }
 
+/**
+ * Ends this role's own connections, then drops. Not `WITH (FORCE)`: that also
+ * tries to end other roles' backends (the server's own maintenance ones), which
+ * a CREATEDB role may not, and fails the test run now and then.
+ */
 export async function dropTestDatabase(name: string): Promise<void> {
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await admin(async (c) => {
+    for (let attempt = 1; ; attempt++) {
+      await c.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
+        [name],
+      );
+      try {
+        return await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  });
 }
