@@ -4,7 +4,7 @@
  * Starts the production server (scripts/server.mjs over the current build,
  * built first if the sources are newer) on a fresh temp database with no
  * accounts, so a guest may upload. For each scenario it probes /api/health
- * from its own keep-alive connection, first idle (the baseline of this run),
+ * from a separate process on one keep-alive connection, first idle (the baseline of this run),
  * then every 20 ms while the upload or import runs, and prints p50/p95/max and
  * how many probes took 100 ms or more. Scenarios:
  *   text     9.5 MB of varied sentences (refused past the sentence cap)
@@ -22,6 +22,7 @@ import { ensureNextBuild } from "./lib/next-build";
 import { freePort, startServer, type Server } from "./lib/process";
 import { summarize } from "./lib/stats";
 import { APP_ROOT, createMigratedDb } from "./lib/temp-db";
+import { probeHealthWhile } from "../tests/helpers/health-probe";
 import { manyPagePdf, recursiveViewApkg, zerosApkg } from "../tests/helpers/hostile-files";
 
 const REPEAT = numberOption("repeat", "BENCH_REPEAT", 3);
@@ -119,14 +120,6 @@ const JOBS: Job[] = [
   { name: "apkg-zeros", run: (url) => importBank(url, "zeros.apkg", zerosApkg(190)) },
 ];
 
-async function probe(url: string): Promise<number> {
-  const t0 = performance.now();
-  const res = await fetch(`${url}/api/health`);
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`/api/health answered ${res.status}`);
-  return performance.now() - t0;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (xs: number[]) => {
   const s = summarize(xs);
@@ -135,21 +128,13 @@ const fmt = (xs: number[]) => {
 };
 
 async function measure(server: Server, job: Job, round: number) {
-  const idle: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    idle.push(await probe(server.baseUrl));
-    await sleep(20);
-  }
-  const during: number[] = [];
-  let done = false;
+  const { health: idle } = await probeHealthWhile(server.baseUrl, 20, () => sleep(600));
   const request = await job.run(server.baseUrl, round);
-  const t0 = performance.now();
-  const running = request().finally(() => (done = true));
-  while (!done) {
-    during.push(await probe(server.baseUrl));
-    await sleep(20);
-  }
-  const outcome = await running;
+  let t0 = 0;
+  const { value: outcome, health: during } = await probeHealthWhile(server.baseUrl, 20, () => {
+    t0 = performance.now();
+    return request();
+  });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(`${job.name.padEnd(10)} #${round + 1}  ${outcome.detail} in ${seconds} s`);
   console.log(`  idle (baseline)   ${fmt(idle)}`);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { probeHealthWhile } from "../helpers/health-probe";
 import { manyPagePdf, recursiveViewApkg, zerosApkg } from "../helpers/hostile-files";
 import { uniqueEmail } from "./helpers";
 import { peakRssMb, rssMb, startOwnServer, type OwnServer } from "./own-server";
@@ -57,31 +58,13 @@ async function importBank(name: string, bytes: Uint8Array) {
   };
 }
 
-async function healthMs(): Promise<number> {
-  const t0 = performance.now();
-  const res = await fetch(`${server.url}/api/health`);
-  await res.arrayBuffer();
-  expect(res.ok).toBe(true);
-  return performance.now() - t0;
-}
-
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const report = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
 
-/** Runs `work` while /api/health is called every 20 ms from its own connection; returns both. */
-async function probing<T>(work: () => Promise<T>): Promise<{ value: T; health: number[] }> {
-  // The first fetch of this test process loads the HTTP client (a few hundred ms): not the server's time.
-  await healthMs();
-  let done = false;
-  const health: number[] = [];
-  const running = work().finally(() => (done = true));
-  while (!done) {
-    health.push(await healthMs());
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { value: await running, health };
-}
+/** Runs `work` while /api/health is called every 20 ms from a separate process; returns both. */
+const probing = <T>(work: () => Promise<T>) => probeHealthWhile(server.url, 20, work);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test("a 60,000-page PDF is refused quickly, naming the file, and a 450-page one is read, health mostly under 100 ms", async () => {
   test.setTimeout(180_000);
@@ -105,8 +88,7 @@ test("a 60,000-page PDF is refused quickly, naming the file, and a 450-page one 
 
 test("/api/health answers within 100 ms while a 4 MB HTML file is parsed", async () => {
   test.setTimeout(180_000);
-  const idle: number[] = [];
-  for (let i = 0; i < 20; i++) idle.push(await healthMs());
+  const idle = (await probing(() => sleep(1_000))).health;
   // Cyrillic prose: the whole file is parsed (linkedom and Readability), then refused as not English, so no generation follows.
   const paragraph = "<p>Вулканы образуются там, где магма поднимается к поверхности через трещины в земной коре.</p>\n";
   const html = `<html><head><title>Вулканы</title></head><body><article>${paragraph.repeat(Math.floor((4 * 1024 * 1024) / Buffer.byteLength(paragraph)))}</article></body></html>`;
