@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { APP_ROOT, bin } from "./temp-db";
+import { APP_ROOT, bin, createMigratedDb } from "./temp-db";
 
 // The same staleness rule as scripts/start.mjs, so a bench reuses the build `npm start` would.
 const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -41,13 +41,16 @@ export function ensureNextBuild(skip: boolean): BuildChoice {
     console.log(
       exists ? "Sources changed since the last build: running next build…" : "No build yet: running next build…",
     );
+    // Prerendering reads the database (the not-found page's header), so build against a migrated one, as npm start does.
+    const db = createMigratedDb("build");
     const result = spawnSync(bin("next"), ["build"], {
       cwd: APP_ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
       encoding: "utf8",
       timeout: 15 * 60_000,
     });
+    db.remove();
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
     if (result.status === 0) {
       console.log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);

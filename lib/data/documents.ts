@@ -132,6 +132,11 @@ export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;
 }
 
+/** A document's file names, to name it in messages; null when it does not exist. */
+export async function findDocumentName(id: string) {
+  return db().document.findUnique({ where: { id }, select: { fileName: true, contentPath: true } });
+}
+
 /** One document as generation needs it: its text and where each sentence starts. */
 export async function getDocumentForGeneration(id: string) {
   return db().document.findUnique({

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { isMainThread } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
@@ -13,7 +14,8 @@ export type Db = PrismaClient;
 
 export function createDb(url = databaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: databasePoolSize() });
+    // A worker thread (one generation job at a time) needs few connections.
+    const adapter = new PrismaPg({ connectionString: url, max: isMainThread ? databasePoolSize() : 2 });
     return new PostgresPrismaClient({ adapter }) as unknown as Db;
   }
   ensureDatabaseDir(url);
@@ -33,4 +35,15 @@ export function db(): Db {
 export async function disconnectDb(): Promise<void> {
   await globalForDb.quarryDb?.$disconnect();
   globalForDb.quarryDb = undefined;
+}
+
+/**
+ * In a worker thread: point this thread's client at the caller's database. A
+ * warm worker keeps the environment it started with, which a test (or a
+ * script) may have changed since.
+ */
+export async function followDatabase(url: string): Promise<void> {
+  if (process.env.DATABASE_URL === url) return;
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
 }

@@ -1,11 +1,11 @@
 import "server-only";
 
 import type { UploadEvent } from "@/lib/api/uploads";
-import { findOwnDocumentBySha, saveDocument } from "@/lib/data/documents";
 import { checkUploadBatch } from "@/lib/ingest";
 import { createDocumentDeck } from "./decks";
 import { countQuestionsForDocuments } from "@/lib/data/questions";
-import type { ReadJob, ReadResult } from "./generation/read-job";
+import { databaseUrl } from "./database-url";
+import type { JobProgress, ReadJob, ReadResult } from "./generation/read-job";
 import type { FormResult } from "./workers/tasks/form";
 import { generationLimits, PARSE_FORM, READ_UPLOAD } from "./workers/jobs";
 import { failureMessage, runInWorker } from "./workers/run-in-worker";
@@ -41,18 +41,26 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
   emit({ type: "accepted", files: names });
 
   const saved: Array<{ file: string; documentId: string; title: string }> = [];
+  // The read job also stores the document (read-job.ts), on the caller's database.
+  const saveAs = { ownerId, databaseUrl: databaseUrl() };
   let failed = 0;
   const jobs: Array<{ file: string; read: () => Promise<ReadResult> }> = input.files.map((f) => ({
     file: f.name,
     read: () =>
-      readInWorker(f.name, { kind: "read-file", fileName: f.name, bytes: f.bytes }, (stage, fraction) =>
+      readInWorker(f.name, { kind: "read-file", fileName: f.name, bytes: f.bytes, ...saveAs }, (stage, fraction) =>
         emit({ type: "progress", file: f.name, stage, fraction }),
       ),
   }));
   if (input.paste) {
     const { title, text } = input.paste;
     const file = title || "Pasted text";
-    jobs.push({ file, read: () => readInWorker(file, { kind: "read-paste", title, text }) });
+    jobs.push({
+      file,
+      read: () =>
+        readInWorker(file, { kind: "read-paste", title, text, ...saveAs }, (stage, fraction) =>
+          emit({ type: "progress", file, stage, fraction }),
+        ),
+    });
   }
 
   for (const job of jobs) {
@@ -68,29 +76,17 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
       failed++;
       continue;
     }
-    const earlier = await findOwnDocumentBySha(ownerId, result.sha256);
-    if (earlier) {
+    if (result.saved === "duplicate") {
       emit({
         type: "duplicate",
         file: job.file,
-        documentId: earlier.id,
-        title: earlier.title,
-        message: `${job.file}: this exact file was uploaded before, as “${earlier.title}”.`,
+        documentId: result.documentId,
+        title: result.title,
+        message: `${job.file}: this exact file was uploaded before, as “${result.title}”.`,
       });
       continue;
     }
-    emit({ type: "progress", file: job.file, stage: "saving", fraction: 0 });
-    const documentId = await saveDocument({
-      contentPath: null,
-      fileName: job.file,
-      title: result.title,
-      source: null,
-      text: result.text,
-      sha256: result.sha256,
-      sentences: result.sentences ?? [],
-      ownerId,
-      origin: result.kind === "paste" ? "paste" : "upload",
-    });
+    const { documentId } = result;
     await createDocumentDeck(ownerId, documentId, result.title);
     emit({ type: "progress", file: job.file, stage: "saving", fraction: 1 });
     saved.push({ file: job.file, documentId, title: result.title });
@@ -127,7 +123,7 @@ export async function ingestUploads(ownerId: string | null, input: UploadInput, 
 async function readInWorker(
   file: string,
   job: ReadJob,
-  onStage?: (stage: "reading" | "parsing" | "extracting", fraction: number) => void,
+  onStage?: (stage: JobProgress["stage"], fraction: number) => void,
 ): Promise<ReadResult> {
   const outcome = await runInWorker(READ_UPLOAD, job, {
     ...generationLimits(),

@@ -1,6 +1,5 @@
-// Generating one document's questions in a worker. No database and no Next:
-// the main thread loads the inputs and stores the outputs, so a job stopped
-// for time or memory leaves nothing half-written.
+// Generating one document's questions from its pool: pure, no database.
+// question-bank.ts runs it inside the document's worker job (document-job.ts).
 import { generateBank, type Conflict, type Question, type SourceDocument } from "../../qgen";
 
 export type GenerateJob = {
@@ -15,7 +14,7 @@ export type GenerateJob = {
 
 export type GenerateResult = { questions: Question[]; conflicts: Conflict[]; warnings: string[]; capped: boolean };
 
-export function runGenerateJob(job: GenerateJob): GenerateResult {
+export function generateQuestions(job: GenerateJob): GenerateResult {
   if (job.exhaustMemory) {
     const hog: number[][] = [];
     for (;;) hog.push(new Array(1_000_000).fill(hog.length));

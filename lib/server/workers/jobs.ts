@@ -1,6 +1,6 @@
 // Every job the app runs in the worker pool, with its limits. Task modules
 // are loaded inside the worker only; this file imports nothing but their types.
-import type { GenerateJob, GenerateResult } from "../generation/generate-job";
+import type { DocumentJob, StoredGeneration } from "../generation/document-job";
 import { jobLimits } from "../generation/limits";
 import type { JobProgress, ReadJob, ReadResult } from "../generation/read-job";
 import { workerTask, type WorkerLimits } from "./run-in-worker";
@@ -23,9 +23,9 @@ export const READ_UPLOAD = workerTask<ReadJob, ReadResult, JobProgress>(
   "lib/server/generation/read-job.ts",
   "runReadJob",
 );
-export const GENERATE_QUESTIONS = workerTask<GenerateJob, GenerateResult>(
-  "lib/server/generation/generate-job.ts",
-  "runGenerateJob",
+export const GENERATE_DOCUMENT = workerTask<DocumentJob, StoredGeneration>(
+  "lib/server/generation/document-job.ts",
+  "runDocumentJob",
 );
 export const EXTRACT_DOCUMENT = workerTask<{ fileName: string; bytes: Uint8Array }, ExtractResult, StageProgress>(
   "lib/server/workers/tasks/parse.ts",
