@@ -1,10 +1,10 @@
 /**
- * Writing thousands of rows in one statement keeps the request thread busy
- * for seconds (Prisma compiles and runs each query on it: about 1 ms a row
- * on two busy cores). Large writes go in small batches instead, each its own
- * short statement, with a pause between them so other requests are answered
- * meanwhile. Never pause inside a transaction: on the one SQLite connection,
- * other requests' writes would run inside it.
+ * Writing thousands of rows in one statement holds its thread for seconds
+ * (Prisma compiles and runs each query on it: about 1 ms a row on two busy
+ * cores) and the database's write lock as long. Large writes go in small
+ * batches instead, each its own short statement, with a pause between them
+ * so other writers (the request thread's) get the lock meanwhile. Never pause
+ * inside a transaction: on one SQLite connection, other writes would run inside it.
  */
 export const WRITE_BATCH_ROWS = 50;
 
