@@ -12,7 +12,7 @@ import {
   type StudyQuestionRow,
 } from "@/lib/data/cards";
 import { cardToJson, newCardState } from "@/lib/scheduling";
-import { startOfDay } from "@/lib/study/calendar";
+import { startOfDay } from "@/lib/time";
 import { burySiblings } from "@/lib/study/siblings";
 import { countPlan, planSession } from "@/lib/study/session-plan";
 import type { Deck } from "./decks";
