@@ -129,8 +129,7 @@ export function createReviewQueueStore(deps: ReviewQueueDeps) {
         };
 
         return {
-          items: [],
-          dropped: [],
+          ...queue.emptyQueue(),
           extras: {},
           sending: null,
           lastFailure: null,
