@@ -89,26 +89,6 @@ export async function getNewQuestions(learnerId: string | null, documentIds: rea
   });
 }
 
-/**
- * New, learning and due counts for a deck. `unseenCap` stops counting unseen
- * questions past what could be shown today (the daily new-card allowance),
- * so a large deck costs the same as a small one.
- */
-export async function countDeck(learnerId: string | null, documentIds: readonly string[], now: Date, unseenCap?: number) {
-  const question = deckQuestionWhere(documentIds);
-  const [unseen, learning, due] = await Promise.all([
-    db().question.count({
-      where: { ...question, ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}) },
-      ...(unseenCap !== undefined ? { take: unseenCap } : {}),
-    }),
-    learnerId
-      ? db().card.count({ where: { learnerId, state: { in: ["learning", "relearning"] }, question } })
-      : 0,
-    learnerId ? db().card.count({ where: { learnerId, state: "review", due: { lte: now }, question } }) : 0,
-  ]);
-  return { unseen, learning, due };
-}
-
 /** The questions a learner answered since `since` (the start of their day), with their notes, for sibling burying. */
 export async function listQuestionsAnsweredSince(learnerId: string, since: Date) {
   const rows = await db().reviewLog.findMany({
