@@ -17,10 +17,8 @@ const CARDS = numberOption("cards", "BENCH_CARDS", 100_000);
 const LOGS = numberOption("logs", "BENCH_LOGS", 1_000_000);
 const OTHER_LEARNERS = numberOption("learners", "BENCH_LEARNERS", 99);
 const RUNS = Math.max(200, numberOption("runs", "BENCH_RUNS", 200));
-const COUNT_RUNS = Math.max(20, Math.floor(RUNS / 4));
 const WARMUP = 20;
 const LIMIT = 50;
-const NEW_CAP = 20; // a learner's default new cards per day
 const GOAL_P50_MS = 5;
 const DOC = "bench-doc-0";
 /** Every document: the deck of the whole corpus (filled once the database is seeded). */
@@ -51,15 +49,6 @@ async function timeAll(
     ["getDueCards, all documents", await time(RUNS, WARMUP, () => data.getDueCards(learnerId, allDocs, now, LIMIT))],
     ["getDueCards, one document", await time(RUNS, WARMUP, () => data.getDueCards(learnerId, [DOC], now, LIMIT))],
     ["baseline SQL, all documents", await time(RUNS, WARMUP, () => baseline.all(learnerId, sqlDate(now), LIMIT))],
-    ["countDeck, all documents, uncapped", await time(COUNT_RUNS, 3, () => data.countDeck(learnerId, allDocs, now))],
-    [
-      `countDeck, all documents (new ≤ ${NEW_CAP}, as the deck page asks)`,
-      await time(COUNT_RUNS, 3, () => data.countDeck(learnerId, allDocs, now, NEW_CAP)),
-    ],
-    [
-      `countDeck, one document (new ≤ ${NEW_CAP})`,
-      await time(COUNT_RUNS, 3, () => data.countDeck(learnerId, [DOC], now, NEW_CAP)),
-    ],
   ];
 }
 
@@ -94,10 +83,7 @@ async function main() {
     const reader = openSqlite(temp.file, { readonly: true });
     allDocs = (reader.prepare('SELECT id FROM "Document" ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
 
-    const counts = await data.countDeck(learnerId, allDocs, now);
-    console.log(
-      `The learner's deck: ${counts.unseen} unseen, ${counts.learning} learning, ${counts.due} review cards due; each call fetches the next ${LIMIT} due.\n`,
-    );
+    console.log(`Each call fetches the next ${LIMIT} due cards.\n`);
     printPlans(
       "getDueCards (all documents)",
       await captureQueries(temp.url, () => data.getDueCards(learnerId, allDocs, now, LIMIT)),
@@ -106,11 +92,6 @@ async function main() {
     printPlans(
       "getDueCards (one document)",
       (await captureQueries(temp.url, () => data.getDueCards(learnerId, [DOC], now, LIMIT))).slice(0, 1),
-      reader,
-    );
-    printPlans(
-      "countDeck (all documents)",
-      await captureQueries(temp.url, () => data.countDeck(learnerId, allDocs, now)),
       reader,
     );
     console.log(

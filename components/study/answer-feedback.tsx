@@ -47,7 +47,7 @@ export function AnswerFeedback({ card, record }: { card: SessionCard; record: An
       />
       <SourceLink question={card.question} />
       <p className="feedback-actions">
-        <button type="button" className="button" onClick={actions.next} aria-keyshortcuts="Enter Space">
+        <button type="button" className="button" onClick={() => actions.next()} aria-keyshortcuts="Enter Space">
           Continue <kbd aria-hidden="true">Enter</kbd>
         </button>
         {canMarkRight(record) && (

@@ -20,7 +20,7 @@ export function FlashcardAnswer({ card, revealed }: { card: SessionCard; reveale
   if (!revealed || !intervals) {
     return (
       <p>
-        <button type="button" className="button" onClick={actions.reveal} aria-keyshortcuts="Space Enter">
+        <button type="button" className="button" onClick={() => actions.reveal()} aria-keyshortcuts="Space Enter">
           Show answer <kbd aria-hidden="true">Space</kbd>
         </button>
       </p>

@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import type { ReviewResult } from "@/lib/api/study-contract";
 import { loadSession } from "@/lib/client/api-client";
+import { newReviewId } from "@/lib/client/review-id";
 import { getReviewQueueStore } from "@/lib/client/review-queue-instance";
 import { loadSavedSession, saveSession } from "@/lib/client/session-resume";
-import { createStudySessionStore, selectCanUndo } from "@/lib/client/study-session";
+import { createStudySessionStore, selectCanUndo, type StudyActions } from "@/lib/client/study-session";
 import { KeyLegend } from "./key-legend";
 import { ResultAnnouncer } from "./result-announcer";
 import { SaveStatus } from "./save-status";
@@ -16,7 +17,6 @@ import { SessionSummary } from "./session-summary";
 import { StudyCard } from "./study-card";
 import { StudyContext, type StudyContextValue } from "./study-context";
 import { useQueueSync } from "./use-queue-sync";
-import { useStudyActions } from "./use-study-actions";
 import { useStudyKeys } from "./use-study-keys";
 
 function timeZone(): string {
@@ -37,11 +37,22 @@ function tabStorage(): Storage | undefined {
 
 /** The study session for one deck: loads it, runs it, and keeps every answer until saved. */
 export function StudyClient({ deckId }: { deckId: string }) {
-  const [session] = useState(createStudySessionStore);
   const queue = getReviewQueueStore();
-  const actions = useStudyActions(session, queue);
+  const [session] = useState(() =>
+    createStudySessionStore({
+      queue,
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      newId: newReviewId,
+    }),
+  );
+  // The store's commands never change, so neither does this object.
+  const actions = useMemo<StudyActions>(() => {
+    const { reveal, respond, grade, next, undo, override } = session.getState();
+    return { reveal, respond, grade, next, undo, override };
+  }, [session]);
   const [attempt, setAttempt] = useState(0);
-  useStudyKeys(session, actions);
+  useStudyKeys(session);
 
   // A question answered for the first time gets its card id from the server's reply.
   const onSaved = useCallback(

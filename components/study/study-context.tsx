@@ -3,8 +3,7 @@
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
 import type { ReviewQueueStore, ReviewQueueStoreState } from "@/lib/client/review-queue";
-import type { StudySessionState, StudySessionStore } from "@/lib/client/study-session";
-import type { StudyActions } from "./use-study-actions";
+import type { StudyActions, StudySessionState, StudySessionStore } from "@/lib/client/study-session";
 
 export interface StudyContextValue {
   session: StudySessionStore;

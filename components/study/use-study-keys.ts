@@ -4,7 +4,6 @@ import { useEffect } from "react";
 import { RATINGS } from "@/lib/scheduling";
 import { canOverride } from "@/lib/client/session-model";
 import type { StudySessionStore } from "@/lib/client/study-session";
-import type { StudyActions } from "./use-study-actions";
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -25,9 +24,10 @@ function isActivatable(target: EventTarget | null): boolean {
  * answer true/false, R marks a rejected typed answer right, Ctrl/Cmd+Z undoes. Nothing fires while typing, except that
  * the cloze form handles its own Enter; other modifier combinations are left alone.
  */
-export function useStudyKeys(session: StudySessionStore, actions: StudyActions): void {
+export function useStudyKeys(session: StudySessionStore): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
+      const actions = session.getState();
       const isEnterOrSpace = e.key === "Enter" || e.key === " ";
       // A held key must not answer, then continue, then answer the next card.
       if (e.repeat && isEnterOrSpace) {
@@ -46,7 +46,7 @@ export function useStudyKeys(session: StudySessionStore, actions: StudyActions):
       if (modifier || e.altKey || isTextField(e.target)) return;
       if (isEnterOrSpace && isActivatable(e.target)) return;
 
-      const model = session.getState().model;
+      const model = actions.model;
       const question = model?.current?.question;
       if (!model || !question) return;
       const digit = /^[1-4]$/.test(e.key) ? Number(e.key) - 1 : -1;
@@ -68,5 +68,5 @@ export function useStudyKeys(session: StudySessionStore, actions: StudyActions):
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [session, actions]);
+  }, [session]);
 }

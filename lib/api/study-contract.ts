@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { ratingSchema, type QuestionType } from "../domain/enums";
 import type { CardStateJson } from "../scheduling/card-state";
-import { DAY_MS } from "../time";
+import { DAY_MS, isValidTimeZone } from "../time";
 import { text } from "./text";
-import { isValidTimeZone } from "../study/calendar";
 import { STUDY_ORDERS, type StudyOrder } from "../study/session-plan";
 
 /**

@@ -1,37 +1,21 @@
-import type { ApiError, CardStateJson, ReviewResult, ReviewSubmission, StudySession } from "@/lib/api/study-contract";
-import type { SendOutcome } from "@/lib/study/send-outcome";
+import type { ApiError, CardStateJson, StudySession } from "@/lib/api/study-contract";
 
-/** Thin fetch wrappers for the study routes; every failure becomes a typed value, never a throw. */
+/**
+ * Fetch calls for loading a study session and undoing a saved answer; every failure
+ * becomes a typed value, never a throw. Answers themselves are sent by the answer
+ * queue (review-queue.ts), which owns their retries.
+ */
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-async function errorMessage(res: Response): Promise<string | undefined> {
+/** The message of an `ApiError` body, if the reply has one. */
+export async function errorMessage(res: Response): Promise<string | undefined> {
   try {
     const body = (await res.json()) as Partial<ApiError>;
     return typeof body.error?.message === "string" ? body.error.message : undefined;
   } catch {
     return undefined;
   }
-}
-
-export type SendResult = { outcome: SendOutcome; result: ReviewResult | null };
-
-export async function sendReview(fetchFn: FetchLike, submission: ReviewSubmission): Promise<SendResult> {
-  let res: Response;
-  try {
-    res = await fetchFn("/api/reviews", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(submission),
-    });
-  } catch {
-    return { outcome: { kind: "network-error", message: "Could not reach the server." }, result: null };
-  }
-  if (res.ok) {
-    const result = (await res.json().catch(() => null)) as ReviewResult | null;
-    return { outcome: { kind: "http", status: res.status }, result };
-  }
-  return { outcome: { kind: "http", status: res.status, message: await errorMessage(res) }, result: null };
 }
 
 export type UndoOutcome =

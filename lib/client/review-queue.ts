@@ -3,8 +3,8 @@ import { createStore } from "zustand/vanilla";
 import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import * as queue from "@/lib/study/review-queue";
 import type { NewReview, ReviewQueueState } from "@/lib/study/review-queue";
-import { applyDisposition, classifyResponse } from "@/lib/study/send-outcome";
-import { type FetchLike, sendReview } from "./api-client";
+import { applyDisposition, classifyResponse, type SendOutcome } from "@/lib/study/send-outcome";
+import { errorMessage, type FetchLike } from "./api-client";
 
 /**
  * Answers waiting to reach the server, kept in localStorage so a reload or a lost
@@ -68,6 +68,28 @@ function toSubmission(item: queue.QueuedReview, extras: ReviewExtras | undefined
   };
 }
 
+/** One POST of one answer; a network failure or an error status becomes a SendOutcome, never a throw. */
+async function send(
+  fetchFn: FetchLike,
+  submission: ReviewSubmission,
+): Promise<{ outcome: SendOutcome; result: ReviewResult | null }> {
+  let res: Response;
+  try {
+    res = await fetchFn("/api/reviews", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(submission),
+    });
+  } catch {
+    return { outcome: { kind: "network-error", message: "Could not reach the server." }, result: null };
+  }
+  if (res.ok) {
+    const result = (await res.json().catch(() => null)) as ReviewResult | null;
+    return { outcome: { kind: "http", status: res.status }, result };
+  }
+  return { outcome: { kind: "http", status: res.status, message: await errorMessage(res) }, result: null };
+}
+
 function withoutKeys<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
   const copy = { ...record };
   for (const key of keys) delete copy[key];
@@ -88,7 +110,7 @@ export function createReviewQueueStore(deps: ReviewQueueDeps) {
           const [item] = queue.nextBatch(data(), deps.now(), 1);
           if (!item || item.reviewId !== get().items[0]?.reviewId) return false;
           set({ sending: item.reviewId });
-          const { outcome, result } = await sendReview(deps.fetch, toSubmission(item, get().extras[item.reviewId]));
+          const { outcome, result } = await send(deps.fetch, toSubmission(item, get().extras[item.reviewId]));
           const disposition = classifyResponse(outcome);
           const next = applyDisposition(data(), [item.reviewId], disposition, deps.now());
           const settled = disposition.action !== "retry";
@@ -107,8 +129,7 @@ export function createReviewQueueStore(deps: ReviewQueueDeps) {
         };
 
         return {
-          items: [],
-          dropped: [],
+          ...queue.emptyQueue(),
           extras: {},
           sending: null,
           lastFailure: null,

@@ -1,7 +1,6 @@
 import type { StudyQuestion, StudySession } from "@/lib/api/study-contract";
 import { cardFromJson, type CardState, type Rating, type SchedulerSettings, scheduleReview } from "@/lib/scheduling";
 import type { AnswerVerdict } from "@/lib/study/answer-match";
-import { insertByDue, pickNext } from "./session-order";
 
 /**
  * The study session as plain immutable data, with pure transitions. The Zustand
@@ -73,6 +72,27 @@ export interface SessionModel extends Progress {
   undoStack: UndoEntry[];
   startedAt: number;
   endedAt: number | null;
+}
+
+/**
+ * Which card comes next: a learning card whose step is over, else the next unseen card,
+ * else the soonest learning card, shown early rather than making the learner wait.
+ */
+function pickNext(pending: SessionCard[], learning: SessionCard[], now: Date) {
+  const [firstLearning, ...restLearning] = learning;
+  if (firstLearning && firstLearning.state.due.getTime() <= now.getTime()) {
+    return { current: firstLearning, pending, learning: restLearning };
+  }
+  const [firstPending, ...restPending] = pending;
+  if (firstPending) return { current: firstPending, pending: restPending, learning };
+  // Nothing new left: show the next learning card early rather than make the learner wait.
+  if (firstLearning) return { current: firstLearning, pending, learning: restLearning };
+  return { current: null, pending, learning };
+}
+
+function insertByDue(learning: SessionCard[], card: SessionCard): SessionCard[] {
+  const at = learning.findIndex((c) => c.state.due.getTime() > card.state.due.getTime());
+  return at === -1 ? [...learning, card] : [...learning.slice(0, at), card, ...learning.slice(at)];
 }
 
 function moveOn(model: SessionModel, now: Date): SessionModel {

@@ -1,7 +1,10 @@
+import type { StudyQuestion } from "@/lib/api/study-contract";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CARD_STATES, parseEnum, RATINGS } from "@/lib/domain/enums";
+import { CARD_STATES, parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
 import { cardFromRow, type CardState, type CardStateName } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
+import { parseTags } from "./question-tags";
+import type { Tx } from "./tx";
 
 export type StoredCard = CardState & { id: string; learnerId: string; questionId: string };
 
@@ -25,6 +28,30 @@ export const STUDY_QUESTION_SELECT = {
 } as const satisfies Prisma.QuestionSelect;
 
 export type StudyQuestionRow = Prisma.QuestionGetPayload<{ select: typeof STUDY_QUESTION_SELECT }>;
+
+export async function findStudyQuestion(tx: Tx, questionId: string): Promise<StudyQuestionRow | null> {
+  return tx.question.findUnique({ where: { id: questionId }, select: STUDY_QUESTION_SELECT });
+}
+
+/** A question row as the study contract shows it, its enum and JSON columns checked. */
+export function toStudyQuestion(q: StudyQuestionRow): StudyQuestion {
+  return {
+    id: q.id,
+    type: parseEnum(QUESTION_TYPES, q.type, "question type"),
+    prompt: q.prompt,
+    answer: q.answer,
+    choices: (q.choices as string[] | null) ?? null,
+    statementIsTrue: q.statementIsTrue,
+    factType: q.factType,
+    documentId: q.documentId,
+    documentTitle: q.document.title,
+    sentenceIndex: q.sentenceIndex,
+    sentence: q.sentence,
+    ...(q.tags ? { tags: parseTags(q.tags) } : {}),
+    ...(q.explanation ? { explanation: q.explanation } : {}),
+    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
+  };
+}
 
 /** Published questions of a deck: those of its documents (one index range per document). */
 export function deckQuestionWhere(documentIds: readonly string[]): Prisma.QuestionWhereInput {
@@ -60,26 +87,6 @@ export async function getNewQuestions(learnerId: string | null, documentIds: rea
     take: limit,
     select: STUDY_QUESTION_SELECT,
   });
-}
-
-/**
- * New, learning and due counts for a deck. `unseenCap` stops counting unseen
- * questions past what could be shown today (the daily new-card allowance),
- * so a large deck costs the same as a small one.
- */
-export async function countDeck(learnerId: string | null, documentIds: readonly string[], now: Date, unseenCap?: number) {
-  const question = deckQuestionWhere(documentIds);
-  const [unseen, learning, due] = await Promise.all([
-    db().question.count({
-      where: { ...question, ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}) },
-      ...(unseenCap !== undefined ? { take: unseenCap } : {}),
-    }),
-    learnerId
-      ? db().card.count({ where: { learnerId, state: { in: ["learning", "relearning"] }, question } })
-      : 0,
-    learnerId ? db().card.count({ where: { learnerId, state: "review", due: { lte: now }, question } }) : 0,
-  ]);
-  return { unseen, learning, due };
 }
 
 /** The questions a learner answered since `since` (the start of their day), with their notes, for sibling burying. */

@@ -1,4 +1,4 @@
-import "server-only";
+/* Not marked server-only: lib/data/cards.ts, which benchmarks load, reads tags with it. */
 
 /** Question.tags holds a JSON array of strings; anything else reads as no tags. */
 export function parseTags(raw: string | null | undefined): string[] {

@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, cardFromRow, cardFromStoredJson, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
-import { STUDY_QUESTION_SELECT, type StoredCard } from "./cards";
+import type { StoredCard } from "./cards";
 import type { Tx } from "./tx";
 
 /**
@@ -32,10 +32,6 @@ export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => c
 
 export async function findReviewLog(tx: Tx, reviewId: string): Promise<ReviewLogWithCard | null> {
   return tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
-}
-
-export async function findStudyQuestion(tx: Tx, questionId: string) {
-  return tx.question.findUnique({ where: { id: questionId }, select: STUDY_QUESTION_SELECT });
 }
 
 export async function findCard(tx: Tx, cardId: string): Promise<StoredCard | null> {

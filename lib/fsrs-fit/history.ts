@@ -1,4 +1,4 @@
-import { dayKey, daysBetween } from "../study/calendar";
+import { dayKey, daysBetween } from "../time";
 import type { Rating } from "../scheduling";
 
 /**

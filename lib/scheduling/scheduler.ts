@@ -18,12 +18,6 @@ export function ratingToFsrs(rating: Rating): Grade {
   return RATING_TO_FSRS[rating];
 }
 
-export function ratingFromFsrs(grade: Grade): Rating {
-  const found = RATINGS.find((r) => RATING_TO_FSRS[r] === grade);
-  if (!found) throw new RangeError(`Unknown FSRS grade ${String(grade)}`);
-  return found;
-}
-
 /** What one review did; enough to store a review-log row and to compute retention. */
 export interface ReviewLogEntry {
   rating: Rating;

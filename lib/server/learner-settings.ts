@@ -2,7 +2,7 @@ import "server-only";
 
 import type { LearnerSettingsInput } from "@/lib/api/study-contract";
 import { getLearnerDisplayName, updateLearnerSettings, type LearnerRecord } from "@/lib/data/learners";
-import { isValidTimeZone, parseTimeZone } from "@/lib/study/calendar";
+import { isValidTimeZone, parseTimeZone } from "@/lib/time";
 
 /** Keeps the learner's zone in step with their device, so "today" is their today. */
 export async function rememberTimeZone(learner: LearnerRecord, tz: string | undefined): Promise<LearnerRecord> {

@@ -3,7 +3,7 @@ import "server-only";
 import { listDocuments } from "@/lib/data/documents";
 import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { countReviews, getProgressData } from "@/lib/data/cards";
-import { addDays, dayKey, daysBetween, weekStart } from "@/lib/study/calendar";
+import { addDays, dayKey, daysBetween, weekStart } from "@/lib/time";
 import {
   cardsByState,
   dueForecast,

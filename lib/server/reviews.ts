@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study-contract";
-import type { StoredCard, StudyQuestionRow } from "@/lib/data/cards";
+import { findStudyQuestion, toStudyQuestion, type StoredCard, type StudyQuestionRow } from "@/lib/data/cards";
 import type { LearnerRecord } from "@/lib/data/learners";
 import {
   asCardState,
@@ -11,7 +11,6 @@ import {
   findLatestReviewId,
   findLearnerCard,
   findReviewLog,
-  findStudyQuestion,
   insertReviewLog,
   isUniqueViolation,
   markReviewUndone,
@@ -24,7 +23,6 @@ import { cardToJson, newCardState, scheduleReview, type CardState, type ReviewLo
 import { parseEnum, RATINGS } from "@/lib/domain/enums";
 import { gradeAnswer } from "@/lib/study/grade";
 import { db } from "./db";
-import { schedulerSettingsFor, toStudyQuestion } from "./study-session";
 
 type ReviewErrorCode =
   "question_not_found" | "card_not_found" | "review_id_taken" | "not_latest_review" | "review_not_found";
@@ -149,6 +147,11 @@ function duplicateOf(log: ReviewLogWithCard, learnerId: string): RecordedReview 
 
 /** A card nobody has answered yet; its due date is irrelevant until it is scheduled. */
 const blankCard = (): CardState => newCardState(new Date(0));
+
+/** The scheduler settings a learner's answers are scheduled with, on the server and in the browser. */
+function schedulerSettingsFor(learner: LearnerRecord) {
+  return { desiredRetention: learner.desiredRetention, weights: learner.fsrsWeights };
+}
 
 /**
  * Grades and schedules one answer. The server grades with the same pure

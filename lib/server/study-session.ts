@@ -2,18 +2,17 @@ import "server-only";
 
 import type { DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
-import { parseEnum, QUESTION_TYPES } from "@/lib/domain/enums";
-import { parseTags } from "@/lib/data/question-tags";
 import {
   countNewCardsStudiedSince,
   countReviewsStudiedSince,
   getDueCards,
   getNewQuestions,
   listQuestionsAnsweredSince,
+  toStudyQuestion,
   type StudyQuestionRow,
 } from "@/lib/data/cards";
 import { cardToJson, newCardState } from "@/lib/scheduling";
-import { startOfDay } from "@/lib/study/calendar";
+import { startOfDay } from "@/lib/time";
 import { burySiblings } from "@/lib/study/siblings";
 import { countPlan, planSession } from "@/lib/study/session-plan";
 import type { Deck } from "./decks";
@@ -93,11 +92,6 @@ async function planFor(learner: LearnerRecord | null, deck: Deck, now: Date) {
   return { plan };
 }
 
-/** The scheduler settings a learner's answers are scheduled with, on the server and in the browser. */
-export function schedulerSettingsFor(learner: LearnerRecord) {
-  return { desiredRetention: learner.desiredRetention, weights: learner.fsrsWeights };
-}
-
 export async function buildStudySession(
   learner: LearnerRecord | null,
   deck: Deck,
@@ -132,24 +126,5 @@ export async function buildStudySession(
     serverNow: now.toISOString(),
     counts: countPlan(plan),
     cards,
-  };
-}
-
-export function toStudyQuestion(q: StudyQuestionRow): StudyCard["question"] {
-  return {
-    id: q.id,
-    type: parseEnum(QUESTION_TYPES, q.type, "question type"),
-    prompt: q.prompt,
-    answer: q.answer,
-    choices: (q.choices as string[] | null) ?? null,
-    statementIsTrue: q.statementIsTrue,
-    factType: q.factType,
-    documentId: q.documentId,
-    documentTitle: q.document.title,
-    sentenceIndex: q.sentenceIndex,
-    sentence: q.sentence,
-    ...(q.tags ? { tags: parseTags(q.tags) } : {}),
-    ...(q.explanation ? { explanation: q.explanation } : {}),
-    ...(q.tolerance ? { tolerance: q.tolerance } : {}),
   };
 }

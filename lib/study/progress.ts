@@ -1,6 +1,6 @@
 import type { CardStateName } from "../scheduling/card-state";
 import type { Rating } from "../scheduling/scheduler";
-import { addDays, dayKey, daysBetween, startOfDay, weekStart } from "./calendar";
+import { addDays, dayKey, daysBetween, startOfDay, weekStart } from "../time";
 
 /** Pure computations behind the progress page. All days are in the learner's time zone. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FAST_ANSWER_RULE, fastThresholdMs, rateAnswer } from "@/lib/study/rating";
+import { FAST_ANSWER_RULE, fastThresholdMs, rateAnswer } from "@/lib/study/grade";
 
 describe("fastThresholdMs", () => {
   it("follows the documented examples", () => {

@@ -8,7 +8,7 @@ import {
   startOfDay,
   TimeZoneError,
   weekStart,
-} from "@/lib/study/calendar";
+} from "@/lib/time";
 
 describe("dayKey", () => {
   it("follows the learner's zone, not UTC", () => {
