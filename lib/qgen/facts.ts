@@ -82,7 +82,7 @@ export function candidateSpans(a: Annotated): Span[] {
     if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
     kept.push(s);
   }
-  const withAcronyms = kept.map((s) => withConversion(a, withAcronym(a, s)));
+  const withAcronyms = kept.map((s) => withConversion(a, withAcronym(a, withHyphenTail(a, s))));
   // The bracketed acronym now belongs to its expansion, not to a span of its own.
   return withAcronyms
     .filter(
@@ -102,6 +102,16 @@ export function candidateSpans(a: Annotated): Span[] {
 
 // "Liberal Democratic Party (LDP)": the bracketed acronym would give the
 // answer away, so it becomes part of the answer.
+// "Spanish-speaking sides", "Soviet-era": a name glued to a hyphenated word is a compound, asked whole.
+function withHyphenTail(a: Annotated, s: Span): Span {
+  if (!/^\p{Lu}/u.test(s.text) || /\d/.test(s.text)) return s;
+  const m = /^-\p{Ll}{3,}\b(?!-)/u.exec(a.text.slice(s.end));
+  // "Frankfurt-based", "Japan-led": the name itself is the fact, the suffix only ties it to the noun.
+  if (!m || /^-(?:based|born|owned|led|made|backed|funded|run|style|era|bound|headquartered)$/.test(m[0])) return s;
+  const end = s.end + m[0].length;
+  return { ...s, kind: "term", end, text: a.text.slice(s.start, end) };
+}
+
 function withAcronym(a: Annotated, s: Span): Span {
   if (s.kind !== "term" && s.kind !== "organization" && s.kind !== "place" && s.kind !== "name") return s;
   const m = /^ ?\(([A-Z](?:\.?[A-Za-z]){1,6}\.?)\)/.exec(a.text.slice(s.end));

@@ -12,7 +12,7 @@ import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./qualit
 import { buildQuestions } from "./questions";
 import { tidyPrompt } from "./tidy";
 import { withoutAcronym } from "./span";
-import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
+import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
 
 export type SourceDocument = {
   id: string;
@@ -122,6 +122,17 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     const named = s.fix ? undefined : namedSubject(s.annotated);
     if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
     else if (!s.fix) thing = undefined;
+    // "I am proud to join …": no prompt made from it says who is speaking.
+    let speaker = unnamedSpeaker(s.annotated);
+    if (speaker && !s.fix) {
+      // The sentence before or after attributes the quotation: say who is speaking.
+      const name = attributedSpeaker([s.docSentences[s.docIndex - 1]?.text, s.docSentences[s.docIndex + 1]?.text]);
+      if (name) {
+        s.fix = { start: 0, end: 0, text: `${name} said: `, context: true };
+        speaker = false;
+      }
+    }
+    if (speaker) s.unnamed = true;
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -129,7 +140,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         f.span,
         f.factType,
         Math.max(count >= 4 ? count / sentencesIn.get(s.documentId)! : 0, topicShare(f)),
-        s.fix !== undefined,
+        s.fix !== undefined && !speaker,
         s.unnamed,
       );
       if (score !== null) all.push({ ...f, score });

@@ -77,7 +77,7 @@ export function scoreSpan(
 
   if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
   // "1800 square feet (167 square meters)": the conversion in brackets is the same fact as the figure before it.
-  if (factType === "quantity" && /\d[\d,.]*\s*(?:\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
+  if (factType === "quantity" && /\d[\d,.]*\s*(?:[°º]?\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
     return null;
   // "dozens of institutes": a vague amount is no figure to learn.
   if (
@@ -88,6 +88,33 @@ export function scoreSpan(
   // "210,0000": a figure the source mistyped is no answer to learn.
   if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
   if (rangeGivenByLength(span.text, rest)) return null;
+  // "Thirteen teams (seven from …, four from … and two from …)": the parts add up to the answer.
+  if (NUMERIC.has(factType) && partsAddUp(span.text, a.text.slice(span.end))) return null;
+  // "estimates of 2008 GDP", "in 2013 dollars": a year that dates a measure is a detail, not the fact.
+  if (
+    factType === "year" &&
+    /^\s(?:GDP|GNP|dollars?|prices|levels?|figures?|estimates?|data|terms)\b/.test(a.text.slice(span.end))
+  )
+    return null;
+  // "above the long-term average", "several U.S. LNG producers": a term cut from the noun it modifies
+  // leaves a stock phrase around the blank, and the head noun in the prompt narrows it to a guess.
+  if (factType === "term" && (/^\p{Ll}/u.test(span.text) || countryLed(span.text)) && modifiesNextNoun(a, span))
+    return null;
+  // "referred to as the “1950 World Cup final”" beside "the 1930 FIFA World Cup final" and "the 1950 match":
+  // every word of the answer is in the prompt already.
+  if (!NUMERIC.has(factType) && wordsGivenAway(span.text, rest)) return null;
+  // "several", "many": a quantifier is no term to learn.
+  if (/^(?:several|many|numerous|few|various|some|most|all|both|each|other|certain)$/i.test(span.text)) return null;
+  // "(Japanese: …, Hepburn: …)": a label before a colon names a field, not a fact.
+  if (!NUMERIC.has(factType) && /^\s*:/.test(a.text.slice(span.end))) return null;
+  // "UK £284 billion": a country naming a currency.
+  if (countryOf(span.text) && /^\s*[£$€¥]/.test(a.text.slice(span.end))) return null;
+  // "(equivalent to US$1,022 billion at the exchange rates …)": a conversion of the figure before it.
+  if (
+    NUMERIC.has(factType) &&
+    /\(\s*(?:equivalent to|equal to|or|i\.e\.,?|roughly|about|approximately)\s+$/i.test(a.text.slice(0, span.start))
+  )
+    return null;
   // "8848 m" with "8,848 m" later in the same passage: the figure, in any format, gives itself away.
   if (NUMERIC.has(factType) && figureRepeated(withoutAcronym(span.text), rest)) return null;
   // "U.S. dollar", "United States goalkeeper": a country used as a modifier tests nothing.
@@ -101,6 +128,8 @@ export function scoreSpan(
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
   if (inFigureBrackets(a.text, span)) score -= 0.15;
+  // "the Rackham Auditorium", "CERN’s Main Auditorium": the room where something happened is an incidental detail.
+  if (/\b(?:auditorium|hall|room|lobby|ballroom|theatre|theater|lecture hall)$/i.test(span.text)) score -= 0.35;
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
@@ -155,6 +184,45 @@ function figureRepeated(answer: string, rest: string): boolean {
   return false;
 }
 
+// "U.S. LNG", "U.S.-Japan": a country before a common noun or acronym, or two countries joined.
+function countryLed(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length === 2 && countryOf(words[0]!)) return true;
+  const joined = text.split(/[-–]/);
+  return joined.length === 2 && joined.every((w) => !!countryOf(w));
+}
+
+/** Every content word of a multi-word answer appears in the rest of the sentence. */
+function wordsGivenAway(answer: string, rest: string): boolean {
+  const words = answer
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w));
+  return words.length >= 2 && words.every((w) => containsWord(rest, w));
+}
+
+function modifiesNextNoun(a: Annotated, span: Span): boolean {
+  const next = a.tokens.find((t) => t.start >= span.end);
+  return !!next && next.start === span.end + 1 && next.pos === "NOUN" && /^\p{Ll}+$/u.test(next.text);
+}
+
+/** A count followed by a bracket whose figures add up to it ("Thirteen teams (seven …, four … and two …)"). */
+function partsAddUp(answer: string, after: string): boolean {
+  const total = numberOf(answer.trim());
+  const bracket = /^[^()]{0,30}\(([^()]*)\)/.exec(after);
+  if (total === null || !bracket) return false;
+  const parts = [...bracket[1]!.matchAll(/\b(\d[\d,]*|[a-z]+)\b/gi)]
+    .map((m) => numberOf(m[1]!))
+    .filter((n): n is number => n !== null);
+  return parts.length >= 2 && parts.reduce((x, y) => x + y, 0) === total;
+}
+
+function numberOf(word: string): number | null {
+  if (/^\d[\d,]*$/.test(word)) return Number(word.replace(/,/g, ""));
+  const n = wordNumber(word);
+  return n >= 0 ? n : null;
+}
+
 function isAttributive(a: Annotated, span: Span): boolean {
   const next = a.tokens.find((t) => t.start >= span.end);
   return !!next && next.pos === "NOUN" && next.start === span.end + 1;
@@ -192,7 +260,7 @@ export function bracketGivesAway(text: string, span: Span): boolean {
 }
 
 // Right after a figure and its unit: "8,848 metres (", "$14.4 billion (".
-const AFTER_FIGURE = /[\d%]\s*(?:\p{L}+\.?\s*)?$/u;
+const AFTER_FIGURE = /[\d%]\s*(?:[°º]?\p{L}+\.?\s*)?$/u;
 
 /** The span sits in brackets that follow another figure: a restatement or breakdown of it. */
 function inFigureBrackets(text: string, span: Span): boolean {

@@ -3,7 +3,7 @@ import { withoutAcronym } from "./span";
 import { withFix } from "./anaphora";
 import { orderConstraints, pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
-import { fineKind, listedValues, sameSubregion } from "./kinds";
+import { capitalOf, countriesIn, fineKind, listedValues, sameSubregion } from "./kinds";
 import { containsWord } from "./quality";
 import { isTitle, tagsOf } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
@@ -69,6 +69,8 @@ export function buildQuestions(
     distractors.length === 3 &&
     (!sameHead || distractors.every((d) => head(d) === head(answer))) &&
     !figuresConstrain(fact) &&
+    !timeConstrains(fact) &&
+    !(kind === "city" && citiesRuledOut(text, distractors)) &&
     // "_____, DC": a qualifier after the blank leaves one city or place standing.
     !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
   ) {
@@ -108,7 +110,7 @@ export function buildQuestions(
   // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
   // made only one time in four (sentences without a swap give the true ones).
   const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
-  const can = swappable(fact);
+  const can = !timeConstrains(fact) && swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
@@ -130,6 +132,44 @@ export function buildQuestions(
     score,
   });
   return out;
+}
+
+/**
+ * A year or date the sentence places against the present ("the year _____, … is now the 12th-warmest",
+ * "at the time"), against another year by a comparison ("had surpassed _____": every earlier year fits)
+ * or by a stated interval ("exactly five years after the assassination"): the choices are ruled out or
+ * all fit, and a changed value contradicts its own sentence.
+ */
+function timeConstrains(fact: Fact): boolean {
+  if (fact.factType !== "year" && fact.factType !== "date") return false;
+  const text = fact.sentence.text;
+  const rest = text.slice(0, fact.span.start) + " _ " + text.slice(fact.span.end);
+  if (/\b(?:now|today|currently|at the time|still)\b/i.test(rest)) return true;
+  if (
+    /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:after|before|later|earlier|since|prior)\b/i.test(
+      rest,
+    )
+  )
+    return true;
+  return (
+    /\b(?:1\d{3}|20\d{2})\b/.test(rest) &&
+    /\b(?:surpass(?:ed|es)?|exceed(?:ed|s)?|overt(?:ook|akes?)|outstrip(?:ped|s)?|beat|replac(?:ed|es)|succeed(?:ed|s))\b/i.test(
+      rest,
+    )
+  );
+}
+
+/**
+ * "signed in Washington, DC, and _____ … on behalf of Japanese Prime Minister …": a city in a country
+ * the sentence does not name is ruled out by it.
+ */
+function citiesRuledOut(text: string, distractors: string[]): boolean {
+  const named = countriesIn(text);
+  if (named.size === 0) return false;
+  return distractors.some((d) => {
+    const c = capitalOf(d);
+    return !!c && !named.has(c);
+  });
 }
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
@@ -211,7 +251,7 @@ function falseValue(
     );
     return near[0];
   }
-  return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
+  return distractors.find((d) => clearlyDifferent(fact.factType, answer, d) && plausibleBeside(answer, d));
 }
 
 // A year that stands on the same side of the sentence's other years as the answer.
@@ -246,6 +286,14 @@ export function clearlyDifferent(factType: Fact["factType"], answer: string, oth
     return Math.max(a, b) / Math.min(a, b) >= 1.3;
   }
   return true;
+}
+
+/** "1 percent" → "0.02 percent" is false on its face: a swap stays within a factor of three. */
+function plausibleBeside(answer: string, other: string): boolean {
+  const a = parseNumeric(answer)?.number;
+  const b = parseNumeric(other)?.number;
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
+  return Math.max(a, b) / Math.min(a, b) <= 3;
 }
 
 // Puts a swapped value into the sentence, keeping "a"/"an" in agreement with it.
