@@ -87,7 +87,7 @@ export function scoreSpan(
     return null;
   // "210,0000": a figure the source mistyped is no answer to learn.
   if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
-  if (rangeGivenByLength(span.text, rest)) return null;
+  if (rangeGivenByLength(span.text, rest) || lengthGivenByRange(span.text, rest)) return null;
   // "Thirteen teams (seven from …, four from … and two from …)": the parts add up to the answer.
   if (NUMERIC.has(factType) && partsAddUp(span.text, a.text.slice(span.end))) return null;
   // "estimates of 2008 GDP", "in 2013 dollars": a year that dates a measure is a detail, not the fact.
@@ -100,6 +100,8 @@ export function scoreSpan(
   // leaves a stock phrase around the blank, and the head noun in the prompt narrows it to a guess.
   if (factType === "term" && (/^\p{Ll}/u.test(span.text) || countryLed(span.text)) && modifiesNextNoun(a, span))
     return null;
+  // "the Mahalangur mountain range": the common part of a name, cut from the name before it.
+  if (span.origin === "chunk" && cutFromName(a, span)) return null;
   // "referred to as the “1950 World Cup final”" beside "the 1930 FIFA World Cup final" and "the 1950 match":
   // every word of the answer is in the prompt already.
   if (!NUMERIC.has(factType) && wordsGivenAway(span.text, rest)) return null;
@@ -151,9 +153,12 @@ export function scoreSpan(
   if (factType === "quantity") {
     // "one of the most important provisions" picks one out; it counts nothing.
     if (/^one$/i.test(span.text) && /^\s+of\b/i.test(a.text.slice(span.end))) return null;
-    if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
+    const determined = /^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "");
+    // "The two sides have stated …": a small count of things already named is no fact.
+    if (/^(one|two|a|an)$/i.test(span.text) && determined) return null;
+    if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.4;
     // "the three scientists" points back at people already named.
-    else if (/^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "")) score -= 0.3;
+    else if (determined) score -= 0.3;
     // "the stage one agreement": a number between two common nouns labels a thing, it counts nothing.
     const at = a.tokens.indexOf(inside[0]!);
     const prev = a.tokens[at - 1];
@@ -171,7 +176,7 @@ export function scoreSpan(
     if (!/\p{L}/u.test(span.text) && !(next && (next.pos === "NOUN" || next.pos === "ADJ"))) score -= 0.2;
   }
   // An answer found all over the corpus (the topic itself) is a giveaway.
-  if (answerFrequency > 0.1) score -= 0.4;
+  if (answerFrequency > 0.1) score -= 0.5;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
 }
 
@@ -203,7 +208,9 @@ function wordsGivenAway(answer: string, rest: string): boolean {
 
 function modifiesNextNoun(a: Annotated, span: Span): boolean {
   const next = a.tokens.find((t) => t.start >= span.end);
-  return !!next && next.start === span.end + 1 && next.pos === "NOUN" && /^\p{Ll}+$/u.test(next.text);
+  return (
+    !!next && next.start === span.end + 1 && (next.pos === "NOUN" || next.pos === "ADJ") && /^\p{Ll}+$/u.test(next.text)
+  );
 }
 
 /** A count followed by a bracket whose figures add up to it ("Thirteen teams (seven …, four … and two …)"). */
@@ -221,6 +228,21 @@ function numberOf(word: string): number | null {
   if (/^\d[\d,]*$/.test(word)) return Number(word.replace(/,/g, ""));
   const n = wordNumber(word);
   return n >= 0 ? n : null;
+}
+
+function cutFromName(a: Annotated, span: Span): boolean {
+  const at = a.tokens.findIndex((t) => t.start >= span.start);
+  const prev = a.tokens[at - 1];
+  return at > 1 && !!prev && prev.end === span.start - 1 && prev.pos === "PROPN" && /^\p{Lu}\p{Ll}+$/u.test(prev.text);
+}
+
+/** "lasted _____ from 2005 to 2010": the two ends give the length away. */
+function lengthGivenByRange(answer: string, rest: string): boolean {
+  const m = /^(\d{1,3}|[a-z]+)[\s-]years?$/i.exec(answer.trim());
+  if (!m) return false;
+  const length = /^\d+$/.test(m[1]!) ? Number(m[1]) : wordNumber(m[1]!);
+  const range = /\b(?:from\s+|between\s+)?(1\d{3}|20\d{2})\s*(?:to|until|and|–|-)\s*(1\d{3}|20\d{2})\b/.exec(rest);
+  return !!range && Number(range[2]) - Number(range[1]) === length;
 }
 
 function isAttributive(a: Annotated, span: Span): boolean {

@@ -45,6 +45,17 @@ export function buildQuestions(
   // unless the referent holds the answer itself.
   const fix =
     sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
+  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is asked one field at a time,
+  // under the document's name, and gives no choices or statements (it is no sentence to judge).
+  const field = factBoxField(text, span.start, span.end);
+  if (field === "") return [];
+  if (field) {
+    const prompt = tidyPrompt(`${sentence.title ? `${sentence.title}. ` : ""}${field}`);
+    return [
+      { id: `${noteId}-c`, noteId, type: "cloze", prompt, answer, factType, source: source(), score },
+      { id: `${noteId}-f`, noteId, type: "flashcard", prompt, answer, factType, source: source(), score },
+    ];
+  }
   const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fix));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
@@ -172,6 +183,32 @@ function citiesRuledOut(text: string, distractors: string[]): boolean {
   });
 }
 
+/**
+ * The labelled field holding the span, blanked, when the text is a fact box of three or more fields
+ * ("Date of Birth: … Hometown: … Hired by NACA: June 1953 …"); "" when the span is not a field's value.
+ */
+function factBoxField(text: string, start: number, end: number): string | null {
+  if (!text.includes(":") || /[.!?]["”’)]?\s*$/.test(text)) return null;
+  const colons = [...text.matchAll(/:\s/g)].map((m) => m.index);
+  if (colons.length < 3) return null;
+  const colon = colons.filter((c) => c < start).at(-1);
+  if (colon === undefined || text.slice(colon + 1, start).trim() !== "") return "";
+  const next = colons.find((c) => c >= end);
+  const to = next === undefined ? text.length : labelStart(text, next);
+  return (text.slice(labelStart(text, colon), start) + BLANK + text.slice(end, to)).trim();
+}
+
+// A label runs back from its colon over up to six words, stopping at a figure, a comma or a state code ("WV").
+function labelStart(text: string, colon: number): number {
+  let at = colon;
+  for (let n = 0; n < 6; n++) {
+    const m = /(\S+)\s*$/.exec(text.slice(0, at));
+    if (!m || /[\d,;]/.test(m[1]!) || /^[A-Z]{2}$/.test(m[1]!)) break;
+    at = m.index;
+  }
+  return at;
+}
+
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
 
 /**
@@ -216,6 +253,11 @@ function swappable(fact: Fact): boolean | "gendered" {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "the Uruguayan capital, _____": another city contradicts the country the sentence names.
+  if (kind === "city") {
+    const country = capitalOf(span.text);
+    if (country && countriesIn(sentence.text).has(country)) return false;
+  }
   // "UK £284 billion": a country naming a currency or an amount is not a place to swap.
   if (/^\s*[£$€¥]/.test(after)) return false;
   // "Katherine Johnson’s curiosity … vaulted her": a swapped person keeps the sentence's pronouns.

@@ -294,4 +294,5 @@ const VAGUE_HEADS = new Set([
   "average",
   "step",
   "domain",
+  "record",
 ]);
