@@ -88,7 +88,10 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     if (share === undefined) {
       const texts = byDocument.get(f.sentence.documentId) ?? [];
       const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
-      share = n >= 5 ? n / texts.length : 0;
+      // Named in the document's opening heading ("1930 FIFA World Cup", "Treaty of Versailles"): its subject.
+      const title = f.sentence.title?.toLowerCase();
+      const inTitle = !!title && /\s/.test(f.span.text) && containsWord(title, f.span.text.toLowerCase());
+      share = n >= 4 || (inTitle && n >= 2) ? n / texts.length : 0;
       shares.set(key, share);
     }
     return share;

@@ -190,3 +190,8 @@ export function countriesIn(text: string): Set<Country> {
   }
   return out;
 }
+
+/** "Uruguayan", "Japanese": a country's adjective. */
+export function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word.toLowerCase());
+}

@@ -1,7 +1,7 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
-import { countryOf } from "./kinds";
+import { countryOf, isDemonym } from "./kinds";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 import { wordNumber } from "./values";
 
@@ -105,6 +105,20 @@ export function scoreSpan(
   // "referred to as the “1950 World Cup final”" beside "the 1930 FIFA World Cup final" and "the 1950 match":
   // every word of the answer is in the prompt already.
   if (!NUMERIC.has(factType) && wordsGivenAway(span.text, rest)) return null;
+  // "Austria, _____, Cyprus, Finland, France, …": one item of a long list is guessed, not known.
+  if (inLongList(a.text, span)) return null;
+  // "one of the _____ at the end of World War I": a class the sentence picks one member of.
+  if (span.origin === "chunk" && /\bone of (?:the|its|their|his|her)\s+$/i.test(a.text.slice(0, span.start)))
+    return null;
+  // "more than _____ times that rate (0.20°C …)" beside 0.06°C: the figures give the factor away.
+  if (
+    factType === "quantity" &&
+    /^\s+times\b/.test(a.text.slice(span.end)) &&
+    (rest.match(/\d[\d.,]*/g) ?? []).length >= 2
+  )
+    return null;
+  // "the Uruguayan capital": a country's adjective before a common noun describes a place, it names none.
+  if (factType === "term" && demonymLed(span.text)) return null;
   // "several", "many": a quantifier is no term to learn.
   if (/^(?:several|many|numerous|few|various|some|most|all|both|each|other|certain)$/i.test(span.text)) return null;
   // "(Japanese: …, Hepburn: …)": a label before a colon names a field, not a fact.
@@ -197,13 +211,44 @@ function countryLed(text: string): boolean {
   return joined.length === 2 && joined.every((w) => !!countryOf(w));
 }
 
-/** Every content word of a multi-word answer appears in the rest of the sentence. */
+/**
+ * Every content word of a multi-word answer appears in the rest of the sentence, a year or number
+ * aside ("The _____ was the inaugural FIFA World Cup" for "1930 FIFA World Cup").
+ */
 function wordsGivenAway(answer: string, rest: string): boolean {
   const words = answer
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w));
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
   return words.length >= 2 && words.every((w) => containsWord(rest, w));
+}
+
+/** The span is one item of a comma-separated list of five or more names ("Austria, _____, Cyprus, …"). */
+function inLongList(text: string, span: Span): boolean {
+  if (!/^\p{Lu}/u.test(span.text) || !text.includes(",")) return false;
+  const parts: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(/,/g)) {
+    parts.push({ start: from, end: m.index });
+    from = m.index + 1;
+  }
+  parts.push({ start: from, end: text.length });
+  const at = parts.findIndex((p) => p.start <= span.start && span.end <= p.end);
+  if (at < 0) return false;
+  const item = (k: number) =>
+    /^\s*(?:(?:and|or)\s+)?(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\s*[.;:]?\s*$/u.test(
+      text.slice(parts[k]!.start, parts[k]!.end),
+    );
+  if (!item(at)) return false;
+  let n = 1;
+  for (let k = at - 1; k >= 0 && item(k); k--) n++;
+  for (let k = at + 1; k < parts.length && item(k); k++) n++;
+  return n >= 5;
+}
+
+function demonymLed(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length === 2 && isDemonym(words[0]!) && /^\p{Ll}+$/u.test(words[1]!);
 }
 
 function modifiesNextNoun(a: Annotated, span: Span): boolean {

@@ -81,6 +81,9 @@ export function buildQuestions(
     (!sameHead || distractors.every((d) => head(d) === head(answer))) &&
     !figuresConstrain(fact) &&
     !timeConstrains(fact) &&
+    // "have _____ mass" (zero): counts offered against "none" are of another kind.
+    !/^(?:zero|none|no|0)$/i.test(answer) &&
+    !(kind === "country" && regionRulesOut(text, answer, distractors)) &&
     !(kind === "city" && citiesRuledOut(text, distractors)) &&
     // "_____, DC": a qualifier after the blank leaves one city or place standing.
     !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
@@ -170,6 +173,14 @@ function timeConstrains(fact: Fact): boolean {
   );
 }
 
+const REGION_WORDS =
+  /\b(?:South American|North American|Central American|Latin American|European|African|Asian|Caribbean|Middle Eastern|Scandinavian|Nordic|Balkan)\b/;
+
+/** "between two South American nations, … between _____ and Uruguay": a country of another region is ruled out. */
+function regionRulesOut(text: string, answer: string, distractors: string[]): boolean {
+  return REGION_WORDS.test(text) && !distractors.every((d) => sameSubregion(answer, d));
+}
+
 /**
  * "signed in Washington, DC, and _____ … on behalf of Japanese Prime Minister …": a city in a country
  * the sentence does not name is ruled out by it.
@@ -249,6 +260,12 @@ function swappable(fact: Fact): boolean | "gendered" {
     // "the Higgs boson" names a thing; "President Trump" a role the swap would contradict.
     if (next && next.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return false;
     if (prev && /^\p{Lu}/u.test(prev.text) && (isTitle(prev.text) || prev.pos === "PROPN")) return false;
+    // "Yukio Kani, global CEO and chairman of JERA": another person contradicts the role beside the name.
+    if (
+      /^,\s+(?:the\s+|a\s+|an\s+)?\p{Ll}/u.test(after) ||
+      /\b(?:CEO|chairman|president|director|minister|secretary)\s+$/i.test(before)
+    )
+      return false;
   }
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
@@ -330,12 +347,12 @@ export function clearlyDifferent(factType: Fact["factType"], answer: string, oth
   return true;
 }
 
-/** "1 percent" → "0.02 percent" is false on its face: a swap stays within a factor of three. */
+/** "1 percent" → "0.02 percent" is false on its face: a swap stays within a factor of two. */
 function plausibleBeside(answer: string, other: string): boolean {
   const a = parseNumeric(answer)?.number;
   const b = parseNumeric(other)?.number;
   if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
-  return Math.max(a, b) / Math.min(a, b) <= 3;
+  return Math.max(a, b) / Math.min(a, b) <= 2;
 }
 
 // Puts a swapped value into the sentence, keeping "a"/"an" in agreement with it.
