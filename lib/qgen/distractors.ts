@@ -93,6 +93,8 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
     const candidate = numeric ? matchCase(value, answer) : value;
     // A choice already named elsewhere in the sentence is an obvious wrong answer.
     if (containsWord(inSentence, lower)) return;
+    // "zero" among counts is another kind of answer.
+    if (numeric && /^(?:zero|none|0)$/i.test(candidate)) return;
     // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
     if (!numeric && words.some((w) => answerWords.has(w))) return;
     // "America" beside "United States": two names of one country, both correct or both wrong.

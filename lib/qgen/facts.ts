@@ -278,13 +278,34 @@ function namesPeople(a: SentenceInfo["annotated"], span: Span): boolean {
   return PEOPLE_HEADS.test(last.lower) || tagsOf(last.lower).includes("Actor");
 }
 
+// Words of praise or weight before a noun: "historic trade deal", "landmark agreement", "massive project".
+const PRAISE = new Set([
+  "historic",
+  "landmark",
+  "massive",
+  "huge",
+  "major",
+  "significant",
+  "important",
+  "key",
+  "notable",
+  "remarkable",
+  "symbolic",
+  "unprecedented",
+  "critically",
+  "ambitious",
+  "strong",
+  "longtime",
+]);
+
 function trimVagueModifiers(a: SentenceInfo["annotated"], span: Span): Span | null {
   const toks = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
   let i = 0;
   const vague = (k: number) =>
     toks[k]!.pos === "ADJ" &&
     toks[k + 1]?.text !== "-" && // "double-blind" is one word
-    tagsOf(toks[k]!.lower).some((t) => t === "Adjective" || t === "Comparable" || t === "Superlative");
+    (PRAISE.has(toks[k]!.lower) ||
+      tagsOf(toks[k]!.lower).some((t) => t === "Adjective" || t === "Comparable" || t === "Superlative"));
   while (i < toks.length - 2 && vague(i)) i++;
   if (i === 0) return span;
   const start = toks[i]!.start;

@@ -75,9 +75,13 @@ const ATTRIBUTION =
  * item does not say who is talking. A sentence that attributes its quotation ("…, said Burgum") names them.
  */
 export function unnamedSpeaker(a: Annotated): boolean {
-  const speaks = a.tokens.some(
+  let speaks = a.tokens.some(
     (t) => t.pos === "PRON" && FIRST_PERSON.has(t.lower) && t.text !== "US" && !quotedWithin(a.text, t.start),
   );
+  // "we’re", "I’m" may come as one token.
+  if (!speaks)
+    for (const m of a.text.matchAll(/(?<![\p{L}.])(?:I|[Ww]e|me|us|[Mm]y)(?=[’'](?:m|re|ve|d|ll)\b|\s+\p{Ll})/gu))
+      if (!quotedWithin(a.text, m.index)) speaks = true;
   return speaks && !ATTRIBUTION.test(a.text);
 }
 
