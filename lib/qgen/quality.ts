@@ -98,7 +98,7 @@ export function scoreSpan(
     return null;
   // "above the long-term average", "several U.S. LNG producers": a term cut from the noun it modifies
   // leaves a stock phrase around the blank, and the head noun in the prompt narrows it to a guess.
-  if (factType === "term" && (/^\p{Ll}/u.test(span.text) || countryLed(span.text)) && modifiesNextNoun(a, span))
+  if (factType === "term" && modifiesNextNoun(a, span) && (/^\p{Ll}/u.test(span.text) || countryLed(span.text)))
     return null;
   // "the Mahalangur mountain range": the common part of a name, cut from the name before it.
   if (span.origin === "chunk" && cutFromName(a, span)) return null;
@@ -124,7 +124,7 @@ export function scoreSpan(
   // "(Japanese: …, Hepburn: …)": a label before a colon names a field, not a fact.
   if (!NUMERIC.has(factType) && /^\s*:/.test(a.text.slice(span.end))) return null;
   // "UK £284 billion": a country naming a currency.
-  if (countryOf(span.text) && /^\s*[£$€¥]/.test(a.text.slice(span.end))) return null;
+  if (/^\s*[£$€¥]/.test(a.text.slice(span.end, span.end + 3)) && countryOf(span.text)) return null;
   // "(equivalent to US$1,022 billion at the exchange rates …)": a conversion of the figure before it.
   if (
     NUMERIC.has(factType) &&

@@ -21,7 +21,8 @@ describe("splitSentences", () => {
   });
 
   it("ends a sentence after a unit abbreviation and its period", () => {
-    const text = "The ridge was put at 6812 m. In 1990, a new survey gave 6,815 m and the pass 4 km. Both held. It ends at 5 p.m. Tuesday.";
+    const text =
+      "The ridge was put at 6812 m. In 1990, a new survey gave 6,815 m and the pass 4 km. Both held. It ends at 5 p.m. Tuesday.";
     const s = expectExactOffsets(text);
     expect(s.map((x) => x.text)).toEqual([
       "The ridge was put at 6812 m.",
