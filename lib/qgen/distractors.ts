@@ -93,12 +93,16 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
     const candidate = numeric ? matchCase(value, answer) : value;
     // A choice already named elsewhere in the sentence is an obvious wrong answer.
     if (containsWord(inSentence, lower)) return;
+    // "zero" among counts is another kind of answer.
+    if (numeric && /^(?:zero|none|0)$/i.test(candidate)) return;
     // "Ishiba" is no distractor for "Shigeru Ishiba", nor "liquified natural gas" for "liquefied natural gas".
     if (!numeric && words.some((w) => answerWords.has(w))) return;
     // "America" beside "United States": two names of one country, both correct or both wrong.
     if (!numeric && (overlapsPlace(answer, candidate) || out.some((o) => overlapsPlace(o, candidate)))) return;
     // 13.9°C (an average) among 0.06°C and 0.15°C (rates): a figure of another order is another kind of value.
-    if (factType === "quantity" && !sameOrder(answer, candidate)) return;
+    if (factType === "quantity" && !sameOrder(answer, candidate, 4)) return;
+    // "$338.1 billion" (a whole budget) among "$4.1 billion" (one line of it) is a figure of another order.
+    if (factType === "money" && !sameOrder(answer, candidate, 8)) return;
     if (order && !order(candidate)) return;
     if (opts.accept && !opts.accept(candidate)) return;
     taken.add(key);
@@ -169,18 +173,25 @@ export function orderConstraints(
     const y = Number(m[1]);
     if (y !== own) others.push(y);
   }
-  if (others.length === 0) return null;
+  // "the first year to set a record in the 21st century": a year of another century is ruled out.
+  const century = /\b(\d{1,2})(?:st|nd|rd|th)[\s-]century\b/i.exec(sentence);
+  const inCentury =
+    century && Math.floor((own - 1) / 100) + 1 === Number(century[1])
+      ? (y: number) => Math.floor((y - 1) / 100) + 1 === Number(century[1])
+      : null;
+  if (others.length === 0 && !inCentury) return null;
   return (candidate) => {
     const y = year(candidate);
-    return y === null || others.every((o) => Math.sign(y - o) === Math.sign(own - o));
+    if (y === null) return true;
+    return (!inCentury || inCentury(y)) && others.every((o) => Math.sign(y - o) === Math.sign(own - o));
   };
 }
 
-function sameOrder(answer: string, candidate: string): boolean {
+function sameOrder(answer: string, candidate: string, factor: number): boolean {
   const a = parseNumeric(answer)?.number;
   const b = parseNumeric(candidate)?.number;
   if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
-  return Math.max(a, b) / Math.min(a, b) <= 4;
+  return Math.max(a, b) / Math.min(a, b) <= factor;
 }
 
 function matchCase(value: string, answer: string): string {

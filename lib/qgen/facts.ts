@@ -82,7 +82,7 @@ export function candidateSpans(a: Annotated): Span[] {
     if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
     kept.push(s);
   }
-  const withAcronyms = kept.map((s) => withConversion(a, withAcronym(a, s)));
+  const withAcronyms = kept.map((s) => withConversion(a, withAcronym(a, withHyphenTail(a, s))));
   // The bracketed acronym now belongs to its expansion, not to a span of its own.
   return withAcronyms
     .filter(
@@ -102,6 +102,16 @@ export function candidateSpans(a: Annotated): Span[] {
 
 // "Liberal Democratic Party (LDP)": the bracketed acronym would give the
 // answer away, so it becomes part of the answer.
+// "Spanish-speaking sides", "Soviet-era": a name glued to a hyphenated word is a compound, asked whole.
+function withHyphenTail(a: Annotated, s: Span): Span {
+  if (!/^\p{Lu}/u.test(s.text) || /\d/.test(s.text)) return s;
+  const m = /^-\p{Ll}{3,}\b(?!-)/u.exec(a.text.slice(s.end));
+  // "Frankfurt-based", "Japan-led": the name itself is the fact, the suffix only ties it to the noun.
+  if (!m || /^-(?:based|born|owned|led|made|backed|funded|run|style|era|bound|headquartered)$/.test(m[0])) return s;
+  const end = s.end + m[0].length;
+  return { ...s, kind: "term", end, text: a.text.slice(s.start, end) };
+}
+
 function withAcronym(a: Annotated, s: Span): Span {
   if (s.kind !== "term" && s.kind !== "organization" && s.kind !== "place" && s.kind !== "name") return s;
   const m = /^ ?\(([A-Z](?:\.?[A-Za-z]){1,6}\.?)\)/.exec(a.text.slice(s.end));
@@ -268,13 +278,34 @@ function namesPeople(a: SentenceInfo["annotated"], span: Span): boolean {
   return PEOPLE_HEADS.test(last.lower) || tagsOf(last.lower).includes("Actor");
 }
 
+// Words of praise or weight before a noun: "historic trade deal", "landmark agreement", "massive project".
+const PRAISE = new Set([
+  "historic",
+  "landmark",
+  "massive",
+  "huge",
+  "major",
+  "significant",
+  "important",
+  "key",
+  "notable",
+  "remarkable",
+  "symbolic",
+  "unprecedented",
+  "critically",
+  "ambitious",
+  "strong",
+  "longtime",
+]);
+
 function trimVagueModifiers(a: SentenceInfo["annotated"], span: Span): Span | null {
   const toks = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
   let i = 0;
   const vague = (k: number) =>
     toks[k]!.pos === "ADJ" &&
     toks[k + 1]?.text !== "-" && // "double-blind" is one word
-    tagsOf(toks[k]!.lower).some((t) => t === "Adjective" || t === "Comparable" || t === "Superlative");
+    (PRAISE.has(toks[k]!.lower) ||
+      tagsOf(toks[k]!.lower).some((t) => t === "Adjective" || t === "Comparable" || t === "Superlative"));
   while (i < toks.length - 2 && vague(i)) i++;
   if (i === 0) return span;
   const start = toks[i]!.start;

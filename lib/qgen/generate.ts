@@ -5,6 +5,7 @@ import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
+import { fnv1a } from "./random";
 import { NearDuplicateIndex } from "./dedup";
 import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
@@ -12,7 +13,7 @@ import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./qualit
 import { buildQuestions } from "./questions";
 import { tidyPrompt } from "./tidy";
 import { withoutAcronym } from "./span";
-import { leadToSkip, notStatement, sliceAnnotated } from "./statements";
+import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
 
 export type SourceDocument = {
   id: string;
@@ -88,7 +89,16 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     if (share === undefined) {
       const texts = byDocument.get(f.sentence.documentId) ?? [];
       const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
-      share = n >= 5 ? n / texts.length : 0;
+      // Named in the document's opening heading ("1930 FIFA World Cup", "Treaty of Versailles"): its subject.
+      const title = f.sentence.title?.toLowerCase();
+      const inTitle = !!title && /\s/.test(f.span.text) && containsWord(title, f.span.text.toLowerCase());
+      share = n >= 4 || (inTitle && n >= 2) ? n / texts.length : 0;
+      // "Mount Everest", which the text goes on calling "Everest": a titled place counted by its name.
+      const titled = /^(?:Mount|Mt\.|Lake|Cape|River|Gulf of|Port)\s+(\p{Lu}\p{L}+)$/u.exec(f.span.text);
+      if (titled) {
+        const m = texts.filter((t) => containsWord(t, titled[1]!.toLowerCase())).length;
+        if (m >= 5) share = Math.max(share, m / texts.length);
+      }
       shares.set(key, share);
     }
     return share;
@@ -122,6 +132,18 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     const named = s.fix ? undefined : namedSubject(s.annotated);
     if (named && !findAnaphor(s.annotated)) thing = { doc: s.documentId, name: named };
     else if (!s.fix) thing = undefined;
+    // "I am proud to join …": no prompt made from it says who is speaking.
+    let speaker = unnamedSpeaker(s.annotated);
+    if (speaker && !s.fix) {
+      // The sentence before or after attributes the quotation: say who is speaking.
+      const near = [s.docIndex - 1, s.docIndex + 1, s.docIndex - 2].map((k) => s.docSentences[k]?.text);
+      const name = attributedSpeaker(near);
+      if (name) {
+        s.fix = { start: 0, end: 0, text: `${name} said: `, context: true };
+        speaker = false;
+      }
+    }
+    if (speaker) s.unnamed = true;
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -129,7 +151,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         f.span,
         f.factType,
         Math.max(count >= 4 ? count / sentencesIn.get(s.documentId)! : 0, topicShare(f)),
-        s.fix !== undefined,
+        s.fix !== undefined && !speaker,
         s.unnamed,
       );
       if (score !== null) all.push({ ...f, score });
@@ -155,11 +177,18 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
       .slice(0, notesPerSentence(facts, maxPerSentence))
       .sort((x, y) => x.span.start - y.span.start);
     let trueTaken = false;
+    const made: Question[] = [];
     for (const f of best) {
       const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken);
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
-      questions.push(...qs);
+      made.push(...qs);
     }
+    // One statement per sentence: a true and a false copy, or two false ones, give each other away.
+    // The seed picks a true one about one sentence in four, else a false one where there is one.
+    const statements = made.filter((q) => q.type === "true_false");
+    const preferTrue = (fnv1a(`${seed}|tf|${facts[0]!.sentence.hash}`) & 3) === 0;
+    const kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
+    questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
   }
 
   return {

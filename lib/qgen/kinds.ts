@@ -163,3 +163,35 @@ export function sameSubregion(a: string, b: string): boolean {
   const cb = countryOf(b) ?? capitalOf(b);
   return !!ca && !!cb && ca !== cb && ca.subregion === cb.subregion;
 }
+
+// "Japanese", "American": the adjective a sentence uses for a country it does not name.
+const DEMONYMS = new Map<string, Country>();
+for (const c of worldCountries) {
+  const country = BY_CODE.get(c.cca3);
+  const m = (c as { demonyms?: { eng?: { m?: string } } }).demonyms?.eng?.m;
+  if (country && m && m.length > 3) DEMONYMS.set(m.toLowerCase(), country);
+}
+
+/** The countries a sentence names or calls by their adjective ("the United States", "Japanese"). */
+export function countriesIn(text: string): Set<Country> {
+  const out = new Set<Country>();
+  for (const m of text.matchAll(/\p{Lu}[\p{L}.]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.]*){0,3}/gu)) {
+    const words = m[0].split(/\s+/);
+    // Every run of capitalised words: "United States President Richard Nixon" holds "United States".
+    for (let i = 0; i < words.length; i++)
+      for (let j = i + 1; j <= words.length; j++) {
+        const phrase = words
+          .slice(i, j)
+          .join(" ")
+          .replace(/[’']s$|,$/, "");
+        const c = countryOf(phrase) ?? DEMONYMS.get(phrase.toLowerCase());
+        if (c) out.add(c);
+      }
+  }
+  return out;
+}
+
+/** "Uruguayan", "Japanese": a country's adjective. */
+export function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word.toLowerCase());
+}

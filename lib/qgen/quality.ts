@@ -1,7 +1,7 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
-import { countryOf } from "./kinds";
+import { countryOf, isDemonym } from "./kinds";
 import { isWordToken, PRONOUNS, STOPWORDS, withoutAcronym, type Span } from "./span";
 import { wordNumber } from "./values";
 
@@ -77,7 +77,7 @@ export function scoreSpan(
 
   if (NUMERIC.has(factType) && bracketGivesAway(a.text, span)) return null;
   // "1800 square feet (167 square meters)": the conversion in brackets is the same fact as the figure before it.
-  if (factType === "quantity" && /\d[\d,.]*\s*(?:\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
+  if (factType === "quantity" && /\d[\d,.]*\s*(?:[°º]?\p{L}+\.?\s*){0,2}\(\s*$/u.test(a.text.slice(0, span.start)))
     return null;
   // "dozens of institutes": a vague amount is no figure to learn.
   if (
@@ -87,7 +87,50 @@ export function scoreSpan(
     return null;
   // "210,0000": a figure the source mistyped is no answer to learn.
   if (NUMERIC.has(factType) && /\d,(?:\d{4,}|\d{1,2})(?!\d)/.test(span.text)) return null;
-  if (rangeGivenByLength(span.text, rest)) return null;
+  if (rangeGivenByLength(span.text, rest) || lengthGivenByRange(span.text, rest)) return null;
+  // "Thirteen teams (seven from …, four from … and two from …)": the parts add up to the answer.
+  if (NUMERIC.has(factType) && partsAddUp(span.text, a.text.slice(span.end))) return null;
+  // "estimates of 2008 GDP", "in 2013 dollars": a year that dates a measure is a detail, not the fact.
+  if (
+    factType === "year" &&
+    /^\s(?:GDP|GNP|dollars?|prices|levels?|figures?|estimates?|data|terms)\b/.test(a.text.slice(span.end))
+  )
+    return null;
+  // "above the long-term average", "several U.S. LNG producers": a term cut from the noun it modifies
+  // leaves a stock phrase around the blank, and the head noun in the prompt narrows it to a guess.
+  if (factType === "term" && modifiesNextNoun(a, span) && (/^\p{Ll}/u.test(span.text) || countryLed(span.text)))
+    return null;
+  // "the Mahalangur mountain range": the common part of a name, cut from the name before it.
+  if (span.origin === "chunk" && cutFromName(a, span)) return null;
+  // "referred to as the “1950 World Cup final”" beside "the 1930 FIFA World Cup final" and "the 1950 match":
+  // every word of the answer is in the prompt already.
+  if (!NUMERIC.has(factType) && wordsGivenAway(span.text, rest)) return null;
+  // "Austria, _____, Cyprus, Finland, France, …": one item of a long list is guessed, not known.
+  if (inLongList(a.text, span)) return null;
+  // "one of the _____ at the end of World War I": a class the sentence picks one member of.
+  if (span.origin === "chunk" && /\bone of (?:the|its|their|his|her)\s+$/i.test(a.text.slice(0, span.start)))
+    return null;
+  // "more than _____ times that rate (0.20°C …)" beside 0.06°C: the figures give the factor away.
+  if (
+    factType === "quantity" &&
+    /^\s+times\b/.test(a.text.slice(span.end)) &&
+    (rest.match(/\d[\d.,]*/g) ?? []).length >= 2
+  )
+    return null;
+  // "the Uruguayan capital": a country's adjective before a common noun describes a place, it names none.
+  if (factType === "term" && demonymLed(span.text)) return null;
+  // "several", "many": a quantifier is no term to learn.
+  if (/^(?:several|many|numerous|few|various|some|most|all|both|each|other|certain)$/i.test(span.text)) return null;
+  // "(Japanese: …, Hepburn: …)": a label before a colon names a field, not a fact.
+  if (!NUMERIC.has(factType) && /^\s*:/.test(a.text.slice(span.end))) return null;
+  // "UK £284 billion": a country naming a currency.
+  if (/^\s*[£$€¥]/.test(a.text.slice(span.end, span.end + 3)) && countryOf(span.text)) return null;
+  // "(equivalent to US$1,022 billion at the exchange rates …)": a conversion of the figure before it.
+  if (
+    NUMERIC.has(factType) &&
+    /\(\s*(?:equivalent to|equal to|or|i\.e\.,?|roughly|about|approximately)\s+$/i.test(a.text.slice(0, span.start))
+  )
+    return null;
   // "8848 m" with "8,848 m" later in the same passage: the figure, in any format, gives itself away.
   if (NUMERIC.has(factType) && figureRepeated(withoutAcronym(span.text), rest)) return null;
   // "U.S. dollar", "United States goalkeeper": a country used as a modifier tests nothing.
@@ -101,6 +144,8 @@ export function scoreSpan(
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
   if (inFigureBrackets(a.text, span)) score -= 0.15;
+  // "the Rackham Auditorium", "CERN’s Main Auditorium": the room where something happened is an incidental detail.
+  if (/\b(?:auditorium|hall|room|lobby|ballroom|theatre|theater|lecture hall)$/i.test(span.text)) score -= 0.35;
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
@@ -122,9 +167,12 @@ export function scoreSpan(
   if (factType === "quantity") {
     // "one of the most important provisions" picks one out; it counts nothing.
     if (/^one$/i.test(span.text) && /^\s+of\b/i.test(a.text.slice(span.end))) return null;
-    if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.25;
+    const determined = /^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "");
+    // "The two sides have stated …": a small count of things already named is no fact.
+    if (/^(one|two|a|an)$/i.test(span.text) && determined) return null;
+    if (/^(one|two|a|an)\b/i.test(span.text)) score -= 0.4;
     // "the three scientists" points back at people already named.
-    else if (/^(the|these|those|both|all)$/.test(words[words.indexOf(inside[0]!) - 1]?.lower ?? "")) score -= 0.3;
+    else if (determined) score -= 0.3;
     // "the stage one agreement": a number between two common nouns labels a thing, it counts nothing.
     const at = a.tokens.indexOf(inside[0]!);
     const prev = a.tokens[at - 1];
@@ -142,7 +190,7 @@ export function scoreSpan(
     if (!/\p{L}/u.test(span.text) && !(next && (next.pos === "NOUN" || next.pos === "ADJ"))) score -= 0.2;
   }
   // An answer found all over the corpus (the topic itself) is a giveaway.
-  if (answerFrequency > 0.1) score -= 0.4;
+  if (answerFrequency > 0.1) score -= 0.5;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
 }
 
@@ -153,6 +201,93 @@ function figureRepeated(answer: string, rest: string): boolean {
   if (!figure || figure.length < 3 || /^(?:1\d|20)\d{2}$/.test(figure)) return false;
   for (const m of rest.matchAll(/\d[\d,]*(?:\.\d+)?/g)) if (m[0].replace(/,/g, "") === figure) return true;
   return false;
+}
+
+// "U.S. LNG", "U.S.-Japan": a country before a common noun or acronym, or two countries joined.
+function countryLed(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length === 2 && countryOf(words[0]!)) return true;
+  const joined = text.split(/[-–]/);
+  return joined.length === 2 && joined.every((w) => !!countryOf(w));
+}
+
+/**
+ * Every content word of a multi-word answer appears in the rest of the sentence, a year or number
+ * aside ("The _____ was the inaugural FIFA World Cup" for "1930 FIFA World Cup").
+ */
+function wordsGivenAway(answer: string, rest: string): boolean {
+  const words = answer
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+  return words.length >= 2 && words.every((w) => containsWord(rest, w));
+}
+
+/** The span is one item of a comma-separated list of five or more names ("Austria, _____, Cyprus, …"). */
+function inLongList(text: string, span: Span): boolean {
+  if (!/^\p{Lu}/u.test(span.text) || !text.includes(",")) return false;
+  const parts: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(/,/g)) {
+    parts.push({ start: from, end: m.index });
+    from = m.index + 1;
+  }
+  parts.push({ start: from, end: text.length });
+  const at = parts.findIndex((p) => p.start <= span.start && span.end <= p.end);
+  if (at < 0) return false;
+  const item = (k: number) =>
+    /^\s*(?:(?:and|or)\s+)?(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\s*[.;:]?\s*$/u.test(
+      text.slice(parts[k]!.start, parts[k]!.end),
+    );
+  if (!item(at)) return false;
+  let n = 1;
+  for (let k = at - 1; k >= 0 && item(k); k--) n++;
+  for (let k = at + 1; k < parts.length && item(k); k++) n++;
+  return n >= 5;
+}
+
+function demonymLed(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length === 2 && isDemonym(words[0]!) && /^\p{Ll}+$/u.test(words[1]!);
+}
+
+function modifiesNextNoun(a: Annotated, span: Span): boolean {
+  const next = a.tokens.find((t) => t.start >= span.end);
+  return (
+    !!next && next.start === span.end + 1 && (next.pos === "NOUN" || next.pos === "ADJ") && /^\p{Ll}+$/u.test(next.text)
+  );
+}
+
+/** A count followed by a bracket whose figures add up to it ("Thirteen teams (seven …, four … and two …)"). */
+function partsAddUp(answer: string, after: string): boolean {
+  const total = numberOf(answer.trim());
+  const bracket = /^[^()]{0,30}\(([^()]*)\)/.exec(after);
+  if (total === null || !bracket) return false;
+  const parts = [...bracket[1]!.matchAll(/\b(\d[\d,]*|[a-z]+)\b/gi)]
+    .map((m) => numberOf(m[1]!))
+    .filter((n): n is number => n !== null);
+  return parts.length >= 2 && parts.reduce((x, y) => x + y, 0) === total;
+}
+
+function numberOf(word: string): number | null {
+  if (/^\d[\d,]*$/.test(word)) return Number(word.replace(/,/g, ""));
+  const n = wordNumber(word);
+  return n >= 0 ? n : null;
+}
+
+function cutFromName(a: Annotated, span: Span): boolean {
+  const at = a.tokens.findIndex((t) => t.start >= span.start);
+  const prev = a.tokens[at - 1];
+  return at > 1 && !!prev && prev.end === span.start - 1 && prev.pos === "PROPN" && /^\p{Lu}\p{Ll}+$/u.test(prev.text);
+}
+
+/** "lasted _____ from 2005 to 2010": the two ends give the length away. */
+function lengthGivenByRange(answer: string, rest: string): boolean {
+  const m = /^(\d{1,3}|[a-z]+)[\s-]years?$/i.exec(answer.trim());
+  if (!m) return false;
+  const length = /^\d+$/.test(m[1]!) ? Number(m[1]) : wordNumber(m[1]!);
+  const range = /\b(?:from\s+|between\s+)?(1\d{3}|20\d{2})\s*(?:to|until|and|–|-)\s*(1\d{3}|20\d{2})\b/.exec(rest);
+  return !!range && Number(range[2]) - Number(range[1]) === length;
 }
 
 function isAttributive(a: Annotated, span: Span): boolean {
@@ -192,7 +327,7 @@ export function bracketGivesAway(text: string, span: Span): boolean {
 }
 
 // Right after a figure and its unit: "8,848 metres (", "$14.4 billion (".
-const AFTER_FIGURE = /[\d%]\s*(?:\p{L}+\.?\s*)?$/u;
+const AFTER_FIGURE = /[\d%]\s*(?:[°º]?\p{L}+\.?\s*)?$/u;
 
 /** The span sits in brackets that follow another figure: a restatement or breakdown of it. */
 function inFigureBrackets(text: string, span: Span): boolean {

@@ -3,7 +3,7 @@ import { withoutAcronym } from "./span";
 import { withFix } from "./anaphora";
 import { orderConstraints, pickDistractors, type DistractorPool } from "./distractors";
 import type { Fact } from "./facts";
-import { fineKind, listedValues, sameSubregion } from "./kinds";
+import { capitalOf, countriesIn, fineKind, listedValues, sameSubregion } from "./kinds";
 import { containsWord } from "./quality";
 import { isTitle, tagsOf } from "./lexicon";
 import { fnv1a, seededRandom, shuffle, stableId } from "./random";
@@ -45,6 +45,17 @@ export function buildQuestions(
   // unless the referent holds the answer itself.
   const fix =
     sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
+  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is asked one field at a time,
+  // under the document's name, and gives no choices or statements (it is no sentence to judge).
+  const field = factBoxField(text, span.start, span.end);
+  if (field === "") return [];
+  if (field) {
+    const prompt = tidyPrompt(`${sentence.title ? `${sentence.title}. ` : ""}${field}`);
+    return [
+      { id: `${noteId}-c`, noteId, type: "cloze", prompt, answer, factType, source: source(), score },
+      { id: `${noteId}-f`, noteId, type: "flashcard", prompt, answer, factType, source: source(), score },
+    ];
+  }
   const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fix));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
@@ -69,6 +80,11 @@ export function buildQuestions(
     distractors.length === 3 &&
     (!sameHead || distractors.every((d) => head(d) === head(answer))) &&
     !figuresConstrain(fact) &&
+    !timeConstrains(fact) &&
+    // "have _____ mass" (zero): counts offered against "none" are of another kind.
+    !/^(?:zero|none|no|0)$/i.test(answer) &&
+    !(kind === "country" && regionRulesOut(text, answer, distractors)) &&
+    !(kind === "city" && citiesRuledOut(text, distractors)) &&
     // "_____, DC": a qualifier after the blank leaves one city or place standing.
     !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
   ) {
@@ -108,7 +124,7 @@ export function buildQuestions(
   // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
   // made only one time in four (sentences without a swap give the true ones).
   const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
-  const can = swappable(fact);
+  const can = !timeConstrains(fact) && swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
@@ -130,6 +146,78 @@ export function buildQuestions(
     score,
   });
   return out;
+}
+
+/**
+ * A year or date the sentence places against the present ("the year _____, … is now the 12th-warmest",
+ * "at the time"), against another year by a comparison ("had surpassed _____": every earlier year fits)
+ * or by a stated interval ("exactly five years after the assassination"): the choices are ruled out or
+ * all fit, and a changed value contradicts its own sentence.
+ */
+function timeConstrains(fact: Fact): boolean {
+  if (fact.factType !== "year" && fact.factType !== "date") return false;
+  const text = fact.sentence.text;
+  const rest = text.slice(0, fact.span.start) + " _ " + text.slice(fact.span.end);
+  if (/\b(?:now|today|currently|at the time|still)\b/i.test(rest)) return true;
+  if (
+    /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:after|before|later|earlier|since|prior)\b/i.test(
+      rest,
+    )
+  )
+    return true;
+  return (
+    /\b(?:1\d{3}|20\d{2})\b/.test(rest) &&
+    /\b(?:surpass(?:ed|es)?|exceed(?:ed|s)?|overt(?:ook|akes?)|outstrip(?:ped|s)?|beat|replac(?:ed|es)|succeed(?:ed|s))\b/i.test(
+      rest,
+    )
+  );
+}
+
+const REGION_WORDS =
+  /\b(?:South American|North American|Central American|Latin American|European|African|Asian|Caribbean|Middle Eastern|Scandinavian|Nordic|Balkan)\b/;
+
+/** "between two South American nations, … between _____ and Uruguay": a country of another region is ruled out. */
+function regionRulesOut(text: string, answer: string, distractors: string[]): boolean {
+  return REGION_WORDS.test(text) && !distractors.every((d) => sameSubregion(answer, d));
+}
+
+/**
+ * "signed in Washington, DC, and _____ … on behalf of Japanese Prime Minister …": a city in a country
+ * the sentence does not name is ruled out by it.
+ */
+function citiesRuledOut(text: string, distractors: string[]): boolean {
+  const named = countriesIn(text);
+  if (named.size === 0) return false;
+  return distractors.some((d) => {
+    const c = capitalOf(d);
+    return !!c && !named.has(c);
+  });
+}
+
+/**
+ * The labelled field holding the span, blanked, when the text is a fact box of three or more fields
+ * ("Date of Birth: … Hometown: … Hired by NACA: June 1953 …"); "" when the span is not a field's value.
+ */
+function factBoxField(text: string, start: number, end: number): string | null {
+  if (!text.includes(":") || /[.!?]["”’)]?\s*$/.test(text)) return null;
+  const colons = [...text.matchAll(/:\s/g)].map((m) => m.index);
+  if (colons.length < 3) return null;
+  const colon = colons.filter((c) => c < start).at(-1);
+  if (colon === undefined || text.slice(colon + 1, start).trim() !== "") return "";
+  const next = colons.find((c) => c >= end);
+  const to = next === undefined ? text.length : labelStart(text, next);
+  return (text.slice(labelStart(text, colon), start) + BLANK + text.slice(end, to)).trim();
+}
+
+// A label runs back from its colon over up to six words, stopping at a figure, a comma or a state code ("WV").
+function labelStart(text: string, colon: number): number {
+  let at = colon;
+  for (let n = 0; n < 6; n++) {
+    const m = /(\S+)\s*$/.exec(text.slice(0, at));
+    if (!m || /[\d,;]/.test(m[1]!) || /^[A-Z]{2}$/.test(m[1]!)) break;
+    at = m.index;
+  }
+  return at;
 }
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
@@ -172,10 +260,21 @@ function swappable(fact: Fact): boolean | "gendered" {
     // "the Higgs boson" names a thing; "President Trump" a role the swap would contradict.
     if (next && next.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return false;
     if (prev && /^\p{Lu}/u.test(prev.text) && (isTitle(prev.text) || prev.pos === "PROPN")) return false;
+    // "Yukio Kani, global CEO and chairman of JERA": another person contradicts the role beside the name.
+    if (
+      /^,\s+(?:the\s+|a\s+|an\s+)?\p{Ll}/u.test(after) ||
+      /\b(?:CEO|chairman|president|director|minister|secretary)\s+$/i.test(before)
+    )
+      return false;
   }
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "the Uruguayan capital, _____": another city contradicts the country the sentence names.
+  if (kind === "city") {
+    const country = capitalOf(span.text);
+    if (country && countriesIn(sentence.text).has(country)) return false;
+  }
   // "UK £284 billion": a country naming a currency or an amount is not a place to swap.
   if (/^\s*[£$€¥]/.test(after)) return false;
   // "Katherine Johnson’s curiosity … vaulted her": a swapped person keeps the sentence's pronouns.
@@ -211,7 +310,7 @@ function falseValue(
     );
     return near[0];
   }
-  return distractors.find((d) => clearlyDifferent(fact.factType, answer, d));
+  return distractors.find((d) => clearlyDifferent(fact.factType, answer, d) && plausibleBeside(answer, d));
 }
 
 // A year that stands on the same side of the sentence's other years as the answer.
@@ -246,6 +345,14 @@ export function clearlyDifferent(factType: Fact["factType"], answer: string, oth
     return Math.max(a, b) / Math.min(a, b) >= 1.3;
   }
   return true;
+}
+
+/** "1 percent" → "0.02 percent" is false on its face: a swap stays within a factor of two. */
+function plausibleBeside(answer: string, other: string): boolean {
+  const a = parseNumeric(answer)?.number;
+  const b = parseNumeric(other)?.number;
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
+  return Math.max(a, b) / Math.min(a, b) <= 2;
 }
 
 // Puts a swapped value into the sentence, keeping "a"/"an" in agreement with it.

@@ -1,4 +1,5 @@
 import { getNlp } from "../text/nlp";
+import { ENDS_WITH_UNIT, STARTS_SENTENCE } from "../text/sentences";
 import { joinSplitWords, type Annotated, type Token, type WinkEntity } from "./annotate";
 
 export type AnnotatedSentence = {
@@ -40,7 +41,8 @@ export function readDocument(text: string): AnnotatedSentence[] {
     const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
     const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
     const endOf = (i: number) => starts[i]! + values[i]!.length;
-    for (const [first, last] of mergeBrokenInitialisms(line[0], starts, endOf, spans)) {
+    const merged = mergeBrokenInitialisms(line[0], starts, endOf, spans);
+    for (const [first, last] of splitAfterUnits(line[0], starts, endOf, merged)) {
       const s = starts[first]!;
       const e = endOf(last);
       const sentenceText = line[0].slice(s, e);
@@ -97,4 +99,28 @@ function mergeBrokenInitialisms(
     }
   }
   return merged;
+}
+
+// As in lib/text/sentences.ts: "8848 m. In 2010 …" is two sentences, which wink reads as one.
+function splitAfterUnits(
+  line: string,
+  starts: number[],
+  endOf: (i: number) => number,
+  spans: Array<[number, number]>,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    let from = a;
+    for (let i = a; i < b; i++)
+      if (
+        line.charCodeAt(endOf(i) - 1) === 46 && // "."
+        ENDS_WITH_UNIT.test(line.slice(Math.max(starts[from]!, endOf(i) - 8), endOf(i))) &&
+        STARTS_SENTENCE.test(line.slice(starts[i + 1]!, starts[i + 1]! + 1))
+      ) {
+        out.push([from, i]);
+        from = i + 1;
+      }
+    out.push([from, b]);
+  }
+  return out;
 }

@@ -69,9 +69,12 @@ function defined(a: Annotated): Span[] {
   const toks = a.tokens;
   const out: Span[] = [];
   for (let i = 0; i + 1 < toks.length; i++) {
-    const known = toks[i]!.lower === "known" && toks[i + 1]!.lower === "as";
+    // "known as", "known collectively as the Eurozone": an adverb and an article may come between.
+    const adverb = toks[i + 1]?.pos === "ADV" && toks[i + 2]?.lower === "as" ? 1 : 0;
+    const known = toks[i]!.lower === "known" && toks[i + 1 + adverb]?.lower === "as";
     if (!DEFINERS.has(toks[i]!.lower) && !known) continue;
-    const from = known ? i + 2 : i + 1;
+    let from = known ? i + 2 + adverb : i + 1;
+    if (known && toks[from]?.lower === "the" && toks[from + 1]?.pos === "PROPN") from++;
     let to = from;
     while (to < toks.length && to - from < 4 && /^(NOUN|PROPN|ADJ)$/.test(toks[to]!.pos)) to++;
     if (to > from && toks[to - 1]!.pos !== "ADJ") out.push(makeSpan(a, from, to - 1, "term", "defined"));
@@ -177,6 +180,9 @@ export function isKeyTermChunk(a: Annotated, span: Span, vagueTags: (word: strin
   const words = a.tokens.filter((t) => t.start >= span.start && t.end <= span.end && t.text !== "-");
   if (words.length < 2) return false;
   const modifiers = words.slice(0, -1);
+  // "statistical exercise", "cabinet session", "strategic location": a head this general makes the
+  // whole phrase a stock description, whatever its modifiers.
+  if (VAGUE_HEADS.has(words.at(-1)!.lower)) return false;
   if (a.text.slice(span.start, span.end).includes("-")) return true;
   if (words.length > 3) return false; // a long description, not a name for a thing
   return modifiers.every((t) => {
@@ -253,4 +259,40 @@ const GENERIC_NOUNS = new Set([
   "case",
   "fact",
   "today",
+]);
+
+// Heads that describe a setting, a role or a manner rather than name a thing.
+const VAGUE_HEADS = new Set([
+  "name",
+  "location",
+  "position",
+  "session",
+  "meeting",
+  "exercise",
+  "affair",
+  "matter",
+  "issue",
+  "aspect",
+  "factor",
+  "feature",
+  "role",
+  "level",
+  "area",
+  "side",
+  "manner",
+  "approach",
+  "situation",
+  "context",
+  "purpose",
+  "period",
+  "setting",
+  "moment",
+  "occasion",
+  "degree",
+  "extent",
+  "basis",
+  "average",
+  "step",
+  "domain",
+  "record",
 ]);

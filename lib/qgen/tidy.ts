@@ -14,6 +14,8 @@ export function tidyPrompt(text: string): string {
       /^(?:As\s+)?(?:seen|shown|pictured|illustrated)\s+(?:in\s+)?(?:the\s+)?(?:image|figure|photo|picture|chart|graph|map|table)\s+(?:below|above),\s+(\S)/i,
       (_, c: string) => c.toUpperCase(),
     );
+  // "The euro (currency sign: ; currency code: EUR) is …": a bracket with a field the source left empty.
+  if (t.includes(": ;") || t.includes(": )")) t = t.replace(/\s?\([^():]*:\s*(?:;[^()]*)?\)/g, "");
   t = withoutOpener(t);
   if (/[“”"]/.test(t)) t = balanceQuotes(t);
   return t.trim();

@@ -55,7 +55,7 @@ export function splitSentences(text: string, limit = Infinity): Sentence[] {
       const [a, b] = s.out(its.span) as unknown as [number, number];
       spans.push([tokenStart[a]!, tokenEnd[b]!]);
     });
-    for (const [s, e] of mergeBrokenInitialisms(line[0], spans)) {
+    for (const [s, e] of splitAfterUnits(line[0], mergeBrokenInitialisms(line[0], spans))) {
       const start = lineStart + s;
       const end = lineStart + e;
       const sentenceText = text.slice(start, end);
@@ -95,4 +95,27 @@ function mergeBrokenInitialisms(line: string, spans: Array<[number, number]>) {
     }
   }
   return merged;
+}
+
+// wink reads a metre sign before a period as an abbreviation ("8848 m. In 2010 …")
+// and runs two sentences together; a number, a unit and a period before a capital
+// end a sentence (a.m./p.m. have their own periods and are left alone).
+const UNIT_END = /(?<=\d\s?(?:m|km|cm|mm|ft|mi|kg|lb)\.)\s+(?=[A-Z"“‘(])/g;
+/** Text that ends with a number, a unit and its period ("8848 m."): a sentence end before a capital. */
+export const ENDS_WITH_UNIT = /\d\s?(?:m|km|cm|mm|ft|mi|kg|lb)\.$/;
+/** What may start the sentence after such an end. */
+export const STARTS_SENTENCE = /^[A-Z"“‘(]/;
+
+function splitAfterUnits(line: string, spans: Array<[number, number]>) {
+  const out: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    let from = start;
+    for (const m of line.slice(start, end).matchAll(UNIT_END)) {
+      const at = start + m.index;
+      out.push([from, at]);
+      from = at + m[0].length;
+    }
+    out.push([from, end]);
+  }
+  return out;
 }

@@ -20,6 +20,18 @@ describe("splitSentences", () => {
     expect(s.map((x) => x.index)).toEqual([0, 1, 2, 3]);
   });
 
+  it("ends a sentence after a unit abbreviation and its period", () => {
+    const text =
+      "The ridge was put at 6812 m. In 1990, a new survey gave 6,815 m and the pass 4 km. Both held. It ends at 5 p.m. Tuesday.";
+    const s = expectExactOffsets(text);
+    expect(s.map((x) => x.text)).toEqual([
+      "The ridge was put at 6812 m.",
+      "In 1990, a new survey gave 6,815 m and the pass 4 km.",
+      "Both held.",
+      "It ends at 5 p.m. Tuesday.",
+    ]);
+  });
+
   it("does not split on abbreviations, decimals or initialisms", () => {
     const text =
       "Dr. Smith paid $14.9 billion on Feb. 7, 2025 in the U.S. capital. " +
