@@ -51,7 +51,8 @@ export default defineConfig({
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts"],
           // Upgrades an SQLite file migration by migration; PostgreSQL's history is tested in postgres/.
-          exclude: ["tests/integration/decks-migration.test.ts"],
+          // Redis tests need no database; the SQLite run covers them.
+          exclude: ["tests/integration/decks-migration.test.ts", "tests/integration/redis/**"],
           environment: "node",
           env: { QUARRY_TEST_DB: "postgresql" },
           globalSetup: ["tests/integration/helpers/pg-global-setup.ts"],

@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   if (!code) return apiError(400, "invalid_code", "A game code is 6 digits, like 123 456.");
   try {
     const now = Date.now();
-    limitJoin(clientIp(request), now);
+    await limitJoin(clientIp(request), now);
     const jar = await cookies();
     const learner = await currentLearner();
     const outcome = await joinByCode(
