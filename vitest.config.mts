@@ -60,6 +60,19 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        extends: true,
+        // Three production servers on one PostgreSQL and one Redis behind nginx
+        // (deploy/nginx.conf); `npm run test:cluster` runs it through scripts/test-cluster.mjs.
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          // Setup builds the app when the build is older than the sources.
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

@@ -39,15 +39,6 @@ export function redis(): Redis | null {
   return holder.quarryRedis.client;
 }
 
-/** A second connection (a subscriber cannot send other commands). */
-export function newRedisConnection(): Redis {
-  const url = redisUrl();
-  if (!url) throw new Error("REDIS_URL is not set");
-  const client = new Redis(url, { ...redisOptions(), commandTimeout: undefined });
-  client.on("error", (error: Error) => logRedisError("subscriber", error));
-  return client;
-}
-
 const lastLogged = new Map<string, number>();
 
 /** At most one line a minute per kind, so an outage does not flood the log. */

@@ -9,9 +9,10 @@ import type { Random } from "@/lib/random";
 import { submitAnswer, type AnswerInput } from "@/lib/live/answers";
 import { playerView, type PlayerView } from "@/lib/live/player-view";
 import { hostView, type HostView } from "@/lib/live/host-view";
-import type { Player } from "@/lib/live/types";
+import type { LiveGame, Player } from "@/lib/live/types";
 import { loadPlayableDeck, type ShareTokens } from "@/lib/server/decks";
 import type { Viewer } from "@/lib/permissions";
+import { claimCode, claimGame, RESERVING } from "./cluster";
 import { hashToken } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { pickQuestions } from "./pick-questions";
@@ -62,6 +63,7 @@ export async function createQuiz(
     },
     { code: generateJoinCode(rnd.random, isCodeTaken), hostToken, now },
   );
+  await reserveCode(game, rnd.random);
   const id = await createLiveGame({
     code: game.code,
     hostTokenHash: hashToken(hostToken),
@@ -94,7 +96,24 @@ export async function createQuiz(
     lastActivityAt: now.getTime(),
   };
   addEntry(entry);
+  await placeGame(entry);
   return { entry, hostToken };
+}
+
+/** On a cluster the join code must be free on every instance, not only here. */
+async function reserveCode(game: LiveGame, random: Random): Promise<void> {
+  const tried = new Set<string>();
+  while (!(await claimCode(game.code, RESERVING))) {
+    tried.add(game.code);
+    if (tried.size >= 20) throw new LiveServiceError("no_code", "Could not find a free game code. Try again.");
+    game.code = generateJoinCode(random, (code) => tried.has(code) || isCodeTaken(code));
+  }
+}
+
+/** Points the code at the stored game and records this instance as its owner (no-ops on one instance). */
+async function placeGame(entry: GameEntry): Promise<void> {
+  await claimCode(entry.game.code, entry.id, { replace: true });
+  await claimGame(entry.id);
 }
 
 export function requireEntry(gameId: string): GameEntry {

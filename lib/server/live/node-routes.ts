@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BodyRead } from "@/lib/server/body";
 import { MAX_JSON_BYTES, type HeaderReader } from "@/lib/server/http";
 import securityHeaders from "@/lib/server/security-headers.json";
+import { cluster, FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, gameIdForCode, isForwarded, locateGame } from "./cluster";
+import { forwardRequest } from "./forward";
 import { answerFrom, resolveViewer } from "./handlers";
 import { attachViewer, MAX_BACKLOG_BYTES, SSE_HEADERS } from "./sse";
 
@@ -90,6 +92,62 @@ async function serveEvents(req: IncomingMessage, res: ServerResponse, gameId: st
     end: () => res.end(),
   });
   res.once("close", detach);
+}
+
+/** Paths about one game, by id or by join code, that a cluster serves on the game's owner. */
+const BY_ID = /^\/(?:api\/live|live)\/([^/?]+)\/(?:answer|events|host)(?:[/?]|$)/;
+const BY_CODE = /^\/(?:play\/(\d{6})(?:[/?]|$)|join\?(?:.*&)?code=(\d{6})(?:&|$))/;
+
+type RequestContext = { clientAddress: string };
+
+/** A request another instance passed on carries the client's address; it replaces the forwarder's. */
+function adoptForwardedAddress(req: IncomingMessage): void {
+  const address = req.headers[FORWARDED_ADDRESS_HEADER];
+  if (typeof address !== "string" || address === "") return;
+  const store = (globalThis as Record<symbol, { getStore(): RequestContext | undefined } | undefined>)[
+    Symbol.for("quarry.requestContext")
+  ];
+  const context = store?.getStore();
+  if (context) context.clientAddress = address;
+}
+
+async function gameOf(url: string): Promise<string | null> {
+  const byId = BY_ID.exec(url);
+  if (byId) return byId[1]!;
+  const byCode = BY_CODE.exec(url);
+  const code = byCode?.[1] ?? byCode?.[2];
+  return code ? gameIdForCode(code) : null;
+}
+
+/**
+ * The production server's entry for every request. On a cluster a request
+ * about a game held by another instance is passed on to it (forward.ts);
+ * everything else is served here: the direct paths below, the rest by Next
+ * (`next`). Returns false when the request is Next's, without a cluster.
+ */
+export function routeRequest(req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+  const forwarded = req.headers[FORWARD_HEADER];
+  if (forwarded !== undefined) {
+    // Only an instance of this install may pass requests on; anything else is served as it came.
+    if (isForwarded(Array.isArray(forwarded) ? forwarded[0] : forwarded)) adoptForwardedAddress(req);
+    delete req.headers[FORWARD_HEADER];
+    delete req.headers[FORWARDED_ADDRESS_HEADER];
+    return serveLiveRequest(req, res);
+  }
+  delete req.headers[FORWARDED_ADDRESS_HEADER];
+  const url = req.url ?? "";
+  if (!cluster() || !(BY_ID.test(url) || BY_CODE.test(url))) return serveLiveRequest(req, res);
+  void gameOf(url)
+    .then((gameId) => (gameId ? locateGame(gameId) : null))
+    .catch((error: unknown) => {
+      console.error("live: finding a game's instance failed", error);
+      return null;
+    })
+    .then((location) => {
+      if (location?.kind === "remote") forwardRequest(req, res, location.url);
+      else if (!serveLiveRequest(req, res)) next();
+    });
+  return true;
 }
 
 /** Serves the request and returns true if it is one of the direct paths; false leaves it to Next. */

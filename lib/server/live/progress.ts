@@ -2,6 +2,7 @@ import "server-only";
 
 import { discardLiveAnswers, finishLiveGame, markLiveGameStarted, saveLivePlayerScores } from "@/lib/data/live";
 import { nextWakeAt, tick } from "@/lib/live/game";
+import { releaseCode } from "./cluster";
 import { gameChannel, registry, type GameEntry } from "./registry";
 import { recordRoundReviews } from "./round-reviews";
 
@@ -83,6 +84,8 @@ function persistProgress(entry: GameEntry, now: number): void {
     const scores = changedScores(entry);
     const at = new Date(game.finishedAt ?? now);
     void writer.enqueue(() => finishLiveGame(id, at, scores));
+    // The code may name another game now (a cluster reserves codes in Redis).
+    releaseCode(game.code, id).catch((error: unknown) => console.error("live: releasing a join code failed", error));
   }
 }
 

@@ -1,4 +1,5 @@
 import { endAbandonedLiveGames } from "@/lib/data/live";
+import { ownedElsewhere } from "./cluster";
 import { registry } from "./registry";
 
 /**
@@ -6,11 +7,13 @@ import { registry } from "./registry";
  * are ended cleanly: their state lived in memory, so they cannot go on, but
  * every answer they acknowledged is stored and their report is rebuilt from
  * the rows. Runs once per process, at server start (instrumentation.ts) and
- * again before the first game is created, whichever comes first.
+ * again before the first game is created, whichever comes first. On a
+ * cluster (REDIS_URL), games another instance still holds are left alone.
  */
 export function ensureStartup(now: Date): Promise<void> {
   const r = registry();
-  r.startup ??= endAbandonedLiveGames([...r.games.keys()], now)
+  r.startup ??= ownedElsewhere()
+    .then((elsewhere) => endAbandonedLiveGames([...r.games.keys(), ...elsewhere], now))
     .then((count) => {
       if (count > 0) console.log(`live: ended ${count} game(s) left running by an earlier process`);
     })
