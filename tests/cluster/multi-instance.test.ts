@@ -37,7 +37,7 @@ type HostView = { phase: string; questionIndex: number };
 type PlayerView = {
   phase: string;
   questionIndex: number;
-  question: { choices: string[] } | null;
+  question: { choices: string[]; deadline: number } | null;
   me: { nickname: string; score: number };
   myAnswer: { choiceIndex: number } | null;
 };
@@ -45,6 +45,50 @@ type Player = { nickname: string; cookie: string; stream: Stream<PlayerView>; re
 
 const PLAYERS = 6;
 const ROUNDS = 3;
+
+/** Opens a stream, retrying while the game's instance is being replaced (503 until another takes it over). */
+async function connect<V>(url: string, cookie: string): Promise<Stream<V>> {
+  let last: unknown = null;
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    try {
+      return await openStream<V>(url, cookie);
+    } catch (error) {
+      last = error;
+      await sleep(250);
+    }
+  }
+  throw new Error(`could not reconnect to ${url}: ${String(last)}`);
+}
+
+/** The stored answers of a game, as "nickname|question|choice". */
+async function storedAnswers(
+  url: string,
+  gameId: string,
+): Promise<{ answers: string[]; scores: Record<string, number> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const stored = await client.query<{ nickname: string; questionIndex: number; choiceIndex: number }>(
+      `SELECT p."nickname", a."questionIndex", a."choiceIndex" FROM "LiveAnswer" a
+       JOIN "LivePlayer" p ON p."id" = a."playerId" WHERE a."gameId" = $1`,
+      [gameId],
+    );
+    const scores = await client.query<{ nickname: string; score: number }>(
+      `SELECT "nickname", "score" FROM "LivePlayer" WHERE "gameId" = $1`,
+      [gameId],
+    );
+    return {
+      answers: stored.rows.map((r) => `${r.nickname}|${r.questionIndex}|${r.choiceIndex}`).sort(),
+      scores: Object.fromEntries(scores.rows.map((r) => [r.nickname, r.score])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+const flatten = (acknowledged: Map<string, Map<number, number>>) =>
+  [...acknowledged].flatMap(([nickname, byQ]) => [...byQ].map(([q, c]) => `${nickname}|${q}|${c}`)).sort();
 
 describe("three instances behind nginx", () => {
   let database: { name: string; url: string };
@@ -209,6 +253,90 @@ describe("three instances behind nginx", () => {
     } finally {
       await client.end();
     }
+    host.close();
+    for (const p of players) p.stream.close();
+  });
+  it("takes a game over from the database when the instance holding it is killed mid-round", async () => {
+    const [one] = instances as [Instance, Instance, Instance];
+    const proxy = nginx!.base;
+    const created = await post(one.base, "/api/live", {
+      deckId: "sample",
+      questionCount: 2,
+      secondsPerQuestion: 120,
+      shuffle: false,
+      allowLateJoin: false,
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const { gameId, code } = created.json as { gameId: string; code: string };
+    const hostCookie = cookieOf(created.cookies);
+    let host = await openStream<HostView>(`${one.base}/api/live/${gameId}/events?as=host`, hostCookie);
+    let hostBase = one.base;
+    const hostAction = async (action: string) => {
+      const res = await post(hostBase, `/api/live/${gameId}/host`, { action }, hostCookie);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    };
+
+    const count = 4;
+    const players: Player[] = [];
+    for (let i = 0; i < count; i++) {
+      const nickname = `Taker ${i + 1}`;
+      const joined = await post(proxy, "/api/live/join", { code, nickname });
+      expect(joined.status, JSON.stringify(joined.json)).toBe(201);
+      const cookie = cookieOf(joined.cookies);
+      const stream = await openStream<PlayerView>(`${proxy}/api/live/${gameId}/events?as=player`, cookie);
+      players.push({ nickname, cookie, stream, reconnected: false });
+    }
+    const acknowledged = new Map<string, Map<number, number>>(players.map((p) => [p.nickname, new Map()]));
+    const answer = async (p: Player, q: number) => {
+      const choiceIndex = players.indexOf(p) % (p.stream.latest?.question?.choices.length ?? 2);
+      const res = await post(proxy, `/api/live/${gameId}/answer`, { questionIndex: q, choiceIndex }, p.cookie);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      acknowledged.get(p.nickname)!.set(q, choiceIndex);
+    };
+    const onQuestion = (p: Player, q: number) =>
+      p.stream.latest?.phase === "question" && p.stream.latest.questionIndex === q;
+
+    await hostAction("start");
+    await waitFor(() => players.every((p) => onQuestion(p, 0)), 20_000, "question 1 on every phone");
+    const deadline = players[0]!.stream.latest!.question!.deadline;
+    await Promise.all(players.slice(0, 2).map((p) => answer(p, 0)));
+
+    // The instance holding the game dies; everyone comes back through nginx to instance 3.
+    await stopInstance(one, "SIGKILL");
+    await waitFor(() => players.every((p) => p.stream.closed) && host.closed, 20_000, "every stream to drop");
+    for (const p of players) {
+      p.stream = await connect<PlayerView>(`${proxy}/api/live/${gameId}/events?as=player`, p.cookie);
+    }
+    hostBase = proxy;
+    host = await connect<HostView>(`${proxy}/api/live/${gameId}/events?as=host`, hostCookie);
+    await waitFor(() => players.every((p) => p.stream.latest !== null), 20_000, "the views after the takeover");
+    for (const p of players) {
+      const view = p.stream.latest!;
+      expect(view.phase).toBe("question");
+      expect(view.questionIndex).toBe(0);
+      // The same round, on the clock the first instance set.
+      expect(view.question?.deadline).toBe(deadline);
+      expect(view.me.nickname).toBe(p.nickname);
+      expect(view.myAnswer?.choiceIndex ?? null).toBe(acknowledged.get(p.nickname)!.get(0) ?? null);
+    }
+    expect(instances[2]!.log.join("")).toContain(`took over game ${gameId}`);
+    await Promise.all(players.slice(2).map((p) => answer(p, 0)));
+    await waitFor(() => host.latest?.phase === "reveal", 60_000, "the reveal of question 1");
+    const scored = new Map(players.map((p) => [p.nickname, p.stream.latest!.me.score]));
+    await hostAction("next");
+    await hostAction("next");
+    await waitFor(() => players.every((p) => onQuestion(p, 1)), 20_000, "question 2 on every phone");
+    await Promise.all(players.map((p) => answer(p, 1)));
+    await waitFor(() => host.latest?.phase === "reveal" && host.latest.questionIndex === 1, 60_000, "reveal 2");
+    await hostAction("next");
+    await hostAction("next");
+    await waitFor(() => players.every((p) => p.stream.latest?.phase === "finished"), 20_000, "the podium");
+    for (const p of players) expect(p.stream.latest!.me.score).toBeGreaterThanOrEqual(scored.get(p.nickname)!);
+
+    const stored = await storedAnswers(database.url, gameId);
+    expect(stored.answers).toEqual(flatten(acknowledged));
+    expect(stored.answers).toHaveLength(count * 2);
+    expect(stored.scores).toEqual(Object.fromEntries(players.map((p) => [p.nickname, p.stream.latest!.me.score])));
     host.close();
     for (const p of players) p.stream.close();
   });

@@ -2,7 +2,6 @@ import "server-only";
 
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type Redis from "ioredis";
-import { listUnfinishedLiveGameIds } from "@/lib/data/live";
 import { redis, redisPrefix } from "@/lib/server/redis";
 import { authSecret } from "@/lib/server/secret";
 import { registry } from "./registry";
@@ -95,6 +94,31 @@ export async function claimGame(gameId: string): Promise<void> {
   c.renewer.unref?.();
 }
 
+/** Claims a game nobody holds (its owner stopped): true when this instance won it. */
+export async function tryClaimGame(gameId: string): Promise<boolean> {
+  const c = cluster();
+  if (!c) return true;
+  return (await c.client.set(ownerKey(gameId), ownerValue(c), "PX", LEASE_MS, "NX")) === "OK";
+}
+
+export async function releaseGame(gameId: string): Promise<void> {
+  const c = cluster();
+  if (c) await c.client.eval(RELEASE_IF, 1, ownerKey(gameId), ownerValue(c));
+}
+
+/**
+ * Ends the lease of an owner that refuses connections (its process is gone),
+ * so the next request takes the game over now rather than when the lease
+ * runs out. Only a lease still naming that address is ended.
+ */
+export async function dropUnreachableOwner(gameId: string, url: string): Promise<void> {
+  const c = cluster();
+  if (c) await c.client.eval(DROP_IF_AT, 1, ownerKey(gameId), ` ${url}`);
+}
+
+const DROP_IF_AT = `local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, -string.len(ARGV[1])) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
 const RENEW_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
@@ -126,19 +150,6 @@ export async function locateGame(gameId: string): Promise<Location> {
   return { kind: "remote", url };
 }
 
-/**
- * Unfinished games that no live instance holds, for the start-up clean-up:
- * on a cluster an unfinished game may well be running on another instance.
- */
-export async function ownedElsewhere(): Promise<string[]> {
-  const c = cluster();
-  if (!c) return [];
-  const ids = await listUnfinishedLiveGameIds();
-  if (ids.length === 0) return [];
-  const owners = await c.client.mget(ids.map(ownerKey));
-  return ids.filter((_, i) => owners[i] !== null);
-}
-
 function forwardKey(): string {
   return createHash("sha256").update(`${authSecret()}\nlive-forward`).digest("hex");
 }
@@ -153,12 +164,4 @@ export function isForwarded(value: string | null | undefined): boolean {
   const expected = Buffer.from(forwardKey());
   const given = Buffer.from(value);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** The instance that holds the game behind a join code, when that is not this one. */
-export async function remoteOwnerOfCode(code: string): Promise<string | null> {
-  if (!cluster() || registry().codes.has(code)) return null;
-  const gameId = await gameIdForCode(code);
-  const location = gameId ? await locateGame(gameId) : null;
-  return location?.kind === "remote" ? location.url : null;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import { clientAddress } from "@/lib/server/client-address";
-import { FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, forwardHeaderValue } from "./cluster";
+import { dropUnreachableOwner, FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, forwardHeaderValue } from "./cluster";
 
 /*
  * Passes a request on to the instance that owns its game and relays the
@@ -54,22 +55,31 @@ export function sendToOwner(
   });
 }
 
+/** A refused connection means the owner's process is gone: its lease is ended so the game is taken over at once. */
+function ownerFailed(gameId: string, origin: string, error: unknown): void {
+  console.error(`live: could not reach the instance holding game ${gameId} at ${origin}`, error);
+  if ((error as { code?: string }).code === "ECONNREFUSED") {
+    dropUnreachableOwner(gameId, origin).catch(() => undefined);
+  }
+}
+
 const UNREACHABLE = JSON.stringify({
   error: { code: "owner_unreachable", message: "The server running this game did not answer. Try again." },
 });
 
 /** Relays the request to the owner; a client that goes away closes the upstream request (and its stream) too. */
-export function forwardRequest(req: IncomingMessage, res: ServerResponse, origin: string): void {
+export function forwardRequest(req: IncomingMessage, res: ServerResponse, origin: string, gameId: string): void {
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   sendToOwner(origin, req.method ?? "GET", req.url ?? "/", req.headers, hasBody ? req : null).then(
     (upstream) => {
       res.writeHead(upstream.status, upstream.headers);
       res.flushHeaders();
-      upstream.body.pipe(res);
-      res.once("close", () => upstream.body.destroy());
+      // Either side ending early ends the other: a phone that leaves closes its stream on the owner, and
+      // an owner that dies drops the phone's connection, so its EventSource reconnects.
+      pipeline(upstream.body, res, () => undefined);
     },
     (error: unknown) => {
-      console.error(`live: could not reach the game's instance at ${origin}`, error);
+      ownerFailed(gameId, origin, error);
       if (res.headersSent) return void res.destroy();
       res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end(UNREACHABLE);
     },
@@ -80,7 +90,7 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, origin
  * The same relay for a route handler that has already read the body (a join:
  * its game is known only from the code inside it). The body goes on as JSON.
  */
-export async function forwardJson(request: Request, origin: string, body: unknown): Promise<Response> {
+export async function forwardJson(request: Request, origin: string, gameId: string, body: unknown): Promise<Response> {
   const url = new URL(request.url);
   const headers: IncomingHttpHeaders = {};
   request.headers.forEach((value, name) => {
@@ -100,7 +110,7 @@ export async function forwardJson(request: Request, origin: string, body: unknow
     out.delete("content-length");
     return new Response(Buffer.concat(chunks), { status: upstream.status, headers: out });
   } catch (error) {
-    console.error(`live: could not reach the game's instance at ${origin}`, error);
+    ownerFailed(gameId, origin, error);
     return new Response(UNREACHABLE, {
       status: 503,
       headers: { "content-type": "application/json", "retry-after": "1" },

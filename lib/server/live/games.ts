@@ -16,6 +16,7 @@ import { claimCode, claimGame, RESERVING } from "./cluster";
 import { hashToken } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { pickQuestions } from "./pick-questions";
+import { tokenKey } from "./restore";
 import { afterChange, storedPlayerId } from "./progress";
 import { addEntry, evictStale, getEntry, getEntryByCode, isCodeTaken, type GameEntry } from "./registry";
 import { ensureStartup } from "./startup";
@@ -123,7 +124,7 @@ export function requireEntry(gameId: string): GameEntry {
 }
 
 export function requireHost(entry: GameEntry, token: string | null): void {
-  if (!token || !isHostToken(entry.game, token)) {
+  if (!token || !isHostToken(entry.game, tokenKey(entry, token))) {
     throw new LiveServiceError("not_host", "Only the host of this game can do that.");
   }
 }
@@ -131,7 +132,7 @@ export function requireHost(entry: GameEntry, token: string | null): void {
 export function requirePlayer(entry: GameEntry, token: string | null): Player {
   if (!token) throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
   try {
-    return resumePlayer(entry.game, token);
+    return resumePlayer(entry.game, tokenKey(entry, token));
   } catch {
     throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
   }
@@ -165,12 +166,18 @@ export async function joinByCode(
     throw new LiveServiceError("game_not_found", "No game is running with that code. Check the code on the screen.");
   }
   const token = existingToken(entry.id);
-  const known = token ? entry.game.playerIdByToken.get(token) : undefined;
+  const known = token ? entry.game.playerIdByToken.get(tokenKey(entry, token)) : undefined;
   const existing = known ? entry.game.players.get(known) : undefined;
   if (token && existing) return { entry, player: existing, resumeToken: token, resumed: true };
 
   // Counted as connected only once its event stream is open.
   const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken, { connected: false });
+  if (entry.hashedTokens) {
+    // A game taken over knows its players by their tokens' hashes (restore.ts); so it does this one.
+    entry.game.playerIdByToken.delete(resumeToken);
+    entry.game.playerIdByToken.set(hashToken(resumeToken), player.id);
+    player.resumeToken = hashToken(resumeToken);
+  }
   entry.learners.set(player.id, learnerId);
   const write = entry.writer.addPlayer({
     id: storedPlayerId(entry.id, player.id),

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BodyRead } from "@/lib/server/body";
 import { MAX_JSON_BYTES, type HeaderReader } from "@/lib/server/http";
 import securityHeaders from "@/lib/server/security-headers.json";
-import { cluster, FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, gameIdForCode, isForwarded, locateGame } from "./cluster";
+import { cluster, FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, isForwarded, type Location } from "./cluster";
 import { forwardRequest } from "./forward";
 import { answerFrom, resolveViewer } from "./handlers";
+import { findGame, findGameByCode } from "./takeover";
 import { attachViewer, MAX_BACKLOG_BYTES, SSE_HEADERS } from "./sse";
 
 /*
@@ -111,12 +112,13 @@ function adoptForwardedAddress(req: IncomingMessage): void {
   if (context) context.clientAddress = address;
 }
 
-async function gameOf(url: string): Promise<string | null> {
+/** Where the game a request is about runs (taking it over if its instance stopped). */
+async function locate(url: string): Promise<{ gameId: string; location: Location } | null> {
   const byId = BY_ID.exec(url);
-  if (byId) return byId[1]!;
+  if (byId) return { gameId: byId[1]!, location: await findGame(byId[1]!) };
   const byCode = BY_CODE.exec(url);
   const code = byCode?.[1] ?? byCode?.[2];
-  return code ? gameIdForCode(code) : null;
+  return code ? findGameByCode(code) : null;
 }
 
 /**
@@ -126,25 +128,22 @@ async function gameOf(url: string): Promise<string | null> {
  * (`next`). Returns false when the request is Next's, without a cluster.
  */
 export function routeRequest(req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
-  const forwarded = req.headers[FORWARD_HEADER];
-  if (forwarded !== undefined) {
-    // Only an instance of this install may pass requests on; anything else is served as it came.
-    if (isForwarded(Array.isArray(forwarded) ? forwarded[0] : forwarded)) adoptForwardedAddress(req);
-    delete req.headers[FORWARD_HEADER];
-    delete req.headers[FORWARDED_ADDRESS_HEADER];
-    return serveLiveRequest(req, res);
-  }
+  const header = req.headers[FORWARD_HEADER];
+  // Only an instance of this install may pass requests on; anything else is served as it came.
+  const forwarded = header !== undefined && isForwarded(Array.isArray(header) ? header[0] : header);
+  if (forwarded) adoptForwardedAddress(req);
+  delete req.headers[FORWARD_HEADER];
   delete req.headers[FORWARDED_ADDRESS_HEADER];
   const url = req.url ?? "";
   if (!cluster() || !(BY_ID.test(url) || BY_CODE.test(url))) return serveLiveRequest(req, res);
-  void gameOf(url)
-    .then((gameId) => (gameId ? locateGame(gameId) : null))
+  // A passed-on request is served here, never passed on again (after waiting for a takeover under way here).
+  void locate(url)
     .catch((error: unknown) => {
       console.error("live: finding a game's instance failed", error);
       return null;
     })
-    .then((location) => {
-      if (location?.kind === "remote") forwardRequest(req, res, location.url);
+    .then((found) => {
+      if (!forwarded && found?.location.kind === "remote") forwardRequest(req, res, found.location.url, found.gameId);
       else if (!serveLiveRequest(req, res)) next();
     });
   return true;

@@ -1,5 +1,5 @@
 import { endAbandonedLiveGames } from "@/lib/data/live";
-import { ownedElsewhere } from "./cluster";
+import { cluster } from "./cluster";
 import { registry } from "./registry";
 
 /**
@@ -8,12 +8,14 @@ import { registry } from "./registry";
  * every answer they acknowledged is stored and their report is rebuilt from
  * the rows. Runs once per process, at server start (instrumentation.ts) and
  * again before the first game is created, whichever comes first. On a
- * cluster (REDIS_URL), games another instance still holds are left alone.
+ * cluster (REDIS_URL) nothing is ended: another instance may hold the game,
+ * and one whose instance stopped is taken over when next asked for
+ * (takeover.ts).
  */
 export function ensureStartup(now: Date): Promise<void> {
   const r = registry();
-  r.startup ??= ownedElsewhere()
-    .then((elsewhere) => endAbandonedLiveGames([...r.games.keys(), ...elsewhere], now))
+  if (cluster()) r.startup ??= Promise.resolve();
+  r.startup ??= endAbandonedLiveGames([...r.games.keys()], now)
     .then((count) => {
       if (count > 0) console.log(`live: ended ${count} game(s) left running by an earlier process`);
     })

@@ -2,7 +2,7 @@ import { parseJoinCode } from "@/lib/live/join-code";
 import { createTokenGenerator } from "@/lib/live/tokens";
 import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
-import { remoteOwnerOfCode } from "@/lib/server/live/cluster";
+import { remoteOwnerOfCode } from "@/lib/server/live/takeover";
 import { playerCookieName, setPlayerCookie } from "@/lib/server/live/cookies";
 import { forwardJson } from "@/lib/server/live/forward";
 import { joinByCode } from "@/lib/server/live/games";
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   try {
     // On a cluster, a game held by another instance is joined there.
     const owner = await remoteOwnerOfCode(code);
-    if (owner) return forwardJson(request, owner, parsed.data);
+    if (owner) return forwardJson(request, owner.url, owner.gameId, parsed.data);
     const now = Date.now();
     await limitJoin(clientIp(request), now);
     const jar = await cookies();
