@@ -80,7 +80,7 @@ export type Nginx = { port: number; base: string; child: ChildProcess; dir: stri
  * its own port, the given upstream ports, and pid, logs and temp files in a
  * temporary folder, in the foreground.
  */
-export async function startNginx(binary: string, upstreamPorts: number[]): Promise<Nginx> {
+export async function startNginx(binary: string, upstreamPorts: number[], workerConnections = 1024): Promise<Nginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quarry-nginx-"));
   const port = await freePort();
   const source = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
@@ -97,7 +97,7 @@ export async function startNginx(binary: string, upstreamPorts: number[]): Promi
     .join("\n")
     .replace(upstreamLines[0]!, upstreams)
     .replace(/listen \d+; # test: listen/, `listen 127.0.0.1:${port};`)
-    .replace(/worker_connections \d+;/, "worker_connections 1024;")
+    .replace(/worker_connections \d+;/, `worker_connections ${workerConnections};`)
     .replace("worker_processes auto;", "worker_processes 1;");
   const user = os.userInfo();
   const head = [
