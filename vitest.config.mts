@@ -51,12 +51,26 @@ export default defineConfig({
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts"],
           // Upgrades an SQLite file migration by migration; PostgreSQL's history is tested in postgres/.
-          exclude: ["tests/integration/decks-migration.test.ts"],
+          // Redis tests need no database; the SQLite run covers them.
+          exclude: ["tests/integration/decks-migration.test.ts", "tests/integration/redis/**"],
           environment: "node",
           env: { QUARRY_TEST_DB: "postgresql" },
           globalSetup: ["tests/integration/helpers/pg-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        // Three production servers on one PostgreSQL and one Redis behind nginx
+        // (deploy/nginx.conf); `npm run test:cluster` runs it through scripts/test-cluster.mjs.
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          // Setup builds the app when the build is older than the sources.
+          hookTimeout: 900_000,
         },
       },
     ],

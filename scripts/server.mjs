@@ -41,12 +41,15 @@ const liveRoutes = () => globalThis[Symbol.for("quarry.liveRoutes")];
 const server = http.createServer((req, res) => {
   const address = proxyaddr(req, trust).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   requests.run({ clientAddress: address }, () => {
-    if (liveRoutes()?.(req, res)) return;
-    handle(req, res).catch((err) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-      else res.destroy();
-    });
+    const toNext = () =>
+      handle(req, res).catch((err) => {
+        console.error(err);
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+        else res.destroy();
+      });
+    // On a cluster, requests about a game another instance holds are passed on to it.
+    if (liveRoutes()?.(req, res, toNext)) return;
+    void toNext();
   });
 });
 // Idle keep-alive connections outlive a proxy's or client's own idle timeout

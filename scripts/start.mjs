@@ -1,6 +1,6 @@
 // `npm start`: apply migrations (SQLite or PostgreSQL, by DATABASE_URL), import
 // content/, build if the sources are newer than the last build, then serve on
-// $PORT (default 3000).
+// $PORT (default 3000). With --prepare-only it stops before serving.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -48,6 +48,8 @@ if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? "")) {
 }
 run("Importing content/", bin("tsx"), ["scripts/import-content.ts"]);
 if (process.env.QUARRY_SKIP_BUILD !== "1" && buildIsStale()) run("Building the app", bin("next"), ["build"]);
+// `--prepare-only`: migrate, import and build, then stop (start-cluster.mjs serves).
+if (process.argv.includes("--prepare-only")) process.exit(0);
 
 const port = process.env.PORT || "3000";
 console.log(`\n> Serving Quarry on http://localhost:${port}`);

@@ -20,14 +20,23 @@ export async function createLearners(baseUrl: string, count: number, parallel = 
 async function openSession(baseUrl: string): Promise<BenchLearner> {
   const res = await fetch(`${baseUrl}/api/decks/all/session?tz=UTC`, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok) throw new Error(`GET /api/decks/all/session answered ${res.status}: ${await res.text()}`);
-  const token = res.headers
+  const session = (await res.json()) as StudySession;
+  if (session.cards.length === 0) throw new Error("The session has no cards: was content/ imported?");
+  const learner: BenchLearner = { cookie: "", cards: session.cards.map((c) => c.question), answered: 0 };
+  // The guest (and its cookie) is created with the first answer, not when a deck is opened.
+  const first = await fetch(`${baseUrl}/api/reviews`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: nextReviewBody(learner, new Date()),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const token = first.headers
     .getSetCookie()
     .map((c) => /^quarry_guest=([^;]+)/.exec(c)?.[1])
     .find(Boolean);
-  if (!token) throw new Error("The session response set no quarry_guest cookie.");
-  const session = (await res.json()) as StudySession;
-  if (session.cards.length === 0) throw new Error("The session has no cards: was content/ imported?");
-  return { cookie: `quarry_guest=${token}`, cards: session.cards.map((c) => c.question), answered: 0 };
+  if (!first.ok || !token) throw new Error(`The first answer set no quarry_guest cookie (HTTP ${first.status}).`);
+  learner.cookie = `quarry_guest=${token}`;
+  return learner;
 }
 
 const RATINGS = ["good", "hard", "easy", "again"] as const;

@@ -109,6 +109,67 @@ export async function endAbandonedLiveGames(keepIds: readonly string[], now: Dat
   return result.count;
 }
 
+/** Where a running game stands, for another instance to take it over (see lib/server/live/restore.ts). */
+export async function saveLiveProgress(id: string, progress: Prisma.InputJsonValue): Promise<void> {
+  await db().liveGame.update({ where: { id }, data: { progress } });
+}
+
+export type LiveGameState = {
+  game: LiveGameRecord & { progress: Prisma.JsonValue | null };
+  players: {
+    id: string;
+    nickname: string;
+    resumeTokenHash: string;
+    learnerId: string | null;
+    score: number;
+    joinedAt: Date;
+  }[];
+  answers: LiveAnswerRow[];
+};
+
+/** Everything stored about a game that is needed to run it on: the game, its players and every answer. */
+export async function getLiveGameState(id: string): Promise<LiveGameState | null> {
+  const game = await db().liveGame.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      code: true,
+      hostTokenHash: true,
+      deckId: true,
+      deckTitle: true,
+      config: true,
+      questions: true,
+      status: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      progress: true,
+    },
+  });
+  if (!game) return null;
+  const [players, answers] = await Promise.all([
+    db().livePlayer.findMany({
+      where: { gameId: id },
+      select: { id: true, nickname: true, resumeTokenHash: true, learnerId: true, score: true, joinedAt: true },
+    }),
+    db().liveAnswer.findMany({
+      where: { gameId: id },
+      select: {
+        gameId: true,
+        playerId: true,
+        questionId: true,
+        questionIndex: true,
+        choiceIndex: true,
+        correct: true,
+        points: true,
+        responseMs: true,
+        answeredAt: true,
+      },
+    }),
+  ]);
+  return { game, players, answers };
+}
+
 export async function markLiveGameStarted(id: string, at: Date): Promise<void> {
   await db().liveGame.update({ where: { id }, data: { status: "running", startedAt: at } });
 }

@@ -10,8 +10,8 @@ import { currentGuestLearner, GUEST_COOKIE } from "./learner-session";
 import { mergeLearnerInto } from "./merge-learners";
 import { currentUser } from "./session-user";
 import { clientAddress } from "./client-address";
-import { createFailureThrottle, retryMessage } from "./failure-throttle";
-import { createRateLimiter } from "./rate-limit";
+import { retryMessage } from "./failure-throttle";
+import { sharedFailureThrottle, sharedRateLimiter } from "./limit-store";
 
 /** A refused sign-up, sign-in or password change; `field` names the form field it is about. */
 export class AccountError extends AppError {
@@ -33,9 +33,9 @@ export const SIGN_IN_LIMITS = {
   pair: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 24 * 3600_000 },
   address: { freeFailures: 30, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 3600_000 },
 } as const;
-const perPair = createFailureThrottle(SIGN_IN_LIMITS.pair);
-const perAddress = createFailureThrottle(SIGN_IN_LIMITS.address);
-const signUpsPerAddress = createRateLimiter({ capacity: 30, refillPerSecond: 1 / 5 });
+const perPair = sharedFailureThrottle("sign-in-pair", SIGN_IN_LIMITS.pair);
+const perAddress = sharedFailureThrottle("sign-in-address", SIGN_IN_LIMITS.address);
+const signUpsPerAddress = sharedRateLimiter("sign-up-address", { capacity: 30, refillPerSecond: 1 / 5 });
 
 function apiMessage(err: unknown): { status: number; code: string; message: string } {
   const e = err as { status?: string | number; statusCode?: number; body?: { code?: string; message?: string } };
@@ -58,7 +58,7 @@ async function absorbGuest(userId: string, isNewAccount: boolean): Promise<void>
 }
 
 export async function signUp(input: z.infer<typeof signUpSchema>): Promise<void> {
-  const ipCheck = signUpsPerAddress.take(clientAddress(), Date.now());
+  const ipCheck = await signUpsPerAddress.take(clientAddress(), Date.now());
   if (!ipCheck.ok) throw new AccountError("rate_limited", retryMessage(ipCheck.retryAfterMs), STATUS.tooMany);
   try {
     const result = await auth().api.signUpEmail({ body: input, headers: await headers() });
@@ -81,18 +81,17 @@ export async function signIn(input: z.infer<typeof signInSchema>): Promise<void>
   const now = Date.now();
   const address = clientAddress();
   const pair = `${input.email.trim().toLowerCase()}\n${address}`;
-  for (const check of [perAddress.check(address, now), perPair.check(pair, now)]) {
+  for (const check of await Promise.all([perAddress.check(address, now), perPair.check(pair, now)])) {
     if (!check.ok) throw new AccountError("rate_limited", retryMessage(check.retryAfterMs), STATUS.tooMany);
   }
   try {
     const result = await auth().api.signInEmail({ body: input, headers: await headers() });
-    perPair.succeed(pair);
+    await perPair.succeed(pair);
     await absorbGuest(result.user.id, false);
   } catch (err) {
     const { status, message } = apiMessage(err);
     if (status === 401 || status === 400) {
-      perPair.fail(pair, now);
-      perAddress.fail(address, now);
+      await Promise.all([perPair.fail(pair, now), perAddress.fail(address, now)]);
       throw new AccountError("wrong_credentials", "That email and password don't match.", STATUS.unauthenticated);
     }
     throw new AccountError("sign_in_failed", message, STATUS.invalid);

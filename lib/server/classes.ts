@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import { AppError, STATUS } from "@/lib/errors";
 import { clientAddress } from "./client-address";
-import { createFailureThrottle, retryMessage } from "./failure-throttle";
+import { retryMessage } from "./failure-throttle";
+import { sharedFailureThrottle } from "./limit-store";
 import {
   addClassMember,
   assignDeck,
@@ -112,7 +113,7 @@ export const JOIN_CODE_GUESS_LIMIT = {
   maxDelayMs: 10 * 60_000,
   forgetAfterMs: 3600_000,
 } as const;
-const joinCodeGuesses = createFailureThrottle(JOIN_CODE_GUESS_LIMIT);
+const joinCodeGuesses = sharedFailureThrottle("class-join-code", JOIN_CODE_GUESS_LIMIT);
 
 /** Joining with the code; a second join is harmless. */
 export async function joinClassByCode(
@@ -124,11 +125,11 @@ export async function joinClassByCode(
   }
   const address = clientAddress();
   const now = Date.now();
-  const allowed = joinCodeGuesses.check(address, now);
+  const allowed = await joinCodeGuesses.check(address, now);
   if (!allowed.ok) throw new ClassError("rate_limited", retryMessage(allowed.retryAfterMs));
   const classroom = await getClassroomByJoinCode(code.trim().toUpperCase());
   if (!classroom) {
-    joinCodeGuesses.fail(address, now);
+    await joinCodeGuesses.fail(address, now);
     throw new ClassError("wrong_code", "No class has that code. Check it with your teacher.");
   }
   const { created } = await addClassMember(classroom.id, viewer.learnerId);

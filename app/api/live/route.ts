@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   if (!parsed.ok) return parsed.response;
   try {
     const now = new Date();
-    limitCreate(clientIp(request), now.getTime());
+    await limitCreate(clientIp(request), now.getTime());
     const { entry, hostToken } = await createQuiz(
       parsed.data,
       viewer.learnerId,

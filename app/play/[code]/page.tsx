@@ -5,6 +5,7 @@ import { PlayerScreen } from "@/components/live/player-screen";
 import { parseJoinCode } from "@/lib/live/join-code";
 import { readPlayerCookie } from "@/lib/server/live/cookies";
 import { getEntryByCode } from "@/lib/server/live/registry";
+import { tokenKey } from "@/lib/server/live/restore";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Live quiz" };
@@ -26,6 +27,6 @@ export default async function PlayPage({ params }: Props) {
     );
   }
   const token = await readPlayerCookie(entry.id);
-  if (!token || !entry.game.playerIdByToken.has(token)) redirect(`/join?code=${code}`);
+  if (!token || !entry.game.playerIdByToken.has(tokenKey(entry, token))) redirect(`/join?code=${code}`);
   return <PlayerScreen gameId={entry.id} code={code} />;
 }

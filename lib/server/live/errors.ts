@@ -10,7 +10,8 @@ export type LiveServiceErrorCode =
   | "not_host"
   | "not_player"
   | "rate_limited"
-  | "not_saved";
+  | "not_saved"
+  | "no_code";
 
 const SERVICE_STATUS: Record<LiveServiceErrorCode, number> = {
   deck_not_found: STATUS.notFound,
@@ -21,6 +22,7 @@ const SERVICE_STATUS: Record<LiveServiceErrorCode, number> = {
   not_player: STATUS.forbidden,
   rate_limited: STATUS.tooMany,
   not_saved: STATUS.unavailable,
+  no_code: STATUS.unavailable,
 };
 
 /** Refusals from the server layer (the state machine's own are LiveError). */

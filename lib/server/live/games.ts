@@ -9,12 +9,14 @@ import type { Random } from "@/lib/random";
 import { submitAnswer, type AnswerInput } from "@/lib/live/answers";
 import { playerView, type PlayerView } from "@/lib/live/player-view";
 import { hostView, type HostView } from "@/lib/live/host-view";
-import type { Player } from "@/lib/live/types";
+import type { LiveGame, Player } from "@/lib/live/types";
 import { loadPlayableDeck, type ShareTokens } from "@/lib/server/decks";
 import type { Viewer } from "@/lib/permissions";
+import { claimCode, claimGame, RESERVING } from "./cluster";
 import { hashToken } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { pickQuestions } from "./pick-questions";
+import { tokenKey } from "./restore";
 import { afterChange, storedPlayerId } from "./progress";
 import { addEntry, evictStale, getEntry, getEntryByCode, isCodeTaken, type GameEntry } from "./registry";
 import { ensureStartup } from "./startup";
@@ -62,6 +64,7 @@ export async function createQuiz(
     },
     { code: generateJoinCode(rnd.random, isCodeTaken), hostToken, now },
   );
+  await reserveCode(game, rnd.random);
   const id = await createLiveGame({
     code: game.code,
     hostTokenHash: hashToken(hostToken),
@@ -94,7 +97,24 @@ export async function createQuiz(
     lastActivityAt: now.getTime(),
   };
   addEntry(entry);
+  await placeGame(entry);
   return { entry, hostToken };
+}
+
+/** On a cluster the join code must be free on every instance, not only here. */
+async function reserveCode(game: LiveGame, random: Random): Promise<void> {
+  const tried = new Set<string>();
+  while (!(await claimCode(game.code, RESERVING))) {
+    tried.add(game.code);
+    if (tried.size >= 20) throw new LiveServiceError("no_code", "Could not find a free game code. Try again.");
+    game.code = generateJoinCode(random, (code) => tried.has(code) || isCodeTaken(code));
+  }
+}
+
+/** Points the code at the stored game and records this instance as its owner (no-ops on one instance). */
+async function placeGame(entry: GameEntry): Promise<void> {
+  await claimCode(entry.game.code, entry.id, { replace: true });
+  await claimGame(entry.id);
 }
 
 export function requireEntry(gameId: string): GameEntry {
@@ -104,7 +124,7 @@ export function requireEntry(gameId: string): GameEntry {
 }
 
 export function requireHost(entry: GameEntry, token: string | null): void {
-  if (!token || !isHostToken(entry.game, token)) {
+  if (!token || !isHostToken(entry.game, tokenKey(entry, token))) {
     throw new LiveServiceError("not_host", "Only the host of this game can do that.");
   }
 }
@@ -112,7 +132,7 @@ export function requireHost(entry: GameEntry, token: string | null): void {
 export function requirePlayer(entry: GameEntry, token: string | null): Player {
   if (!token) throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
   try {
-    return resumePlayer(entry.game, token);
+    return resumePlayer(entry.game, tokenKey(entry, token));
   } catch {
     throw new LiveServiceError("not_player", "You are not in this game. Join it with its code first.");
   }
@@ -146,12 +166,18 @@ export async function joinByCode(
     throw new LiveServiceError("game_not_found", "No game is running with that code. Check the code on the screen.");
   }
   const token = existingToken(entry.id);
-  const known = token ? entry.game.playerIdByToken.get(token) : undefined;
+  const known = token ? entry.game.playerIdByToken.get(tokenKey(entry, token)) : undefined;
   const existing = known ? entry.game.players.get(known) : undefined;
   if (token && existing) return { entry, player: existing, resumeToken: token, resumed: true };
 
   // Counted as connected only once its event stream is open.
   const { player, resumeToken } = joinGame(entry.game, nickname, now, newToken, { connected: false });
+  if (entry.hashedTokens) {
+    // A game taken over knows its players by their tokens' hashes (restore.ts); so it does this one.
+    entry.game.playerIdByToken.delete(resumeToken);
+    entry.game.playerIdByToken.set(hashToken(resumeToken), player.id);
+    player.resumeToken = hashToken(resumeToken);
+  }
   entry.learners.set(player.id, learnerId);
   const write = entry.writer.addPlayer({
     id: storedPlayerId(entry.id, player.id),

@@ -42,7 +42,7 @@ export async function answerFrom(
     const now = Date.now();
     const entry = requireEntry(gameId);
     const player = requirePlayer(entry, playerCookieOf(headers, gameId));
-    limitAnswer(clientAddress(), `${gameId}:${player.id}`, now);
+    await limitAnswer(clientAddress(), `${gameId}:${player.id}`, now);
     return { view: await answer(entry, player, parsed.data, now) };
   } catch (error) {
     return toResponse(error);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { clientAddress } from "@/lib/server/client-address";
-import { createRateLimiter, type RateLimiter } from "@/lib/server/rate-limit";
+import { sharedRateLimiter, type SharedRateLimiter } from "@/lib/server/limit-store";
 import { LiveServiceError } from "./errors";
 
 /**
@@ -15,18 +15,23 @@ function ipBurst(): number {
   return Number.isFinite(n) && n >= 1 ? n : 120;
 }
 
-type Limiters = { joinIp: RateLimiter; answerIp: RateLimiter; answerPlayer: RateLimiter; createIp: RateLimiter };
+type Limiters = {
+  joinIp: SharedRateLimiter;
+  answerIp: SharedRateLimiter;
+  answerPlayer: SharedRateLimiter;
+  createIp: SharedRateLimiter;
+};
 
 const holder = globalThis as unknown as { quarryLiveLimits?: Limiters };
 
 function limiters(): Limiters {
   const burst = ipBurst();
   holder.quarryLiveLimits ??= {
-    joinIp: createRateLimiter({ capacity: burst, refillPerSecond: burst / 60 }),
-    answerIp: createRateLimiter({ capacity: burst * 2, refillPerSecond: burst / 10 }),
+    joinIp: sharedRateLimiter("live-join-ip", { capacity: burst, refillPerSecond: burst / 60 }),
+    answerIp: sharedRateLimiter("live-answer-ip", { capacity: burst * 2, refillPerSecond: burst / 10 }),
     // One answer per question is all a player needs; this stops a script hammering.
-    answerPlayer: createRateLimiter({ capacity: 5, refillPerSecond: 0.5 }),
-    createIp: createRateLimiter({ capacity: 20, refillPerSecond: 20 / 600 }),
+    answerPlayer: sharedRateLimiter("live-answer-player", { capacity: 5, refillPerSecond: 0.5 }),
+    createIp: sharedRateLimiter("live-create-ip", { capacity: 20, refillPerSecond: 20 / 600 }),
   };
   return holder.quarryLiveLimits;
 }
@@ -36,21 +41,33 @@ export function clientIp(_request: Request): string {
   return clientAddress();
 }
 
-function check(limiter: RateLimiter, key: string, now: number, message: string): void {
-  const result = limiter.take(key, now);
+async function check(limiter: SharedRateLimiter, key: string, now: number, message: string): Promise<void> {
+  const result = await limiter.take(key, now);
   if (!result.ok) throw new LiveServiceError("rate_limited", message, result.retryAfterMs);
 }
 
-export function limitJoin(ip: string, now: number): void {
-  check(limiters().joinIp, ip, now, "Too many join attempts from this network. Wait a few seconds and try again.");
+export function limitJoin(ip: string, now: number): Promise<void> {
+  return check(
+    limiters().joinIp,
+    ip,
+    now,
+    "Too many join attempts from this network. Wait a few seconds and try again.",
+  );
 }
 
-export function limitCreate(ip: string, now: number): void {
-  check(limiters().createIp, ip, now, "Too many games created from this network. Wait a few minutes and try again.");
+export function limitCreate(ip: string, now: number): Promise<void> {
+  return check(
+    limiters().createIp,
+    ip,
+    now,
+    "Too many games created from this network. Wait a few minutes and try again.",
+  );
 }
 
-export function limitAnswer(ip: string, playerKey: string, now: number): void {
+export async function limitAnswer(ip: string, playerKey: string, now: number): Promise<void> {
   const message = "Too many answers sent. Wait a moment and try again.";
-  check(limiters().answerPlayer, playerKey, now, message);
-  check(limiters().answerIp, ip, now, message);
+  // Both at once: with Redis that is one round trip's wait, not two.
+  const player = check(limiters().answerPlayer, playerKey, now, message);
+  const address = check(limiters().answerIp, ip, now, message);
+  await Promise.all([player, address]);
 }

@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BodyRead } from "@/lib/server/body";
 import { MAX_JSON_BYTES, type HeaderReader } from "@/lib/server/http";
 import securityHeaders from "@/lib/server/security-headers.json";
+import { cluster, FORWARD_HEADER, FORWARDED_ADDRESS_HEADER, isForwarded, type Location } from "./cluster";
+import { forwardRequest } from "./forward";
 import { answerFrom, resolveViewer } from "./handlers";
+import { findGame, findGameByCode } from "./takeover";
 import { attachViewer, MAX_BACKLOG_BYTES, SSE_HEADERS } from "./sse";
 
 /*
@@ -90,6 +93,60 @@ async function serveEvents(req: IncomingMessage, res: ServerResponse, gameId: st
     end: () => res.end(),
   });
   res.once("close", detach);
+}
+
+/** Paths about one game, by id or by join code, that a cluster serves on the game's owner. */
+const BY_ID = /^\/(?:api\/live|live)\/([^/?]+)\/(?:answer|events|host)(?:[/?]|$)/;
+const BY_CODE = /^\/(?:play\/(\d{6})(?:[/?]|$)|join\?(?:.*&)?code=(\d{6})(?:&|$))/;
+
+type RequestContext = { clientAddress: string };
+
+/** A request another instance passed on carries the client's address; it replaces the forwarder's. */
+function adoptForwardedAddress(req: IncomingMessage): void {
+  const address = req.headers[FORWARDED_ADDRESS_HEADER];
+  if (typeof address !== "string" || address === "") return;
+  const store = (globalThis as Record<symbol, { getStore(): RequestContext | undefined } | undefined>)[
+    Symbol.for("quarry.requestContext")
+  ];
+  const context = store?.getStore();
+  if (context) context.clientAddress = address;
+}
+
+/** Where the game a request is about runs (taking it over if its instance stopped). */
+async function locate(url: string): Promise<{ gameId: string; location: Location } | null> {
+  const byId = BY_ID.exec(url);
+  if (byId) return { gameId: byId[1]!, location: await findGame(byId[1]!) };
+  const byCode = BY_CODE.exec(url);
+  const code = byCode?.[1] ?? byCode?.[2];
+  return code ? findGameByCode(code) : null;
+}
+
+/**
+ * The production server's entry for every request. On a cluster a request
+ * about a game held by another instance is passed on to it (forward.ts);
+ * everything else is served here: the direct paths below, the rest by Next
+ * (`next`). Returns false when the request is Next's, without a cluster.
+ */
+export function routeRequest(req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+  const header = req.headers[FORWARD_HEADER];
+  // Only an instance of this install may pass requests on; anything else is served as it came.
+  const forwarded = header !== undefined && isForwarded(Array.isArray(header) ? header[0] : header);
+  if (forwarded) adoptForwardedAddress(req);
+  delete req.headers[FORWARD_HEADER];
+  delete req.headers[FORWARDED_ADDRESS_HEADER];
+  const url = req.url ?? "";
+  if (!cluster() || !(BY_ID.test(url) || BY_CODE.test(url))) return serveLiveRequest(req, res);
+  // A passed-on request is served here, never passed on again (after waiting for a takeover under way here).
+  void locate(url)
+    .catch((error: unknown) => {
+      console.error("live: finding a game's instance failed", error);
+      return null;
+    })
+    .then((found) => {
+      if (!forwarded && found?.location.kind === "remote") forwardRequest(req, res, found.location.url, found.gameId);
+      else if (!serveLiveRequest(req, res)) next();
+    });
+  return true;
 }
 
 /** Serves the request and returns true if it is one of the direct paths; false leaves it to Next. */

@@ -1,8 +1,16 @@
 import "server-only";
 
-import { discardLiveAnswers, finishLiveGame, markLiveGameStarted, saveLivePlayerScores } from "@/lib/data/live";
+import {
+  discardLiveAnswers,
+  finishLiveGame,
+  markLiveGameStarted,
+  saveLivePlayerScores,
+  saveLiveProgress,
+} from "@/lib/data/live";
 import { nextWakeAt, tick } from "@/lib/live/game";
+import { cluster, releaseCode } from "./cluster";
 import { gameChannel, registry, type GameEntry } from "./registry";
+import { progressOf } from "./saved-progress";
 import { recordRoundReviews } from "./round-reviews";
 
 /** Answer counts and lobby arrivals are pushed at most this often; phase changes go out at once. */
@@ -75,6 +83,7 @@ function persistProgress(entry: GameEntry, now: number): void {
     void writer.enqueue(() => saveLivePlayerScores(scores));
     if (question) void writer.enqueue(() => recordRoundReviews(entry, question, index, answers));
   });
+  saveProgressForTakeover(entry);
   if (game.phase === "finished" && !entry.finished) {
     entry.finished = true;
     for (let index = game.rounds.length; index <= entry.maxRoundSeen; index++) {
@@ -83,7 +92,23 @@ function persistProgress(entry: GameEntry, now: number): void {
     const scores = changedScores(entry);
     const at = new Date(game.finishedAt ?? now);
     void writer.enqueue(() => finishLiveGame(id, at, scores));
+    // The code may name another game now (a cluster reserves codes in Redis).
+    releaseCode(game.code, id).catch((error: unknown) => console.error("live: releasing a join code failed", error));
   }
+}
+
+/**
+ * On a cluster, where the game stands is saved at each phase change (after the
+ * rows above, in the same queue), so that another instance can take it over
+ * if this one stops (restore.ts). A single instance has nobody to hand over to.
+ */
+function saveProgressForTakeover(entry: GameEntry): void {
+  const { game } = entry;
+  const key = `${game.phase}:${game.questionIndex}`;
+  if (entry.savedProgressKey === key || game.phase === "finished" || !cluster()) return;
+  entry.savedProgressKey = key;
+  const progress = progressOf(game);
+  void entry.writer.enqueue(() => saveLiveProgress(entry.id, progress));
 }
 
 /** Scores that moved since last saved, keyed by the stored (game-scoped) player id. */

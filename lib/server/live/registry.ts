@@ -24,6 +24,10 @@ export type GameEntry = {
   maxRoundSeen: number;
   savedScores: Map<string, number>;
   lastActivityAt: number;
+  /** Phase and question of the last progress saved for a takeover (a cluster only; see restore.ts). */
+  savedProgressKey?: string;
+  /** A game rebuilt from its rows knows only the hashes of its tokens (restore.ts, `tokenKey`). */
+  hashedTokens?: boolean;
 };
 
 type Registry = {

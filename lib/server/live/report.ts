@@ -8,6 +8,7 @@ import type { LiveQuestion } from "@/lib/live/types";
 import { matchesHash } from "./cookies";
 import { LiveServiceError } from "./errors";
 import { getEntry } from "./registry";
+import { tokenKey } from "./restore";
 import { reportFromStored } from "./stored-report";
 
 export type HostReport = {
@@ -27,7 +28,7 @@ export type HostReport = {
 export async function loadHostReport(gameId: string, hostToken: string | null): Promise<HostReport> {
   const entry = getEntry(gameId);
   if (entry) {
-    if (!hostToken || !isHostToken(entry.game, hostToken)) throw notHost();
+    if (!hostToken || !isHostToken(entry.game, tokenKey(entry, hostToken))) throw notHost();
     const { game } = entry;
     return {
       gameId,

@@ -2,7 +2,9 @@ import { parseJoinCode } from "@/lib/live/join-code";
 import { createTokenGenerator } from "@/lib/live/tokens";
 import { apiError, json, parseJsonBody, toResponse } from "@/lib/server/http";
 import { currentLearner } from "@/lib/server/learner-session";
+import { remoteOwnerOfCode } from "@/lib/server/live/takeover";
 import { playerCookieName, setPlayerCookie } from "@/lib/server/live/cookies";
+import { forwardJson } from "@/lib/server/live/forward";
 import { joinByCode } from "@/lib/server/live/games";
 import { clientIp, limitJoin } from "@/lib/server/live/limits";
 import { joinSchema } from "@/lib/server/live/schemas";
@@ -19,8 +21,11 @@ export async function POST(request: Request) {
   const code = parseJoinCode(parsed.data.code);
   if (!code) return apiError(400, "invalid_code", "A game code is 6 digits, like 123 456.");
   try {
+    // On a cluster, a game held by another instance is joined there.
+    const owner = await remoteOwnerOfCode(code);
+    if (owner) return forwardJson(request, owner.url, owner.gameId, parsed.data);
     const now = Date.now();
-    limitJoin(clientIp(request), now);
+    await limitJoin(clientIp(request), now);
     const jar = await cookies();
     const learner = await currentLearner();
     const outcome = await joinByCode(

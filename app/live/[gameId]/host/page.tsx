@@ -9,6 +9,7 @@ import { readHostCookie } from "@/lib/server/live/cookies";
 import { getEntry } from "@/lib/server/live/registry";
 import { publicOrigin } from "@/lib/server/request-origin";
 import { storedGameForHost } from "@/lib/server/live/report";
+import { tokenKey } from "@/lib/server/live/restore";
 import { gameIdSchema } from "@/lib/server/live/schemas";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,7 @@ export default async function HostPage({ params }: Props) {
       </>
     );
   }
-  if (!token || !isHostToken(entry.game, token)) return <NotHost />;
+  if (!token || !isHostToken(entry.game, tokenKey(entry, token))) return <NotHost />;
   const joinUrl = await joinUrlFor(entry.game.code);
   const qrDataUrl = await QRCode.toDataURL(joinUrl, { margin: 1, width: 440, errorCorrectionLevel: "M" });
   return <HostScreen gameId={gameId} joinUrl={joinUrl} qrDataUrl={qrDataUrl} deckTitle={entry.deckTitle} />;

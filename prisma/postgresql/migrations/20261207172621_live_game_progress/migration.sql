@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LiveGame" ADD COLUMN     "progress" JSONB;
