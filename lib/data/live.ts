@@ -154,17 +154,7 @@ export async function getLiveGameState(id: string): Promise<LiveGameState | null
     }),
     db().liveAnswer.findMany({
       where: { gameId: id },
-      select: {
-        gameId: true,
-        playerId: true,
-        questionId: true,
-        questionIndex: true,
-        choiceIndex: true,
-        correct: true,
-        points: true,
-        responseMs: true,
-        answeredAt: true,
-      },
+      select: ANSWER_ROW,
     }),
   ]);
   return { game, players, answers };
@@ -220,6 +210,19 @@ export type LiveAnswerRow = {
   responseMs: number;
   answeredAt: Date;
 };
+
+/** The columns of a stored answer that reports and rebuilt games read (a `LiveAnswerRow`). */
+const ANSWER_ROW = {
+  gameId: true,
+  playerId: true,
+  questionId: true,
+  questionIndex: true,
+  choiceIndex: true,
+  correct: true,
+  points: true,
+  responseMs: true,
+  answeredAt: true,
+} as const;
 
 /**
  * Players, then answers, in one transaction (one commit for a whole batch:
@@ -304,17 +307,7 @@ export async function getLiveGameReport(id: string): Promise<StoredLiveReport | 
     db().liveAnswer.findMany({
       where: { gameId: id },
       orderBy: [{ questionIndex: "asc" }, { answeredAt: "asc" }],
-      select: {
-        gameId: true,
-        playerId: true,
-        questionId: true,
-        questionIndex: true,
-        choiceIndex: true,
-        correct: true,
-        points: true,
-        responseMs: true,
-        answeredAt: true,
-      },
+      select: ANSWER_ROW,
     }),
   ]);
   return { game, players, answers };
