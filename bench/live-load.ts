@@ -13,10 +13,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { agent, fmt, machineCpuS, playGame, processCpuS, safe, sleep, summarizeFailures } from "./lib/live-game";
+import { freePort } from "../tests/helpers/free-port";
 
 const ROOT = process.cwd();
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -67,20 +67,6 @@ function templateDb(dir: string): string {
 }
 
 type Server = { child: ChildProcess; base: string };
-
-/** A port the kernel reports free on loopback (other people's servers may hold fixed ones). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 async function startServer(dbFile: string, port: number): Promise<Server> {
   const env = {

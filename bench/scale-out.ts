@@ -24,7 +24,7 @@ import { flagOption, numberOption } from "./lib/args";
 import { setWalMode } from "./lib/db-files";
 import { fmt, machineCpuS, playGame, processCpuS, summarizeFailures } from "./lib/live-game";
 import { ensureNextBuild } from "./lib/next-build";
-import { freePort } from "./lib/process";
+import { freePort } from "../tests/helpers/free-port";
 import { runReviewLoad, type LoadResult } from "./lib/review-load-run";
 import { ms } from "./lib/stats";
 import { createLearners } from "./lib/study-traffic";

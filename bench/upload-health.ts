@@ -19,36 +19,17 @@
 import path from "node:path";
 import { flagOption, numberOption } from "./lib/args";
 import { ensureNextBuild } from "./lib/next-build";
-import { freePort, startServer, type Server } from "./lib/process";
+import { startServer, type Server } from "./lib/process";
+import { freePort } from "../tests/helpers/free-port";
 import { summarize } from "./lib/stats";
 import { APP_ROOT, createMigratedDb } from "./lib/temp-db";
 import { probeHealthWhile } from "../tests/helpers/health-probe";
-import { manyPagePdf, recursiveViewApkg, zerosApkg } from "../tests/helpers/hostile-files";
+import { manyPagePdf, variedText, recursiveViewApkg, zerosApkg } from "../tests/helpers/hostile-files";
 
 const REPEAT = numberOption("repeat", "BENCH_REPEAT", 3);
 const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY;
 const ONLY = onlyArg ? new Set(onlyArg.split(",")) : null;
 const SLOW_MS = 100;
-
-/** Varied sentences (a seeded mix, so few repeat and dedup cannot shortcut the work), as the e2e spec makes them. */
-function variedText(bytes: number, seed0: number): string {
-  const words =
-    "river valley council harbour merchant treaty engine village market school winter summer northern railway bridge castle museum factory garden island mountain forest coast station library".split(
-      " ",
-    );
-  const names = ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Kowalski", "Silva", "Novak", "Brennan", "Iyer"];
-  let seed = seed0;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
-  const parts: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const s = `In ${1800 + Math.floor(next() * 220)}, ${pick(names)} opened the ${pick(words)} ${pick(words)} near the ${pick(words)} with ${Math.floor(next() * 9000)} ${pick(words)}s. `;
-    parts.push(next() < 0.2 ? `${s}\n\n` : s);
-    size += s.length;
-  }
-  return parts.join("");
-}
 
 function cyrillicHtml(bytes: number): Uint8Array {
   const paragraph = "<p>Вулканы образуются там, где магма поднимается к поверхности через трещины в земной коре.</p>\n";

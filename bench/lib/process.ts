@@ -1,18 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-
-/** A port the kernel reports free on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("No free port on 127.0.0.1."))));
-    });
-  });
-}
 
 export type Server = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 

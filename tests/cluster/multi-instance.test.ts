@@ -6,7 +6,6 @@ import { createTestDatabase, dropTestDatabase } from "../helpers/postgres";
 import { dropRedisPrefix, testRedisPrefix, testRedisUrl } from "../helpers/redis";
 import {
   cookieOf,
-  freePort,
   openStream,
   post,
   prepare,
@@ -20,6 +19,7 @@ import {
   type Nginx,
   type Stream,
 } from "./cluster-helpers";
+import { freePort } from "../helpers/free-port";
 
 /*
  * Three production servers (scripts/server.mjs) on one PostgreSQL and one

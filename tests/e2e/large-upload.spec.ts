@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { probeHealthWhile } from "../helpers/health-probe";
+import { variedText } from "../helpers/hostile-files";
 import { signUp, uniqueEmail } from "./helpers";
 
 // Finding 1 of the hardening review: one 9.5 MB text (under the 10 MB limit) ran
@@ -8,33 +9,13 @@ import { signUp, uniqueEmail } from "./helpers";
 const LIMIT_S = 120; // the stated time within which the upload finishes or is refused
 const HEALTH_MS = 100;
 
-/** About 9.5 MB of varied sentences (a seeded mix, so few repeat and dedup cannot shortcut the work). */
-function largeText(bytes: number): string {
-  const words =
-    "river valley council harbour merchant treaty engine village market school winter summer northern railway bridge castle museum factory garden island mountain forest coast station library".split(
-      " ",
-    );
-  const names = ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Kowalski", "Silva", "Novak", "Brennan", "Iyer"];
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
-  const parts: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const s = `In ${1800 + Math.floor(next() * 220)}, ${pick(names)} opened the ${pick(words)} ${pick(words)} near the ${pick(words)} with ${Math.floor(next() * 9000)} ${pick(words)}s. `;
-    parts.push(next() < 0.2 ? `${s}\n\n` : s);
-    size += s.length;
-  }
-  return parts.join("");
-}
-
 test("a 9.5 MB text upload finishes or is refused in time, health stays fast, and the next upload works", async ({
   page,
   baseURL,
 }) => {
   test.setTimeout((LIMIT_S + 90) * 1000);
   await signUp(page, { name: "Large Upload Teacher", email: uniqueEmail("large"), role: "teacher" });
-  const text = largeText(9.5 * 1024 * 1024);
+  const text = variedText(9.5 * 1024 * 1024, 7);
   expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024 * 1024);
 
   // Health is polled from a separate process (this one is busy sending 9.5 MB):

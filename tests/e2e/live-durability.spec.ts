@@ -1,30 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { json, queryDb as query, signUp, uniqueEmail } from "./helpers";
+import { freePort } from "../helpers/free-port";
 
 // Against a server process of its own (on a copy of the e2e database), which
 // this spec kills with SIGKILL: an acknowledged live answer must survive it.
 
 const e2eDb = process.env.LIVE_E2E_DB ?? path.resolve("data/e2e.db");
 const PLAYERS = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 type Server = { child: ChildProcess; baseURL: string };
 

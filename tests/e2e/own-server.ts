@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../helpers/free-port";
 
 /**
  * A second production server (scripts/server.mjs over the app that the e2e
@@ -13,17 +13,6 @@ import path from "node:path";
 export type OwnServer = { url: string; port: number; pid: number; dbFile: string; stop: () => Promise<void> };
 
 const root = path.resolve(__dirname, "../..");
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOwnServer(name: string, env: Record<string, string>): Promise<OwnServer> {
   const dbFile = path.join(root, "data", `e2e-${name}.db`);

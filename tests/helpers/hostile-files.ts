@@ -56,3 +56,23 @@ export async function recursiveViewApkg(): Promise<Uint8Array> {
 export function zerosApkg(mb: number): Uint8Array {
   return zipSync({ "collection.anki2": new Uint8Array(mb * 1024 * 1024), media: new TextEncoder().encode("{}") });
 }
+
+/** `bytes` of varied plain-text sentences (a seeded mix, so few repeat and dedup cannot shortcut the work). */
+export function variedText(bytes: number, seed0: number): string {
+  const words =
+    "river valley council harbour merchant treaty engine village market school winter summer northern railway bridge castle museum factory garden island mountain forest coast station library".split(
+      " ",
+    );
+  const names = ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Kowalski", "Silva", "Novak", "Brennan", "Iyer"];
+  let seed = seed0;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const s = `In ${1800 + Math.floor(next() * 220)}, ${pick(names)} opened the ${pick(words)} ${pick(words)} near the ${pick(words)} with ${Math.floor(next() * 9000)} ${pick(words)}s. `;
+    parts.push(next() < 0.2 ? `${s}\n\n` : s);
+    size += s.length;
+  }
+  return parts.join("");
+}
