@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import { postJson } from "../../tests/helpers/post-json";
 
 /** CPU seconds (user + system) used so far by a process and its children, from /proc. */
 export function processCpuS(pid: number): number {
@@ -59,31 +60,8 @@ export const fmt = (xs: number[]) =>
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
-export function post(
-  base: string,
-  pathname: string,
-  body: unknown,
-  cookie = "",
-): Promise<{ status: number; body: string; cookies: string[] }> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request(`${base}${pathname}`, {
-      method: "POST",
-      agent,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), cookie },
-    });
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers["set-cookie"] ?? [] }),
-      );
-    });
-    req.on("error", reject);
-    req.end(data);
-  });
-}
+export const post = (base: string, pathname: string, body: unknown, cookie = "") =>
+  postJson(agent, `${base}${pathname}`, body, cookie);
 
 type View = { phase: string; questionIndex: number; question: { choices: string[] } | null };
 

@@ -4,6 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../helpers/free-port";
+import { postJson } from "../helpers/post-json";
 
 /** Processes, nginx and HTTP clients for the multi-instance test. */
 
@@ -132,31 +133,15 @@ const agent = new http.Agent({ keepAlive: true });
 
 export type Reply = { status: number; json: unknown; cookies: string[] };
 
-export function post(base: string, pathname: string, body: unknown, cookie = ""): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request(`${base}${pathname}`, {
-      method: "POST",
-      agent,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), cookie },
-    });
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => {
-        let json: unknown = text;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          // not JSON (an nginx error page)
-        }
-        resolve({ status: res.statusCode ?? 0, json, cookies: res.headers["set-cookie"] ?? [] });
-      });
-    });
-    req.on("error", reject);
-    req.end(data);
-  });
+export async function post(base: string, pathname: string, body: unknown, cookie = ""): Promise<Reply> {
+  const reply = await postJson(agent, `${base}${pathname}`, body, cookie);
+  let json: unknown = reply.body;
+  try {
+    json = JSON.parse(reply.body);
+  } catch {
+    // not JSON (an nginx error page)
+  }
+  return { status: reply.status, json, cookies: reply.cookies };
 }
 
 export const cookieOf = (cookies: string[]) => cookies.map((c) => c.split(";")[0]).join("; ");
