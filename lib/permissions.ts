@@ -24,10 +24,6 @@ export function canEditSharedContent(v: Viewer): boolean {
 
 export const isTeacher = (v: Viewer) => v.user?.role === "teacher";
 
-export function canReadLearnerProgress(v: Viewer, learnerId: string): boolean {
-  return v.learnerId !== null && v.learnerId === learnerId;
-}
-
 export function canCreateClass(v: Viewer): boolean {
   return isTeacher(v);
 }
@@ -53,10 +49,6 @@ export function canJoinClass(v: Viewer): boolean {
 /** Live games: a teacher account, or anyone when the install has no teacher accounts (single-user). */
 export function canHostGame(v: Viewer, installHasTeachers: boolean): boolean {
   return isTeacher(v) || !installHasTeachers;
-}
-
-export function canControlGame(v: Viewer, game: { hostId: string | null }, hostTokenMatches: boolean): boolean {
-  return hostTokenMatches || (v.user !== null && game.hostId === v.user.id);
 }
 
 /**

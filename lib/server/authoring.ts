@@ -13,7 +13,7 @@ import {
 } from "@/lib/data/authoring";
 import { countTeachers } from "@/lib/data/classes";
 import { validateQuestion } from "@/lib/interchange/validate";
-import { canEditDocument, type Viewer } from "@/lib/permissions";
+import { canEditDocument, canReadDrafts, type Viewer } from "@/lib/permissions";
 import { generateDocumentQuestions, removeDocument } from "./question-bank";
 
 export type { ConflictRecord, QuestionRecord } from "@/lib/data/questions";
@@ -105,6 +105,6 @@ export async function deleteUploadedDocument(viewer: Viewer, documentId: string)
 /** The moderation page: a document the viewer may edit, with its questions (all but retired); null otherwise. */
 export async function loadModeration(viewer: Viewer, documentId: string) {
   const doc = await getDocumentAccess(documentId);
-  if (!doc || !canEditDocument(viewer, doc, (await countTeachers()) > 0)) return null;
+  if (!doc || !canReadDrafts(viewer, doc, (await countTeachers()) > 0)) return null;
   return { doc, questions: await listQuestionsForReview(documentId) };
 }
