@@ -3,6 +3,7 @@ import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
+import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { findConflicts } from "./conflicts";
 import { fnv1a } from "./random";
@@ -144,6 +145,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
       }
     }
     if (speaker) s.unnamed = true;
+    nameDefinites(s);
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -154,7 +156,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         s.fix !== undefined && !speaker,
         s.unnamed,
       );
-      if (score !== null) all.push({ ...f, score });
+      if (score !== null) all.push({ ...f, score: s.vague ? Math.max(0, round(score - VAGUE_COST)) : score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
     }
   }
@@ -206,6 +208,30 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
  * referent is clear: the previous sentence's named subject (carried along
  * a chain of "it"s), or the person the text was last talking about.
  */
+/**
+ * "entered the tournament", "said the Prime Minister": definite phrases past the subject, named from the
+ * document where it says which one; one that points back and stays unnamed marks the sentence vague.
+ */
+function nameDefinites(s: SentenceInfo): void {
+  const earlier = earlierSentences(s);
+  const names = findBareTitles(s.annotated, earlier);
+  const clear = (start: number, end: number) =>
+    !(s.fix && !s.fix.context && start < s.fix.end && end > s.fix.start) &&
+    !names.some((n) => start < n.end && end > n.start);
+  for (const d of findBareDefinites(s.annotated)) {
+    if (!clear(d.start, d.end)) continue;
+    const name = resolveBareDefinite(d, s.annotated, earlier, s.title);
+    if (name) {
+      const text = d.start === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+      names.push({ start: d.start, end: d.end, text });
+    } else if (ANAPHORIC_HEADS.test(d.head) && !s.fix?.context) {
+      s.vague = true;
+      if (process.env.QGEN_DEBUG) console.error("VAGUE", d.words.join(" "), "|", s.text.slice(0, 100));
+    }
+  }
+  if (names.length > 0) s.names = names.sort((x, y) => x.start - y.start);
+}
+
 /** The lead of the document and the sentences just before this one: where a referent is named. */
 function earlierSentences(s: SentenceInfo): Annotated[] {
   const lead = s.docSentences.slice(0, Math.min(3, s.docIndex));
@@ -323,6 +349,9 @@ function notesPerSentence(facts: Fact[], max: number): number {
   return Math.min(max, Math.max(1, byLength, strong));
 }
 const STRONG_SCORE = 0.75;
+/** "to attend the event": a phrase that points back at something the document never names. */
+const VAGUE_COST = 0.3;
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function wordCount(s: SentenceInfo): number {
   return s.annotated.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;

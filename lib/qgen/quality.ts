@@ -41,6 +41,8 @@ const BASE: Record<FactType, number> = {
   place: 0.75,
   term: 0.7,
 };
+/** Enough to take an unquoted, undefined lower-case phrase below the default threshold. */
+const STOCK_PHRASE_COST = 0.2;
 const ORIGIN_BONUS: Record<Span["origin"], number> = {
   entity: 0,
   name: 0,
@@ -149,7 +151,12 @@ export function scoreSpan(
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
-  else if (span.origin === "chunk" && /\p{L}-\p{L}/u.test(span.text)) score += 0.1;
+  else if (span.origin === "chunk" && coinedTerm(span.text)) score += 0.1;
+  // "bilateral trade", "military presence", "floor space": a lower-case phrase the text neither quotes nor
+  // defines is a stock phrase more often than a key term, and several words fit its blank.
+  // A coined compound ("tariff-rate quotas", "cross-border", "nontariff barriers") is the exception.
+  if (/^(?:chunk|name|entity)$/.test(span.origin) && factType === "term" && /^\p{Ll}/u.test(span.text))
+    score -= coinedTerm(span.text) || span.recurs ? 0.1 : STOCK_PHRASE_COST;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
   // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
@@ -192,6 +199,32 @@ export function scoreSpan(
   // An answer found all over the corpus (the topic itself) is a giveaway.
   if (answerFrequency > 0.1) score -= 0.5;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+}
+
+/**
+ * "tariff-rate quotas", "double-blind method", "nontariff barriers": a hyphenated compound or a classifying prefix
+ * coins a term; "decade-old", "year-long" and "mid-ocean" only describe.
+ */
+function coinedTerm(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  // "purchasing power parity": a gerund before two nouns names a method or a measure.
+  if (words.length >= 3 && /^\p{L}{3,}ing$/u.test(words[0]!)) return true;
+  if (
+    words.some(
+      (w) =>
+        /^(?:non|post|pre|anti|inter|multi|trans|sub|extra|intra)(?!-)\p{L}{4,}$/u.test(w) &&
+        !/^(?:interest|transport|international|president|present|previous|substantial|subject)/.test(w),
+    )
+  )
+    return true;
+  return words.some(
+    (w) =>
+      /^\p{L}+-\p{L}+/u.test(w) &&
+      !/^(?:mid|self|well|so|much|long|short|high|low|large|small|ever|all|once|one|two|three|four|five|six|ten|year|decade|century|day|week|month)-/.test(
+        w,
+      ) &&
+      !/-(?:old|long|year|day|week|month|based|led|like|wide|related|style|sized?|term)$/.test(w),
+  );
 }
 
 const NUMERIC = new Set<FactType>(["date", "year", "money", "percent", "quantity"]);

@@ -45,6 +45,15 @@ export function buildQuestions(
   // unless the referent holds the answer itself.
   const fix =
     sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
+  // "entered the tournament" reads "entered the 1930 FIFA World Cup": named from the document, unless the name
+  // holds the answer or the phrase is part of it.
+  const names = (sentence.names ?? []).filter(
+    (n) =>
+      !containsWord(n.text.toLowerCase(), answer.toLowerCase()) &&
+      !(n.start < span.end && n.end > span.start) &&
+      !(fix && n.start < fix.end && n.end > fix.start),
+  );
+  const fixes = fix ? [fix, ...names] : names;
   // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is asked one field at a time,
   // under the document's name, and gives no choices or statements (it is no sentence to judge).
   const field = factBoxField(text, span.start, span.end);
@@ -56,13 +65,13 @@ export function buildQuestions(
       { id: `${noteId}-f`, noteId, type: "flashcard", prompt, answer, factType, source: source(), score },
     ];
   }
-  const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fix));
+  const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fixes));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
     seed,
     // A choice the prompt itself names (in the sentence shown before it, or the subject's name) is no choice.
-    sentence: fix ? `${text} ${fix.text}` : text,
+    sentence: fixes.length > 0 ? `${text} ${fixes.map((f) => f.text).join(" ")}` : text,
     spanStart: span.start,
     pools,
     accept: takesThe ? (d) => THE_COUNTRY.test(d) : undefined,
@@ -105,7 +114,7 @@ export function buildQuestions(
 
   // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
   const wh =
-    fix?.text.startsWith(sentence.referent ?? "\0") || !fix
+    names.length === 0 && (fix?.text.startsWith(sentence.referent ?? "\0") || !fix)
       ? whQuestion(sentence.annotated, span, factType, sentence.referent)
       : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
@@ -131,14 +140,12 @@ export function buildQuestions(
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
-  if (statementIsTrue && fix) return out;
+  if (statementIsTrue && fixes.length > 0) return out;
   out.push({
     id,
     noteId,
     type: "true_false",
-    prompt: tidyPrompt(
-      statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
-    ),
+    prompt: tidyPrompt(statementIsTrue ? text : withFix(text, span.start, span.end, swap!, fixes, swapInto)),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
