@@ -189,7 +189,11 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     // The seed picks a true one about one sentence in four, else a false one where there is one.
     const statements = made.filter((q) => q.type === "true_false");
     const preferTrue = (fnv1a(`${seed}|tf|${facts[0]!.sentence.hash}`) & 3) === 0;
-    const kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
+    let kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
+    // A true statement that names only places and common phrases ("The United States has signed an historic
+    // trade deal with Japan") restates the gist: any student says true. It needs a checkable detail.
+    if (kept?.type === "true_false" && kept.statementIsTrue && !best.some(checkable))
+      kept = statements.find((q) => q.type === "true_false" && !q.statementIsTrue);
     questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
   }
 
@@ -349,6 +353,9 @@ function notesPerSentence(facts: Fact[], max: number): number {
   return Math.min(max, Math.max(1, byLength, strong));
 }
 const STRONG_SCORE = 0.75;
+/** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
+const CHECKABLE = new Set<Fact["factType"]>(["date", "year", "money", "percent", "quantity", "person", "organization"]);
+const checkable = (f: Fact) => CHECKABLE.has(f.factType) || (f.factType === "term" && /^\p{Lu}/u.test(f.span.text));
 /** "to attend the event": a phrase that points back at something the document never names. */
 const VAGUE_COST = 0.3;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -44,7 +44,7 @@ export function findBareDefinites(a: Annotated): BareDefinite[] {
     if (
       next &&
       (/^(?:’s|'s|that|which|who|whose|where|to|than|as)$/i.test(next.text) ||
-        next.pos === "ADP" ||
+        (next.pos === "ADP" && !/^(?:after|before|during|since|until|despite|through|into|by)$/i.test(next.text)) ||
         next.pos === "PROPN" ||
         next.text === "(")
     )

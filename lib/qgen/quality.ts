@@ -41,6 +41,9 @@ const BASE: Record<FactType, number> = {
   place: 0.75,
   term: 0.7,
 };
+const TIME_LEAD =
+  /\b(?:during|after|before|since|until|following|throughout|(?:near|at|by|towards?) the (?:end|start|beginning|close|outbreak) of|in the (?:aftermath|wake|run-up) of)\s+(?:the\s+)?$/i;
+
 /** Enough to take an unquoted, undefined lower-case phrase below the default threshold. */
 const STOCK_PHRASE_COST = 0.2;
 const ORIGIN_BONUS: Record<Span["origin"], number> = {
@@ -143,7 +146,26 @@ export function scoreSpan(
   )
     return null;
 
+  // "near the end of _____" (World War II), "during the Cold War": a war that only dates the sentence is known
+  // to every student; the fact is what happened then.
+  if (/\bWar\b/.test(span.text) && TIME_LEAD.test(a.text.slice(0, span.start))) return null;
+  // "1 percent of 1987 _____, the nation's output of goods and services": a gloss after the blank defines it.
+  // (An acronym or a common phrase: after a name, such a phrase describes the person or thing instead.)
+  if (
+    factType === "term" &&
+    /^(?:\p{Lu}{2,6}|\p{Ll}.*)$/u.test(span.text) &&
+    /^,\s+(?:the|a|an)\s[^,;()]*[.!]?$/.test(a.text.slice(span.end))
+  )
+    return null;
+
+  const bracket = enclosingBracket(a.text, span);
+  // "(Japanese: 沖縄返還協定, Hepburn: Okinawa henkan kyōtei)": a labelled gloss in another language is no fact.
+  if (bracket !== null && /\p{L}:\s/u.test(bracket)) return null;
+
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
+  // "the warm phase of ENSO (El Niño)", "China (Tibet Autonomous Region)": a name in brackets glosses the words
+  // before it, which narrow it to a guess; the sentence is about something else.
+  if (bracket !== null && !NUMERIC.has(factType)) score -= 0.3;
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
   if (inFigureBrackets(a.text, span)) score -= 0.15;
   // "the Rackham Auditorium", "CERN’s Main Auditorium": the room where something happened is an incidental detail.
@@ -363,6 +385,14 @@ export function bracketGivesAway(text: string, span: Span): boolean {
 const AFTER_FIGURE = /[\d%]\s*(?:[°º]?\p{L}+\.?\s*)?$/u;
 
 /** The span sits in brackets that follow another figure: a restatement or breakdown of it. */
+/** The text of the brackets the span sits in, or null when it is not in brackets. */
+function enclosingBracket(text: string, span: Span): string | null {
+  const open = text.lastIndexOf("(", span.start);
+  if (open < 0 || text.lastIndexOf(")", span.start - 1) > open) return null;
+  const close = text.indexOf(")", span.end);
+  return close < 0 ? null : text.slice(open + 1, close);
+}
+
 function inFigureBrackets(text: string, span: Span): boolean {
   const open = text.lastIndexOf("(", span.start);
   if (open < 0 || text.lastIndexOf(")", span.start - 1) > open || text.indexOf(")", span.end) < 0) return false;

@@ -54,17 +54,9 @@ export function buildQuestions(
       !(fix && n.start < fix.end && n.end > fix.start),
   );
   const fixes = fix ? [fix, ...names] : names;
-  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is asked one field at a time,
-  // under the document's name, and gives no choices or statements (it is no sentence to judge).
-  const field = factBoxField(text, span.start, span.end);
-  if (field === "") return [];
-  if (field) {
-    const prompt = tidyPrompt(`${sentence.title ? `${sentence.title}. ` : ""}${field}`);
-    return [
-      { id: `${noteId}-c`, noteId, type: "cloze", prompt, answer, factType, source: source(), score },
-      { id: `${noteId}-f`, noteId, type: "flashcard", prompt, answer, factType, source: source(), score },
-    ];
-  }
+  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is a list of labels, not a statement;
+  // a blank in it reads as a form to fill in, so it gives no questions (its prose neighbours still do).
+  if (isFactBox(text)) return [];
   const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fixes));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
@@ -201,30 +193,9 @@ function citiesRuledOut(text: string, distractors: string[]): boolean {
   });
 }
 
-/**
- * The labelled field holding the span, blanked, when the text is a fact box of three or more fields
- * ("Date of Birth: … Hometown: … Hired by NACA: June 1953 …"); "" when the span is not a field's value.
- */
-function factBoxField(text: string, start: number, end: number): string | null {
-  if (!text.includes(":") || /[.!?]["”’)]?\s*$/.test(text)) return null;
-  const colons = [...text.matchAll(/:\s/g)].map((m) => m.index);
-  if (colons.length < 3) return null;
-  const colon = colons.filter((c) => c < start).at(-1);
-  if (colon === undefined || text.slice(colon + 1, start).trim() !== "") return "";
-  const next = colons.find((c) => c >= end);
-  const to = next === undefined ? text.length : labelStart(text, next);
-  return (text.slice(labelStart(text, colon), start) + BLANK + text.slice(end, to)).trim();
-}
-
-// A label runs back from its colon over up to six words, stopping at a figure, a comma or a state code ("WV").
-function labelStart(text: string, colon: number): number {
-  let at = colon;
-  for (let n = 0; n < 6; n++) {
-    const m = /(\S+)\s*$/.exec(text.slice(0, at));
-    if (!m || /[\d,;]/.test(m[1]!) || /^[A-Z]{2}$/.test(m[1]!)) break;
-    at = m.index;
-  }
-  return at;
+/** Three or more labelled fields ("Born: … Hometown: … Retired: …") and no closing stop: a fact box. */
+function isFactBox(text: string): boolean {
+  return text.includes(":") && !/[.!?]["”’)]?\s*$/.test(text) && [...text.matchAll(/:\s/g)].length >= 3;
 }
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
