@@ -127,7 +127,14 @@ export function findBareTitles(a: Annotated, earlier: Annotated[]): SubjectFix[]
 function namesIn(text: string): string[] {
   const re =
     /(?:\b\d{4}\s+)?\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:of|of the|for|on)\s+\p{Lu}[\p{L}’'.-]*|\s+\p{Lu}[\p{L}’'.-]*|\s+[IVX]+\b)*/gu;
-  return [...text.matchAll(re)].map((m) => m[0].replace(/[’']s$/, "").trim()).filter((n) => /\s/.test(n));
+  return [...text.matchAll(re)]
+    .map((m) =>
+      m[0]
+        .replace(/[’']s$/, "")
+        .replace(/^The\s+/, "")
+        .trim(),
+    )
+    .filter((n) => /\s/.test(n));
 }
 
 // "Treaty of Versailles" → "treaty"; "Okinawa Reversion Agreement" → "agreement"; "Mount Everest" → "mountain".

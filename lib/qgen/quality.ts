@@ -234,8 +234,8 @@ function coinedTerm(text: string): boolean {
   if (
     words.some(
       (w) =>
-        /^(?:non|post|pre|anti|inter|multi|trans|sub|extra|intra)(?!-)\p{L}{4,}$/u.test(w) &&
-        !/^(?:interest|transport|international|president|present|previous|substantial|subject)/.test(w),
+        /^(?:non|post|anti)(?!-)\p{L}{4,}$/u.test(w) &&
+        !/^(?:post(?:al|er|ure|pone)|nonsense|nonetheless|antique)/.test(w),
     )
   )
     return true;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { asking, bankOf } from "./helpers";
+
+describe("blanks on specific, askable answers", () => {
+  it("asks no stock phrase the text neither quotes, coins nor repeats, and keeps a coined term", () => {
+    const bank = bankOf([
+      "The Venetian republic maintained a large military presence in the Ionian islands until 1797. " +
+        "A trade treaty signed with the Ottoman court in 1540 replaced outright import bans with tariff-rate quotas on grain and salt.",
+    ]);
+    expect(asking(bank, "military presence")).toEqual([]);
+    expect(asking(bank, "1797").length).toBeGreaterThan(0);
+    expect(asking(bank, "tariff-rate quotas").length).toBeGreaterThan(0);
+  });
+
+  it("does not blank a war that only dates the sentence", () => {
+    const bank = bankOf([
+      "Built to break German codes near the end of World War II, the Colossus machine first ran at Bletchley Park on 5 February 1944.",
+    ]);
+    expect(asking(bank, "World War II")).toEqual([]);
+    expect(asking(bank, "5 February 1944").length).toBeGreaterThan(0);
+  });
+
+  it("does not blank a term that the gloss after it defines", () => {
+    const bank = bankOf([
+      "Military spending in Sweden reached 2.6 percent of 1990 GDP, the nation's output of goods and services.",
+    ]);
+    expect(asking(bank, "GDP")).toEqual([]);
+    expect(asking(bank, "2.6 percent").length).toBeGreaterThan(0);
+  });
+
+  it("does not blank a labelled gloss in another language", () => {
+    const bank = bankOf([
+      "The Kiel Canal (German: Nord-Ostsee-Kanal) opened in June 1895 after eight years of work by 9,000 labourers.",
+    ]);
+    expect(asking(bank, "Nord-Ostsee-Kanal")).toEqual([]);
+    expect(asking(bank, "1895").length).toBeGreaterThan(0);
+  });
+});
+
+describe("honest true statements", () => {
+  it("offers no true statement that names only places and common phrases", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const bank = bankOf(
+        [
+          "Norway has signed a broad trade deal with its longtime partner Iceland. " +
+            "The deal cuts tariffs on 1,200 farm products from 1 March 2031.",
+        ],
+        seed,
+      );
+      const statements = bank.questions.filter(
+        (q) => q.type === "true_false" && q.statementIsTrue && q.source.sentence.startsWith("Norway has"),
+      );
+      expect(statements).toEqual([]);
+    }
+  });
+});
