@@ -35,7 +35,8 @@ const isVerb = (pos: string) => pos === "VERB" || pos === "AUX";
  */
 export function findAnaphor(a: Annotated): Anaphor | null {
   const toks = a.tokens;
-  const starts = [0];
+  // "Hence it is …", "Thus they …": a linking adverb before the subject.
+  const starts = [toks[0]?.pos === "ADV" && toks[1]?.text !== "," ? 1 : 0];
   const comma = toks.findIndex((t) => t.text === ",");
   if (comma > 0 && comma < 25) starts.push(comma + 1);
   for (const from of starts) {

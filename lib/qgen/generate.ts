@@ -192,7 +192,12 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
     // A true statement that names only places and common phrases ("The United States has signed an historic
     // trade deal with Japan") restates the gist: any student says true. It needs a checkable detail.
-    if (kept?.type === "true_false" && kept.statementIsTrue && !best.some(checkable))
+    // A short one ("“This is what strategic trade looks like,” said Secretary Lutnick.") gives nothing to check.
+    if (
+      kept?.type === "true_false" &&
+      kept.statementIsTrue &&
+      (!best.some(checkable) || wordCount(facts[0]!.sentence) < 12)
+    )
       kept = statements.find((q) => q.type === "true_false" && !q.statementIsTrue);
     questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
   }

@@ -1,3 +1,4 @@
+import { isCommonWord } from "./lexicon";
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
@@ -41,6 +42,7 @@ const BASE: Record<FactType, number> = {
   place: 0.75,
   term: 0.7,
 };
+const WORLD_WAR = /^(?:(?:the\s+)?(?:First|Second)\s+World\s+War|World\s+War\s+(?:I|II|One|Two|1|2)|WW(?:I|II|1|2))$/i;
 const TIME_LEAD =
   /\b(?:during|after|before|since|until|following|throughout|(?:near|at|by|towards?) the (?:end|start|beginning|close|outbreak) of|in the (?:aftermath|wake|run-up) of)\s+(?:the\s+)?$/i;
 
@@ -146,6 +148,15 @@ export function scoreSpan(
   )
     return null;
 
+  // "the European Union (_____)": an acronym in brackets after its full name is spelled out by it.
+  if (
+    /^\p{Lu}{2,6}$/u.test(span.text) &&
+    new RegExp(`\\(\\s*$`).test(a.text.slice(0, span.start)) &&
+    /^\s*\)/.test(a.text.slice(span.end))
+  )
+    return null;
+  // "manpower demands of WWII", "the end of World War I": a world war is known to every student.
+  if (WORLD_WAR.test(span.text)) return null;
   // "near the end of _____" (World War II), "during the Cold War": a war that only dates the sentence is known
   // to every student; the fact is what happened then.
   if (/\bWar\b/.test(span.text) && TIME_LEAD.test(a.text.slice(0, span.start))) return null;
@@ -179,6 +190,8 @@ export function scoreSpan(
   // A coined compound ("tariff-rate quotas", "cross-border", "nontariff barriers") is the exception.
   if (/^(?:chunk|name|entity)$/.test(span.origin) && factType === "term" && /^\p{Ll}/u.test(span.text))
     score -= coinedTerm(span.text) || span.recurs ? 0.1 : STOCK_PHRASE_COST;
+  // “keeping to the "spirit" of the ceiling”: one common word in quotation marks is a scare quote, not a term.
+  if (span.origin === "quote" && /^\p{Ll}+$/u.test(span.text) && isCommonWord(span.text)) score -= 0.4;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
   // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item

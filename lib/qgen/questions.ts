@@ -245,6 +245,13 @@ function swappable(fact: Fact): boolean | "gendered" {
     )
       return false;
   }
+  // "America is no longer begging for foreign energy – we’re producing it": in a speaker's own words another
+  // country contradicts the speaker, so the change gives itself away.
+  if (
+    (factType === "place" || factType === "person") &&
+    /\b(?:[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|us|[Mm]y)\b|\bI\s+\p{Ll}/u.test(sentence.text)
+  )
+    return false;
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;

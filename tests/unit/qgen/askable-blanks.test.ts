@@ -37,7 +37,46 @@ describe("blanks on specific, askable answers", () => {
   });
 });
 
+describe("blanks the prompt or common knowledge gives away", () => {
+  it("does not blank an acronym in brackets after its full name, a world war or a scare-quoted word", () => {
+    const bank = bankOf([
+      "The lira was the official currency of 23 member states of the Latin Monetary Union (LMU) from 1865. " +
+        "Manpower demands of WWII brought 310,000 women into British aircraft factories by 1943. " +
+        'The minister promised to keep to the "spirit" of the 1976 budget ceiling of 1.5 percent.',
+    ]);
+    expect(asking(bank, "LMU")).toEqual([]);
+    expect(asking(bank, "WWII")).toEqual([]);
+    expect(asking(bank, "spirit")).toEqual([]);
+    expect(asking(bank, "310,000").length).toBeGreaterThan(0);
+  });
+
+  it("names what 'it' stands for after a linking adverb", () => {
+    const bank = bankOf([
+      "The lira was the official currency of the Latin Monetary Union from 1865. Hence it circulated in 4 countries by 1870.",
+    ]);
+    const qs = bank.questions.filter((q) => q.source.sentence.startsWith("Hence"));
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.prompt).toMatch(/^Hence the lira circulated/);
+  });
+});
+
 describe("honest true statements", () => {
+  it("offers no short true statement and no false country in a speaker's own words", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const bank = bankOf(
+        [
+          "“This is what strategic trade looks like,” said Secretary Olsen. " +
+            "“Norway is no longer begging for foreign energy – we’re producing it cleaner and better than the rest of Europe,” said Secretary Olsen in Oslo on 4 May 2025.",
+        ],
+        seed,
+      );
+      const statements = bank.questions.filter((q) => q.type === "true_false");
+      expect(statements.filter((q) => q.source.sentence.startsWith("“This is"))).toEqual([]);
+      for (const q of statements.filter((q) => q.source.sentence.startsWith("“Norway")))
+        expect(q.prompt).toMatch(/^“Norway is/);
+    }
+  });
+
   it("offers no true statement that names only places and common phrases", () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       const bank = bankOf(
