@@ -1,7 +1,7 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
-import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
+import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
 import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
@@ -112,6 +112,8 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
     thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    // "This article, Article 231, later became …": the appositive is the name, the demonstrative a leftover.
+    if (!s.fix) s.fix = appositiveName(s) ?? undefined;
     const anaphor = s.fix ? null : findAnaphor(s.annotated);
     const definite = s.fix ? null : findDefiniteSubject(s.annotated);
     if (definite) {
@@ -239,6 +241,29 @@ function nameDefinites(s: SentenceInfo): void {
     }
   }
   if (names.length > 0) s.names = names.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "This article, Article 231, later became …" → "Article 231 of the Treaty of Versailles later became …": the
+ * appositive names the thing; a part of a document ("article", "clause") also says whose, where the document does.
+ */
+function appositiveName(s: SentenceInfo): SubjectFix | null {
+  const m =
+    /^(?:This|That|The) (\p{Ll}+), ((?:\p{Lu}[\p{L}.-]*|\d+[A-Za-z]?)(?: (?:\p{Lu}[\p{L}.-]*|\d+[A-Za-z]?|of|the))*), /u.exec(
+      s.text,
+    );
+  if (!m || !/\d|\s/.test(m[2]!)) return null;
+  let text = m[2]!;
+  if (/^(?:article|clause|section|chapter|provision|paragraph)$/.test(m[1]!) && !/\bof\b/.test(text)) {
+    const whole = resolveBareDefinite(
+      { start: 0, end: 0, head: "treaty", words: ["treaty"] },
+      s.annotated,
+      earlierSentences(s),
+      s.title,
+    );
+    if (whole && /\p{Lu}/u.test(whole)) text += ` of ${whole}`;
+  }
+  return { start: 0, end: m[0].length, text: `${text} ` };
 }
 
 /** The lead of the document and the sentences just before this one: where a referent is named. */

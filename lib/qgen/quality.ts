@@ -188,7 +188,12 @@ export function scoreSpan(
   // "bilateral trade", "military presence", "floor space": a lower-case phrase the text neither quotes nor
   // defines is a stock phrase more often than a key term, and several words fit its blank.
   // A coined compound ("tariff-rate quotas", "cross-border", "nontariff barriers") is the exception.
-  if (/^(?:chunk|name|entity)$/.test(span.origin) && factType === "term" && /^\p{Ll}/u.test(span.text))
+  // "ENSO episodes" is as stock as "cold phase episodes": a chunk whose head is a common noun counts the same.
+  if (
+    /^(?:chunk|name|entity)$/.test(span.origin) &&
+    factType === "term" &&
+    (/^\p{Ll}/u.test(span.text) || (span.origin === "chunk" && /\s\p{Ll}+$/u.test(span.text)))
+  )
     score -= coinedTerm(span.text) || span.recurs ? 0.1 : STOCK_PHRASE_COST;
   // “keeping to the "spirit" of the ceiling”: one common word in quotation marks is a scare quote, not a term.
   if (span.origin === "quote" && /^\p{Ll}+$/u.test(span.text) && isCommonWord(span.text)) score -= 0.4;

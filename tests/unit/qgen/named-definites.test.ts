@@ -74,6 +74,16 @@ describe("definite phrases past the subject", () => {
     for (const q of from(bank, "The currency with")) expect(q.prompt).toMatch(/The currency with the highest value/);
   });
 
+  it("names a demonstrative by its appositive, and a document's part by the document", () => {
+    const bank = bankOf([
+      "The Treaty of Kolding settled the border between the two duchies in 1714. " +
+        "This article, Article 12, later became known as the Salt clause after a dispute in 1720.",
+    ]);
+    const qs = bank.questions.filter((q) => q.answer === "Salt clause" || q.answer === "1720");
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.prompt).toMatch(/^Article 12 of the Treaty of Kolding later became known/);
+  });
+
   it("applies several namings and the blank in one prompt", () => {
     const text = "The treaty said the tournament began in 1930.";
     const fixes = [
