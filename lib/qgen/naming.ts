@@ -78,19 +78,22 @@ export function resolveBareDefinite(
   earlier: Annotated[],
   title: string | undefined,
 ): string | null {
-  const texts = [...earlier].reverse().map((a) => a.text);
-  // Only kinds of things that get proper names: "the ceiling" is no name of a headline's.
-  if (
-    (d.words.length === 1 || familyOf(d.head).length > 0) &&
-    (ANAPHORIC_HEADS.test(d.head) || familyOf(d.head).length > 0 || isNamedKind(d.head))
-  ) {
+  // Only kinds of things that point back or get proper names: "the ceiling" is no name of a headline's, and
+  // "the user" or "the code" in a manual is read as it stands (which also keeps the pass cheap).
+  const family = familyOf(d.head).length > 0;
+  if (!ANAPHORIC_HEADS.test(d.head) && !family && !isNamedKind(d.head)) return null;
+  if (d.words.length === 1 || family) {
     const fromTitle = title
       ? namesIn(title.replace(/[“”"]/g, "")).find((n) => fitsHead(d.head, nameHead(n)))
       : undefined;
     if (fromTitle && fromTitle.split(/\s+/).length >= 2) return withThe(fromTitle);
-    for (const text of [sentence.text.slice(0, d.start), ...texts]) {
-      const names = namesIn(text).filter((n) => fitsHead(d.head, nameHead(n)) && n.split(/\s+/).length >= 2);
-      if (names.length > 0) return withThe(names.at(-1)!);
+    const fitting = (names: string[]) =>
+      names.filter((n) => fitsHead(d.head, nameHead(n)) && n.split(/\s+/).length >= 2).at(-1);
+    const here = fitting(namesIn(sentence.text.slice(0, d.start)));
+    if (here) return withThe(here);
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const found = fitting(cachedNames(earlier[k]!));
+      if (found) return withThe(found);
     }
   }
   const phrase = d.words.join(" ");
@@ -121,6 +124,14 @@ export function findBareTitles(a: Annotated, earlier: Annotated[]): SubjectFix[]
     }
   }
   return out;
+}
+
+// An earlier sentence is searched once for every definite after it.
+const namesCache = new WeakMap<Annotated, string[]>();
+function cachedNames(a: Annotated): string[] {
+  let names = namesCache.get(a);
+  if (!names) namesCache.set(a, (names = namesIn(a.text)));
+  return names;
 }
 
 // Capitalised names of two or more words, or one word after Mount/Lake: "Treaty of Versailles", "Mount Everest".
