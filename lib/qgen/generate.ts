@@ -89,7 +89,9 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let share = shares.get(key);
     if (share === undefined) {
       const texts = byDocument.get(f.sentence.documentId) ?? [];
-      const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
+      // "the United States" in a text that mostly says "U.S.": a country counts under its short forms too.
+      const names = [f.span.text.toLowerCase(), ...(SHORT_FORMS[f.span.text.toLowerCase()] ?? [])];
+      const n = texts.filter((t) => names.some((name) => containsWord(t, name))).length;
       // Named in the document's opening heading ("1930 FIFA World Cup", "Treaty of Versailles"): its subject.
       const title = f.sentence.title?.toLowerCase();
       const inTitle = !!title && /\s/.test(f.span.text) && containsWord(title, f.span.text.toLowerCase());
@@ -383,6 +385,14 @@ function notesPerSentence(facts: Fact[], max: number): number {
   return Math.min(max, Math.max(1, byLength, strong));
 }
 const STRONG_SCORE = 0.75;
+/** Short forms a text uses for a country or union it names in full (matched on lower-cased text). */
+const SHORT_FORMS: Record<string, string[]> = {
+  // Not "America" for the United States: "South America" would count.
+  "united states": ["u.s."],
+  america: ["u.s.", "united states"],
+  "united kingdom": ["u.k.", "britain", "british"],
+  "european union": ["eu"],
+};
 /** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
 const CHECKABLE = new Set<Fact["factType"]>(["date", "year", "money", "percent", "quantity", "person", "organization"]);
 const checkable = (f: Fact) => CHECKABLE.has(f.factType) || (f.factType === "term" && /^\p{Lu}/u.test(f.span.text));

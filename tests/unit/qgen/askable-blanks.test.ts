@@ -60,6 +60,20 @@ describe("blanks the prompt or common knowledge gives away", () => {
   });
 });
 
+describe("the document's own subject", () => {
+  it("counts a country under its short form when judging whether it is the topic", () => {
+    const bank = bankOf([
+      "The United States signed a timber agreement with Chile on 4 March 1998. " +
+        "U.S. mills bought 2 million tonnes of Chilean pine in the first year. " +
+        "U.S. tariffs on pine fell to 3 percent in 1999. " +
+        "Chilean exporters opened 12 offices in U.S. ports by 2001. " +
+        "U.S. builders used the pine for 40,000 homes in 2002.",
+    ]);
+    expect(asking(bank, "United States")).toEqual([]);
+    expect(asking(bank, "4 March 1998").length).toBeGreaterThan(0);
+  });
+});
+
 describe("honest true statements", () => {
   it("offers no short true statement and no false country in a speaker's own words", () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
