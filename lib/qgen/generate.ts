@@ -5,6 +5,7 @@ import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anapho
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
 import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
+import { FACT_TYPES } from "../domain/enums";
 import { findConflicts } from "./conflicts";
 import { fnv1a } from "./random";
 import { NearDuplicateIndex } from "./dedup";
@@ -394,7 +395,7 @@ const SHORT_FORMS: Record<string, string[]> = {
   "european union": ["eu"],
 };
 /** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
-const CHECKABLE = new Set<Fact["factType"]>(["date", "year", "money", "percent", "quantity", "person", "organization"]);
+const CHECKABLE = new Set<Fact["factType"]>(FACT_TYPES.filter((t) => t !== "place" && t !== "term"));
 const checkable = (f: Fact) => CHECKABLE.has(f.factType) || (f.factType === "term" && /^\p{Lu}/u.test(f.span.text));
 /** "to attend the event": a phrase that points back at something the document never names. */
 const VAGUE_COST = 0.3;
