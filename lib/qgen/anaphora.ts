@@ -35,7 +35,8 @@ const isVerb = (pos: string) => pos === "VERB" || pos === "AUX";
  */
 export function findAnaphor(a: Annotated): Anaphor | null {
   const toks = a.tokens;
-  const starts = [0];
+  // "Hence it is …", "Thus they …": a linking adverb before the subject.
+  const starts = [toks[0]?.pos === "ADV" && toks[1]?.text !== "," ? 1 : 0];
   const comma = toks.findIndex((t) => t.text === ",");
   if (comma > 0 && comma < 25) starts.push(comma + 1);
   for (const from of starts) {
@@ -102,19 +103,25 @@ export function subjectFix(a: Annotated, anaphor: Anaphor, referent: string): Su
   return { start: anaphor.start, end: anaphor.end, text };
 }
 
-/** Applies a value edit and the subject fix together; the two never overlap. */
+/** Applies a value edit and the subject fixes together; a fix that overlaps the edit is left out. */
 export function withFix(
   text: string,
   start: number,
   end: number,
   value: string,
-  fix: SubjectFix | undefined,
+  fix: SubjectFix | readonly SubjectFix[] | undefined,
   replace: (text: string, start: number, end: number, value: string) => string = plainReplace,
 ): string {
-  if (!fix || (fix.start < end && fix.end > start)) return replace(text, start, end, value);
-  // Edit the later part first so the earlier offsets stay valid.
-  if (fix.start >= end) return replace(plainReplace(text, fix.start, fix.end, fix.text), start, end, value);
-  return plainReplace(replace(text, start, end, value), fix.start, fix.end, fix.text);
+  const fixes = (Array.isArray(fix) ? fix : fix ? [fix] : []) as SubjectFix[];
+  const kept = fixes.filter((f) => !(f.start < end && f.end > start));
+  // Edit from the end of the text backwards so the earlier offsets stay valid.
+  const after = kept.filter((f) => f.start >= end).sort((x, y) => y.start - x.start);
+  const before = kept.filter((f) => f.start < end).sort((x, y) => y.start - x.start);
+  let out = text;
+  for (const f of after) out = plainReplace(out, f.start, f.end, f.text);
+  out = replace(out, start, end, value);
+  for (const f of before) out = plainReplace(out, f.start, f.end, f.text);
+  return out;
 }
 
 const plainReplace = (text: string, start: number, end: number, value: string) =>

@@ -147,7 +147,8 @@ function classifiedAs(a: Annotated): { name: string; head: string } | null {
   const v = toks.findIndex((t) => isVerb(t));
   if (v <= 0 || !/^(?:is|was)$/.test(toks[v]!.lower)) return null;
   const name = namedSubject(a);
-  if (!name || !/\p{Lu}/u.test(name.replace(/^The /, ""))) return null;
+  // "The euro is the official currency of …": a one-word subject classed by the sentence names it too.
+  if (!name || !(/\p{Lu}/u.test(name.replace(/^The /, "")) || /^The \p{Ll}+$/u.test(name))) return null;
   let head: Token | undefined;
   for (let i = v + 1; i < toks.length; i++) {
     const t = toks[i]!;

@@ -31,6 +31,10 @@ export type SentenceInfo = {
   title?: string;
   /** The subject names only a kind of thing ("The decision …") and nothing earlier says which. */
   unnamed?: boolean;
+  /** Definite phrases elsewhere in the sentence named from the document ("the tournament" → its Cup). */
+  names?: SubjectFix[];
+  /** A definite phrase that points back ("the event") and that nothing in the document names. */
+  vague?: boolean;
 };
 
 export type Fact = {
@@ -191,7 +195,8 @@ export function resolveSpans(sentences: SentenceInfo[]): Map<string, string> {
           // "historic trade deal" or "global temperatures" twice is still a common phrase.
           const trimmed = trimVagueModifiers(s.annotated, span);
           const generic = GENERIC_ADJECTIVES.has(span.text.split(/\s+/)[0]!.toLowerCase());
-          return trimmed === span && !generic ? [{ ...span, repeated }] : [];
+          const recurs = (chunkCount.get(chunkKey(s, span)) ?? 0) >= 3;
+          return trimmed === span && !generic ? [{ ...span, repeated, recurs }] : [];
         }
         // "an important deepwater crude oil export facility": the term is what follows the praise.
         const trimmed = trimVagueModifiers(s.annotated, span);

@@ -1,9 +1,11 @@
 import { normalizeForMatch, sha256Hex } from "../text/normalize";
 import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
-import { findAnaphor, namedSubject, subjectFix } from "./anaphora";
+import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
+import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
+import { FACT_TYPES } from "../domain/enums";
 import { findConflicts } from "./conflicts";
 import { fnv1a } from "./random";
 import { NearDuplicateIndex } from "./dedup";
@@ -88,7 +90,9 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let share = shares.get(key);
     if (share === undefined) {
       const texts = byDocument.get(f.sentence.documentId) ?? [];
-      const n = texts.filter((t) => containsWord(t, f.span.text.toLowerCase())).length;
+      // "the United States" in a text that mostly says "U.S.": a country counts under its short forms too.
+      const names = [f.span.text.toLowerCase(), ...(SHORT_FORMS[f.span.text.toLowerCase()] ?? [])];
+      const n = texts.filter((t) => names.some((name) => containsWord(t, name))).length;
       // Named in the document's opening heading ("1930 FIFA World Cup", "Treaty of Versailles"): its subject.
       const title = f.sentence.title?.toLowerCase();
       const inTitle = !!title && /\s/.test(f.span.text) && containsWord(title, f.span.text.toLowerCase());
@@ -111,6 +115,8 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
   for (const [i, s] of sentences.entries()) {
     if (lastPerson?.doc === s.documentId) s.referent = lastPerson.name;
     thing = resolveSubject(s, thing?.doc === s.documentId ? thing.name : undefined);
+    // "This article, Article 231, later became …": the appositive is the name, the demonstrative a leftover.
+    if (!s.fix) s.fix = appositiveName(s) ?? undefined;
     const anaphor = s.fix ? null : findAnaphor(s.annotated);
     const definite = s.fix ? null : findDefiniteSubject(s.annotated);
     if (definite) {
@@ -144,6 +150,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
       }
     }
     if (speaker) s.unnamed = true;
+    nameDefinites(s);
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -154,7 +161,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
         s.fix !== undefined && !speaker,
         s.unnamed,
       );
-      if (score !== null) all.push({ ...f, score });
+      if (score !== null) all.push({ ...f, score: s.vague ? Math.max(0, round(score - VAGUE_COST)) : score });
       if (f.factType === "person") lastPerson = { doc: s.documentId, name: people.get(f.span.text) ?? f.span.text };
     }
   }
@@ -187,7 +194,16 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     // The seed picks a true one about one sentence in four, else a false one where there is one.
     const statements = made.filter((q) => q.type === "true_false");
     const preferTrue = (fnv1a(`${seed}|tf|${facts[0]!.sentence.hash}`) & 3) === 0;
-    const kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
+    let kept = statements.find((q) => q.type === "true_false" && q.statementIsTrue === preferTrue) ?? statements[0];
+    // A true statement that names only places and common phrases ("The United States has signed an historic
+    // trade deal with Japan") restates the gist: any student says true. It needs a checkable detail.
+    // A short one ("“This is what strategic trade looks like,” said Secretary Lutnick.") gives nothing to check.
+    if (
+      kept?.type === "true_false" &&
+      kept.statementIsTrue &&
+      (!best.some(checkable) || wordCount(facts[0]!.sentence) < 12)
+    )
+      kept = statements.find((q) => q.type === "true_false" && !q.statementIsTrue);
     questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
   }
 
@@ -206,6 +222,53 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
  * referent is clear: the previous sentence's named subject (carried along
  * a chain of "it"s), or the person the text was last talking about.
  */
+/**
+ * "entered the tournament", "said the Prime Minister": definite phrases past the subject, named from the
+ * document where it says which one; one that points back and stays unnamed marks the sentence vague.
+ */
+function nameDefinites(s: SentenceInfo): void {
+  const earlier = earlierSentences(s);
+  const names = findBareTitles(s.annotated, earlier);
+  const clear = (start: number, end: number) =>
+    !(s.fix && !s.fix.context && start < s.fix.end && end > s.fix.start) &&
+    !names.some((n) => start < n.end && end > n.start);
+  for (const d of findBareDefinites(s.annotated)) {
+    if (!clear(d.start, d.end)) continue;
+    const name = resolveBareDefinite(d, s.annotated, earlier, s.title);
+    if (name) {
+      const text = d.start === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+      names.push({ start: d.start, end: d.end, text });
+    } else if (ANAPHORIC_HEADS.test(d.head) && !s.fix?.context) {
+      s.vague = true;
+      if (process.env.QGEN_DEBUG) console.error("VAGUE", d.words.join(" "), "|", s.text.slice(0, 100));
+    }
+  }
+  if (names.length > 0) s.names = names.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "This article, Article 231, later became …" → "Article 231 of the Treaty of Versailles later became …": the
+ * appositive names the thing; a part of a document ("article", "clause") also says whose, where the document does.
+ */
+function appositiveName(s: SentenceInfo): SubjectFix | null {
+  const m =
+    /^(?:This|That|The) (\p{Ll}+), ((?:\p{Lu}[\p{L}.-]*|\d+[A-Za-z]?)(?: (?:\p{Lu}[\p{L}.-]*|\d+[A-Za-z]?|of|the))*), /u.exec(
+      s.text,
+    );
+  if (!m || !/\d|\s/.test(m[2]!)) return null;
+  let text = m[2]!;
+  if (/^(?:article|clause|section|chapter|provision|paragraph)$/.test(m[1]!) && !/\bof\b/.test(text)) {
+    const whole = resolveBareDefinite(
+      { start: 0, end: 0, head: "treaty", words: ["treaty"] },
+      s.annotated,
+      earlierSentences(s),
+      s.title,
+    );
+    if (whole && /\p{Lu}/u.test(whole)) text += ` of ${whole}`;
+  }
+  return { start: 0, end: m[0].length, text: `${text} ` };
+}
+
 /** The lead of the document and the sentences just before this one: where a referent is named. */
 function earlierSentences(s: SentenceInfo): Annotated[] {
   const lead = s.docSentences.slice(0, Math.min(3, s.docIndex));
@@ -323,6 +386,20 @@ function notesPerSentence(facts: Fact[], max: number): number {
   return Math.min(max, Math.max(1, byLength, strong));
 }
 const STRONG_SCORE = 0.75;
+/** Short forms a text uses for a country or union it names in full (matched on lower-cased text). */
+const SHORT_FORMS: Record<string, string[]> = {
+  // Not "America" for the United States: "South America" would count.
+  "united states": ["u.s."],
+  america: ["u.s.", "united states"],
+  "united kingdom": ["u.k.", "britain", "british"],
+  "european union": ["eu"],
+};
+/** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
+const CHECKABLE = new Set<Fact["factType"]>(FACT_TYPES.filter((t) => t !== "place" && t !== "term"));
+const checkable = (f: Fact) => CHECKABLE.has(f.factType) || (f.factType === "term" && /^\p{Lu}/u.test(f.span.text));
+/** "to attend the event": a phrase that points back at something the document never names. */
+const VAGUE_COST = 0.3;
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function wordCount(s: SentenceInfo): number {
   return s.annotated.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;

@@ -1,3 +1,4 @@
+import { isCommonWord } from "./lexicon";
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import { findAnaphor } from "./anaphora";
@@ -41,6 +42,12 @@ const BASE: Record<FactType, number> = {
   place: 0.75,
   term: 0.7,
 };
+const WORLD_WAR = /^(?:(?:the\s+)?(?:First|Second)\s+World\s+War|World\s+War\s+(?:I|II|One|Two|1|2)|WW(?:I|II|1|2))$/i;
+const TIME_LEAD =
+  /\b(?:during|after|before|since|until|following|throughout|(?:near|at|by|towards?) the (?:end|start|beginning|close|outbreak) of|in the (?:aftermath|wake|run-up) of)\s+(?:the\s+)?$/i;
+
+/** Enough to take an unquoted, undefined lower-case phrase below the default threshold. */
+const STOCK_PHRASE_COST = 0.2;
 const ORIGIN_BONUS: Record<Span["origin"], number> = {
   entity: 0,
   name: 0,
@@ -141,7 +148,35 @@ export function scoreSpan(
   )
     return null;
 
+  // "the European Union (_____)": an acronym in brackets after its full name is spelled out by it.
+  if (
+    /^\p{Lu}{2,6}$/u.test(span.text) &&
+    new RegExp(`\\(\\s*$`).test(a.text.slice(0, span.start)) &&
+    /^\s*\)/.test(a.text.slice(span.end))
+  )
+    return null;
+  // "manpower demands of WWII", "the end of World War I": a world war is known to every student.
+  if (WORLD_WAR.test(span.text)) return null;
+  // "near the end of _____" (World War II), "during the Cold War": a war that only dates the sentence is known
+  // to every student; the fact is what happened then.
+  if (/\bWar\b/.test(span.text) && TIME_LEAD.test(a.text.slice(0, span.start))) return null;
+  // "1 percent of 1987 _____, the nation's output of goods and services": a gloss after the blank defines it.
+  // (An acronym or a common phrase: after a name, such a phrase describes the person or thing instead.)
+  if (
+    factType === "term" &&
+    /^(?:\p{Lu}{2,6}|\p{Ll}.*)$/u.test(span.text) &&
+    /^,\s+(?:the|a|an)\s[^,;()]*[.!]?$/.test(a.text.slice(span.end))
+  )
+    return null;
+
+  const bracket = enclosingBracket(a.text, span);
+  // "(Japanese: 沖縄返還協定, Hepburn: Okinawa henkan kyōtei)": a labelled gloss in another language is no fact.
+  if (bracket !== null && /\p{L}:\s/u.test(bracket)) return null;
+
   let score = BASE[factType] + ORIGIN_BONUS[span.origin];
+  // "the warm phase of ENSO (El Niño)", "China (Tibet Autonomous Region)": a name in brackets glosses the words
+  // before it, which narrow it to a guess; the sentence is about something else.
+  if (bracket !== null && !NUMERIC.has(factType)) score -= 0.3;
   // A figure in brackets after another restates or breaks it down: an aside to the sentence's point.
   if (inFigureBrackets(a.text, span)) score -= 0.15;
   // "the Rackham Auditorium", "CERN’s Main Auditorium": the room where something happened is an incidental detail.
@@ -149,7 +184,19 @@ export function scoreSpan(
   // A phrase the text uses once is less likely to be the point of the passage.
   if (span.origin === "chunk" && span.repeated) score += 0.1;
   // "tariff-rate quotas", "stored-program computer": a hyphenated compound is a coined term.
-  else if (span.origin === "chunk" && /\p{L}-\p{L}/u.test(span.text)) score += 0.1;
+  else if (span.origin === "chunk" && coinedTerm(span.text)) score += 0.1;
+  // "bilateral trade", "military presence", "floor space": a lower-case phrase the text neither quotes nor
+  // defines is a stock phrase more often than a key term, and several words fit its blank.
+  // A coined compound ("tariff-rate quotas", "cross-border", "nontariff barriers") is the exception.
+  // "ENSO episodes" is as stock as "cold phase episodes": a chunk whose head is a common noun counts the same.
+  if (
+    /^(?:chunk|name|entity)$/.test(span.origin) &&
+    factType === "term" &&
+    (/^\p{Ll}/u.test(span.text) || (span.origin === "chunk" && /\s\p{Ll}+$/u.test(span.text)))
+  )
+    score -= coinedTerm(span.text) || span.recurs ? 0.1 : STOCK_PHRASE_COST;
+  // “keeping to the "spirit" of the ceiling”: one common word in quotation marks is a scare quote, not a term.
+  if (span.origin === "quote" && /^\p{Ll}+$/u.test(span.text) && isCommonWord(span.text)) score -= 0.4;
   // A lone unexplained name ("Lhotse", "CMS"): worth asking, but after named people and numbers.
   if (span.origin === "name" && factType === "term" && !/\s/.test(span.text)) score -= 0.1;
   // A subject that points back ("It was…", "His party…", "This agreement…") leaves the item
@@ -192,6 +239,32 @@ export function scoreSpan(
   // An answer found all over the corpus (the topic itself) is a giveaway.
   if (answerFrequency > 0.1) score -= 0.5;
   return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+}
+
+/**
+ * "tariff-rate quotas", "double-blind method", "nontariff barriers": a hyphenated compound or a classifying prefix
+ * coins a term; "decade-old", "year-long" and "mid-ocean" only describe.
+ */
+function coinedTerm(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  // "purchasing power parity": a gerund before two nouns names a method or a measure.
+  if (words.length >= 3 && /^\p{L}{3,}ing$/u.test(words[0]!)) return true;
+  if (
+    words.some(
+      (w) =>
+        /^(?:non|post|anti)(?!-)\p{L}{4,}$/u.test(w) &&
+        !/^(?:post(?:al|er|ure|pone)|nonsense|nonetheless|antique)/.test(w),
+    )
+  )
+    return true;
+  return words.some(
+    (w) =>
+      /^\p{L}+-\p{L}+/u.test(w) &&
+      !/^(?:mid|self|well|so|much|long|short|high|low|large|small|ever|all|once|one|two|three|four|five|six|ten|year|decade|century|day|week|month)-/.test(
+        w,
+      ) &&
+      !/-(?:old|long|year|day|week|month|based|led|like|wide|related|style|sized?|term)$/.test(w),
+  );
 }
 
 const NUMERIC = new Set<FactType>(["date", "year", "money", "percent", "quantity"]);
@@ -330,6 +403,14 @@ export function bracketGivesAway(text: string, span: Span): boolean {
 const AFTER_FIGURE = /[\d%]\s*(?:[°º]?\p{L}+\.?\s*)?$/u;
 
 /** The span sits in brackets that follow another figure: a restatement or breakdown of it. */
+/** The text of the brackets the span sits in, or null when it is not in brackets. */
+function enclosingBracket(text: string, span: Span): string | null {
+  const open = text.lastIndexOf("(", span.start);
+  if (open < 0 || text.lastIndexOf(")", span.start - 1) > open) return null;
+  const close = text.indexOf(")", span.end);
+  return close < 0 ? null : text.slice(open + 1, close);
+}
+
 function inFigureBrackets(text: string, span: Span): boolean {
   const open = text.lastIndexOf("(", span.start);
   if (open < 0 || text.lastIndexOf(")", span.start - 1) > open || text.indexOf(")", span.end) < 0) return false;

@@ -45,24 +45,25 @@ export function buildQuestions(
   // unless the referent holds the answer itself.
   const fix =
     sentence.fix && !containsWord(sentence.fix.text.toLowerCase(), answer.toLowerCase()) ? sentence.fix : undefined;
-  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is asked one field at a time,
-  // under the document's name, and gives no choices or statements (it is no sentence to judge).
-  const field = factBoxField(text, span.start, span.end);
-  if (field === "") return [];
-  if (field) {
-    const prompt = tidyPrompt(`${sentence.title ? `${sentence.title}. ` : ""}${field}`);
-    return [
-      { id: `${noteId}-c`, noteId, type: "cloze", prompt, answer, factType, source: source(), score },
-      { id: `${noteId}-f`, noteId, type: "flashcard", prompt, answer, factType, source: source(), score },
-    ];
-  }
-  const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fix));
+  // "entered the tournament" reads "entered the 1930 FIFA World Cup": named from the document, unless the name
+  // holds the answer or the phrase is part of it.
+  const names = (sentence.names ?? []).filter(
+    (n) =>
+      !containsWord(n.text.toLowerCase(), answer.toLowerCase()) &&
+      !(n.start < span.end && n.end > span.start) &&
+      !(fix && n.start < fix.end && n.end > fix.start),
+  );
+  const fixes = fix ? [fix, ...names] : names;
+  // "Date of Birth: … Hometown: … Hired by NACA: June 1953 …": a fact box is a list of labels, not a statement;
+  // a blank in it reads as a form to fill in, so it gives no questions (its prose neighbours still do).
+  if (isFactBox(text)) return [];
+  const cloze = tidyPrompt(withFix(text, span.start, span.end, BLANK, fixes));
   // "the _____" takes "the United States", not "the Jordan".
   const takesThe = /\bthe\s$/i.test(text.slice(0, span.start)) && fineKind(factType, span.text) === "country";
   const distractors = pickDistractors(factType, answer, {
     seed,
     // A choice the prompt itself names (in the sentence shown before it, or the subject's name) is no choice.
-    sentence: fix ? `${text} ${fix.text}` : text,
+    sentence: fixes.length > 0 ? `${text} ${fixes.map((f) => f.text).join(" ")}` : text,
     spanStart: span.start,
     pools,
     accept: takesThe ? (d) => THE_COUNTRY.test(d) : undefined,
@@ -105,7 +106,7 @@ export function buildQuestions(
 
   // A real question where the grammar allows; otherwise the cloze, recalled and self-graded.
   const wh =
-    fix?.text.startsWith(sentence.referent ?? "\0") || !fix
+    names.length === 0 && (fix?.text.startsWith(sentence.referent ?? "\0") || !fix)
       ? whQuestion(sentence.annotated, span, factType, sentence.referent)
       : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
@@ -131,14 +132,12 @@ export function buildQuestions(
   if (!swap && trueStatementTaken) return out;
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
-  if (statementIsTrue && fix) return out;
+  if (statementIsTrue && fixes.length > 0) return out;
   out.push({
     id,
     noteId,
     type: "true_false",
-    prompt: tidyPrompt(
-      statementIsTrue ? withFix(text, 0, 0, "", fix) : withFix(text, span.start, span.end, swap!, fix, swapInto),
-    ),
+    prompt: tidyPrompt(statementIsTrue ? text : withFix(text, span.start, span.end, swap!, fixes, swapInto)),
     answer: statementIsTrue ? "true" : "false",
     statementIsTrue,
     factType,
@@ -194,30 +193,9 @@ function citiesRuledOut(text: string, distractors: string[]): boolean {
   });
 }
 
-/**
- * The labelled field holding the span, blanked, when the text is a fact box of three or more fields
- * ("Date of Birth: … Hometown: … Hired by NACA: June 1953 …"); "" when the span is not a field's value.
- */
-function factBoxField(text: string, start: number, end: number): string | null {
-  if (!text.includes(":") || /[.!?]["”’)]?\s*$/.test(text)) return null;
-  const colons = [...text.matchAll(/:\s/g)].map((m) => m.index);
-  if (colons.length < 3) return null;
-  const colon = colons.filter((c) => c < start).at(-1);
-  if (colon === undefined || text.slice(colon + 1, start).trim() !== "") return "";
-  const next = colons.find((c) => c >= end);
-  const to = next === undefined ? text.length : labelStart(text, next);
-  return (text.slice(labelStart(text, colon), start) + BLANK + text.slice(end, to)).trim();
-}
-
-// A label runs back from its colon over up to six words, stopping at a figure, a comma or a state code ("WV").
-function labelStart(text: string, colon: number): number {
-  let at = colon;
-  for (let n = 0; n < 6; n++) {
-    const m = /(\S+)\s*$/.exec(text.slice(0, at));
-    if (!m || /[\d,;]/.test(m[1]!) || /^[A-Z]{2}$/.test(m[1]!)) break;
-    at = m.index;
-  }
-  return at;
+/** Three or more labelled fields ("Born: … Hometown: … Retired: …") and no closing stop: a fact box. */
+function isFactBox(text: string): boolean {
+  return text.includes(":") && !/[.!?]["”’)]?\s*$/.test(text) && [...text.matchAll(/:\s/g)].length >= 3;
 }
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
@@ -267,6 +245,13 @@ function swappable(fact: Fact): boolean | "gendered" {
     )
       return false;
   }
+  // "America is no longer begging for foreign energy – we’re producing it": in a speaker's own words another
+  // country contradicts the speaker, so the change gives itself away.
+  if (
+    (factType === "place" || factType === "person") &&
+    /\b(?:[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|us|[Mm]y)\b|\bI\s+\p{Ll}/u.test(sentence.text)
+  )
+    return false;
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;

@@ -14,6 +14,8 @@ export type Span = {
   origin: "entity" | "name" | "quote" | "acronym" | "defined" | "chunk";
   /** A noun-phrase chunk or single name that the corpus mentions more than once. */
   repeated?: boolean;
+  /** A phrase the document uses in three or more sentences: one of its key terms. */
+  recurs?: boolean;
 };
 
 export function makeSpan(a: Annotated, first: number, last: number, kind: SpanKind, origin: Span["origin"]): Span {

@@ -3,7 +3,7 @@ import { notStatement } from "@/lib/qgen/statements";
 import { asking, bankOf } from "./helpers";
 
 describe("more kinds of facts", () => {
-  it("reads a fact box of labelled fields, while a short date line stays a stamp", () => {
+  it("asks nothing from a fact box of labelled fields, while a short date line stays a stamp", () => {
     expect(notStatement("Date: June 11, 2025")).toBe("stamp");
     const box =
       "Date of Birth: May 2, 1921 Hometown: Ostend, Belgium Education: B.A., Physics, Ghent University, 1942 " +
@@ -12,7 +12,8 @@ describe("more kinds of facts", () => {
     const bank = bankOf([
       box + "\n\nMarie Claes measured the orbits of 214 minor planets during her years at the observatory.",
     ]);
-    expect(asking(bank, "March 1947").length).toBeGreaterThan(0);
+    expect(asking(bank, "March 1947")).toEqual([]);
+    expect(asking(bank, "214").length).toBeGreaterThan(0);
   });
 
   it("takes a key term led by a gerund or a classifying prefix", () => {

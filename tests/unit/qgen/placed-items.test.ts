@@ -61,19 +61,13 @@ describe("blanks that are not stock phrases", () => {
     expect(asking(bank, "1921 Dominion Hockey League")).toEqual([]);
   });
 
-  it("asks a fact box one field at a time, with no choices or statements", () => {
+  it("asks nothing from a fact box: a labelled field is no statement", () => {
     const bank = bankOf([
       "Ada Brook\nBorn: March 3, 1921 Hometown: Leeds, UK Joined the Met Office: June 1946 Retired: 1981\n" +
         "Ada Brook forecast the weather for the Normandy landings when she was still a junior clerk in London.",
     ]);
-    const box = bank.questions.filter((q) => q.source.sentence.startsWith("Born:"));
-    expect(box.length).toBeGreaterThan(0);
-    for (const q of box) {
-      expect(["cloze", "flashcard"]).toContain(q.type);
-      expect(q.prompt.startsWith("Ada Brook. ")).toBe(true);
-      expect(q.prompt.split(":").length).toBe(2); // one labelled field
-    }
-    expect(box.find((q) => q.answer === "June 1946")?.prompt).toBe("Ada Brook. Joined the Met Office: _____");
+    expect(bank.questions.filter((q) => q.source.sentence.startsWith("Born:"))).toEqual([]);
+    expect(asking(bank, "Normandy").length + asking(bank, "London").length).toBeGreaterThan(0);
   });
 });
 
