@@ -27,10 +27,10 @@ export function learnerName(name: unknown, learnerId: string): string {
   return `Guest learner ${learnerId.slice(-4)}`;
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** Raw DateTime values come back as Date, ISO text or epoch numbers depending on driver and expression. */
-function toIso(v: unknown): string | null {
+export function toIso(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const d = v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
