@@ -51,8 +51,14 @@ function seed(db: SqliteDb, now: Date, totalLogs: number): { logs: number; cards
     const doc = db.prepare(
       `INSERT INTO "Document" (id, title, fileName, text, sha256, importedAt, updatedAt) VALUES (?, ?, ?, 'Text.', ?, ?, ?)`,
     );
-    for (let d = 0; d < documents; d++)
+    // Each document is a one-document deck with the same id, as uploads make them; the class is assigned the decks.
+    const deck = db.prepare(`INSERT INTO "Deck" (id, title, createdAt, updatedAt) VALUES (?, ?, ?, ?)`);
+    const deckDoc = db.prepare(`INSERT INTO "DeckDocument" (deckId, documentId, position) VALUES (?, ?, 0)`);
+    for (let d = 0; d < documents; d++) {
       doc.run(`bench-doc-${d}`, `Bench document ${d}`, `bench-${d}.md`, `sha-${d}`, stamp, stamp);
+      deck.run(`bench-doc-${d}`, `Bench deck ${d}`, stamp, stamp);
+      deckDoc.run(`bench-doc-${d}`, `bench-doc-${d}`);
+    }
     const q = db.prepare(
       `INSERT INTO "Question" (id, documentId, type, prompt, answer, choices, factType, sentenceIndex, sentenceStart,
          sentenceEnd, sentence, score, status, createdAt, updatedAt)
