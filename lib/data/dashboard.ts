@@ -215,8 +215,13 @@ function deckQuestionIds(documentIds: string[] | null, type?: string): Prisma.Sq
   return Prisma.sql`SELECT q."id" FROM "Question" q WHERE q."status" = 'published' ${inDecks} ${ofType}`;
 }
 
-const classLearnerIds = (classId: string) =>
-  Prisma.sql`SELECT m."learnerId" FROM "ClassMember" m WHERE m."classId" = ${classId}`;
+/**
+ * A totals table's questionId, written so that SQLite reads each member's rows
+ * as one index range and checks the deck's questions against the list, rather
+ * than probing every (member, question) pair: a class of 500 on a 300-question
+ * deck is 150,000 probes against about 110,000 rows read in order.
+ */
+const byRange = (column: Prisma.Sql) => Prisma.sql`(${column} || '')`;
 
 /**
  * Per question of the decks: the class members' non-undone answers, their
@@ -242,9 +247,9 @@ export async function classQuestionTotals(
     SELECT t."questionId" AS "questionId", SUM(t."answers") AS "answers", SUM(t."durationMs") AS "durationMs",
       SUM(t."firstTries") AS "firstLearners", SUM(t."firstCorrect") AS "firstCorrect",
       SUM(t."overrides") AS "overrides"
-    FROM "CardTotal" t
-    WHERE t."questionId" IN (${deckQuestionIds(documentIds)})
-      AND t."learnerId" IN (${classLearnerIds(classId)})
+    FROM "ClassMember" m
+    JOIN "CardTotal" t ON t."learnerId" = m."learnerId"
+    WHERE m."classId" = ${classId} AND ${byRange(Prisma.sql`t."questionId"`)} IN (${deckQuestionIds(documentIds)})
     GROUP BY t."questionId"`;
   return rows.map((r) => ({
     questionId: String(r.questionId),
@@ -263,9 +268,10 @@ export async function classWrongChoices(
 ): Promise<Array<{ questionId: string; choice: string; count: number }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
     SELECT w."questionId" AS "questionId", w."choice" AS "choice", SUM(w."count") AS "count"
-    FROM "WrongChoiceTotal" w
-    WHERE w."questionId" IN (${deckQuestionIds(documentIds, "multiple_choice")})
-      AND w."learnerId" IN (${classLearnerIds(classId)})
+    FROM "ClassMember" m
+    JOIN "WrongChoiceTotal" w ON w."learnerId" = m."learnerId"
+    WHERE m."classId" = ${classId}
+      AND ${byRange(Prisma.sql`w."questionId"`)} IN (${deckQuestionIds(documentIds, "multiple_choice")})
     GROUP BY w."questionId", w."choice"`;
   return rows.map((r) => ({ questionId: String(r.questionId), choice: String(r.choice), count: num(r.count) }));
 }

@@ -33,6 +33,9 @@ CREATE TABLE "LearnerDayTotal" (
     CONSTRAINT "LearnerDayTotal_pkey" PRIMARY KEY ("learnerId","day")
 );
 
+-- CreateIndex
+CREATE INDEX "CardTotal_covering_idx" ON "CardTotal"("learnerId", "questionId", "answers", "durationMs", "firstTries", "firstCorrect", "overrides");
+
 -- Backfill: the totals of every existing non-undone answer (the same sums as `npm run totals:rebuild`).
 INSERT INTO "CardTotal" ("learnerId", "questionId", "answers", "durationMs", "firstTries", "firstCorrect", "overrides")
 SELECT r."learnerId", r."questionId", COUNT(*), SUM(r."durationMs"),
