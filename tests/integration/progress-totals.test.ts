@@ -376,3 +376,14 @@ describe("the dashboard's windows at their edges, to the millisecond", () => {
     expect([...activity.values()].reduce((a, b) => a + b, 0)).toBe(5);
   });
 });
+
+describe("deletions", () => {
+  it("take a deleted document's answers (cascading through its questions, cards and logs) out of the totals", async () => {
+    const question = await db().question.findUniqueOrThrow({ where: { id: questions[0]!.id } });
+    const before = await db().reviewLog.count({ where: { questionId: question.id } });
+    expect(before).toBeGreaterThan(0);
+    await db().document.delete({ where: { id: question.documentId } });
+    expect(await db().reviewLog.count({ where: { questionId: question.id } })).toBe(0);
+    expect((await rebuildProgressTotals({ fix: false })).drifted).toBe(0);
+  });
+});
