@@ -276,7 +276,8 @@ function report(small: Measured, large: Measured, label: string) {
     console.log(
       `  ${name.padEnd(16)}${fmt(s).padStart(22)}${fmt(l).padStart(22)}   ` +
         `${(l.wall.p50 < GOAL_MS ? "met" : "NOT MET").padEnd(16)}` +
-        `${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU: ${ratio <= GROWTH_GOAL ? "met" : "NOT MET"}`,
+        `${ratio.toFixed(2)}x wall (${ratio <= GROWTH_GOAL ? "met" : "NOT MET"}), ` +
+        `${cpuRatio.toFixed(2)}x CPU (${cpuRatio <= GROWTH_GOAL ? "met" : "NOT MET"})`,
     );
   }
   for (const [name, key] of PARTS) {
