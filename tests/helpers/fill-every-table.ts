@@ -270,6 +270,25 @@ export async function fillEveryTable(client: Db): Promise<void> {
       createdAt: later,
     },
   });
+  // A wrong choice still counted (not undone), so every running total has a row.
+  await client.reviewLog.create({
+    data: {
+      id: "review-3",
+      learnerId: "learner-account",
+      cardId: "card-1",
+      questionId: "q-mc",
+      rating: "again",
+      stateBefore: "review",
+      elapsedDays: 1,
+      scheduledDays: 1,
+      reviewedAt: later,
+      durationMs: 2500,
+      response: "1,50 €",
+      correct: false,
+      previousCard: {},
+      createdAt: later,
+    },
+  });
   await client.liveGame.create({
     data: {
       id: "game-1",

@@ -22,7 +22,14 @@ const delegate = (client: Db, model: string) =>
 
 /** Every row of a table in key order; bytes as hex so the two drivers' buffer types compare equal. */
 async function dump(client: Db, model: string): Promise<Row[]> {
-  const orderBy = model === "DeckDocument" ? [{ deckId: "asc" }, { documentId: "asc" }] : { id: "asc" };
+  // Models keyed by several columns order by them all.
+  const keys: Record<string, string[]> = {
+    DeckDocument: ["deckId", "documentId"],
+    CardTotal: ["learnerId", "questionId"],
+    WrongChoiceTotal: ["learnerId", "questionId", "choice"],
+    LearnerDayTotal: ["learnerId", "day"],
+  };
+  const orderBy = keys[model]?.map((k) => ({ [k]: "asc" })) ?? { id: "asc" };
   const rows = await delegate(client, model).findMany({ orderBy });
   return rows.map((r) =>
     Object.fromEntries(
@@ -76,6 +83,7 @@ describe("db:copy from SQLite to PostgreSQL", () => {
       expect(reviews.map((r) => [r.correct, r.overridden, r.undoneAt?.getTime() ?? null])).toEqual([
         [true, false, null],
         [false, true, FILL_DATE.getTime() + 86_400_123],
+        [false, false, null],
       ]);
       const q = await server.question.findUniqueOrThrow({ where: { id: "q-tf" } });
       expect(q).toMatchObject({ prompt: "東京は日本の首都です。", statementIsTrue: false, choices: null });

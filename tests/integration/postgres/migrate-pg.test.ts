@@ -92,7 +92,7 @@ describe("PostgreSQL migration runner", () => {
     const client = createDb(url);
     try {
       await fillEveryTable(client);
-      expect(await client.reviewLog.count()).toBe(2);
+      expect(await client.reviewLog.count()).toBe(3);
     } finally {
       await client.$disconnect();
     }
@@ -137,7 +137,7 @@ describe("PostgreSQL migration runner", () => {
     );
     expect(after.map(({ id, title }) => ({ id, title }))).toEqual(before);
     expect(after.find((d) => d.id === "doc-1")!.summary).toBe("Le café ");
-    expect((await query(url, `SELECT count(*)::int AS n FROM "ReviewLog"`))[0]).toEqual({ n: 2 });
+    expect((await query(url, `SELECT count(*)::int AS n FROM "ReviewLog"`))[0]).toEqual({ n: 3 });
     expect((await recorded(url)).at(-1)!.migration_name).toBe(later);
   });
 

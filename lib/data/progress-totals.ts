@@ -1,0 +1,92 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { databaseProvider } from "@/lib/server/database-url";
+import { num, toIso } from "./dashboard";
+import type { Tx } from "./tx";
+
+/**
+ * The running totals behind the class dashboard, recomputed from the review
+ * logs for `npm run totals:rebuild`. Triggers on "ReviewLog" keep them exact as
+ * answers are stored, undone, moved by a guest merge or deleted; these are the
+ * same sums the migration that added them backfilled with, in portable SQL.
+ */
+export const TOTALS_TABLES = ["CardTotal", "WrongChoiceTotal", "LearnerDayTotal"] as const;
+export type TotalsTable = (typeof TOTALS_TABLES)[number];
+
+/** Each table's key columns, then its value columns. */
+export const TOTALS_COLUMNS: Record<TotalsTable, { keys: readonly string[]; values: readonly string[] }> = {
+  CardTotal: { keys: ["learnerId", "questionId"], values: ["answers", "durationMs", "firstTries", "firstCorrect", "overrides"] },
+  WrongChoiceTotal: { keys: ["learnerId", "questionId", "choice"], values: ["count"] },
+  LearnerDayTotal: {
+    keys: ["learnerId", "day"],
+    values: ["answers", "reviewStateAnswers", "reviewStatePassed", "lastReviewedAt"],
+  },
+};
+
+// First-try success: graded answers use `correct`; self-graded flashcards (correct is null) pass unless "again".
+const PASSED = Prisma.sql`CASE WHEN r."correct" IS NULL THEN (CASE WHEN r."rating" = 'again' THEN 0 ELSE 1 END)
+  WHEN r."correct" = TRUE THEN 1 ELSE 0 END`;
+const DAY = Prisma.sql`substr(CAST(r."reviewedAt" AS TEXT), 1, 10)`;
+
+const FROM_LOGS: Record<TotalsTable, Prisma.Sql> = {
+  CardTotal: Prisma.sql`
+    SELECT r."learnerId" AS "learnerId", r."questionId" AS "questionId", COUNT(*) AS "answers",
+      SUM(r."durationMs") AS "durationMs",
+      SUM(CASE WHEN r."stateBefore" = 'new' THEN 1 ELSE 0 END) AS "firstTries",
+      SUM(CASE WHEN r."stateBefore" = 'new' THEN ${PASSED} ELSE 0 END) AS "firstCorrect",
+      SUM(CASE WHEN r."overridden" = TRUE THEN 1 ELSE 0 END) AS "overrides"
+    FROM "ReviewLog" r WHERE r."undoneAt" IS NULL
+    GROUP BY r."learnerId", r."questionId"`,
+  WrongChoiceTotal: Prisma.sql`
+    SELECT r."learnerId" AS "learnerId", r."questionId" AS "questionId", r."response" AS "choice", COUNT(*) AS "count"
+    FROM "ReviewLog" r WHERE r."undoneAt" IS NULL AND r."correct" = FALSE AND r."response" IS NOT NULL
+    GROUP BY r."learnerId", r."questionId", r."response"`,
+  LearnerDayTotal: Prisma.sql`
+    SELECT r."learnerId" AS "learnerId", ${DAY} AS "day", COUNT(*) AS "answers",
+      SUM(CASE WHEN r."stateBefore" = 'review' THEN 1 ELSE 0 END) AS "reviewStateAnswers",
+      SUM(CASE WHEN r."stateBefore" = 'review' AND r."rating" <> 'again' THEN 1 ELSE 0 END) AS "reviewStatePassed",
+      MAX(r."reviewedAt") AS "lastReviewedAt"
+    FROM "ReviewLog" r WHERE r."undoneAt" IS NULL
+    GROUP BY r."learnerId", ${DAY}`,
+};
+
+const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+const columnsOf = (table: TotalsTable) => [...TOTALS_COLUMNS[table].keys, ...TOTALS_COLUMNS[table].values];
+
+/** One total: its key (the key columns joined) and its values, as comparable text. */
+export type TotalRow = { key: string; values: string };
+
+function toTotalRows(table: TotalsTable, rows: Array<Record<string, unknown>>): TotalRow[] {
+  const { keys, values } = TOTALS_COLUMNS[table];
+  return rows.map((r) => ({
+    key: keys.map((k) => String(r[k])).join(" / "),
+    values: values.map((v) => (v === "lastReviewedAt" ? toIso(r[v]) : String(num(r[v])))).join(", "),
+  }));
+}
+
+/** The totals as stored. */
+export async function readStoredTotals(tx: Tx, table: TotalsTable): Promise<TotalRow[]> {
+  const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
+    SELECT ${quoted(columnsOf(table))} FROM ${Prisma.raw(`"${table}"`)}`;
+  return toTotalRows(table, rows);
+}
+
+/** The totals as the review logs say they should be. */
+export async function readTotalsFromLogs(tx: Tx, table: TotalsTable): Promise<TotalRow[]> {
+  return toTotalRows(table, await tx.$queryRaw<Array<Record<string, unknown>>>(FROM_LOGS[table]));
+}
+
+/** Replaces every stored total of the table with the sums of the logs. */
+export async function replaceTotalsFromLogs(tx: Tx, table: TotalsTable): Promise<number> {
+  await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+  return tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted(columnsOf(table))}) ${FROM_LOGS[table]}`;
+}
+
+/**
+ * Holds off writes to the logs (and so the triggers) until the transaction
+ * ends, so a rebuild compares and rewrites one consistent state. SQLite has
+ * one writer at a time: a write that changes nothing takes that place first.
+ */
+export async function lockReviewLogs(tx: Tx): Promise<void> {
+  if (databaseProvider() === "postgresql") await tx.$executeRaw`LOCK TABLE "ReviewLog" IN SHARE MODE`;
+  else await tx.$executeRaw`UPDATE "CardTotal" SET "answers" = "answers" WHERE 1 = 0`;
+}
