@@ -29,8 +29,21 @@ export const STUDY_QUESTION_SELECT = {
 
 export type StudyQuestionRow = Prisma.QuestionGetPayload<{ select: typeof STUDY_QUESTION_SELECT }>;
 
+/**
+ * One question as STUDY_QUESTION_SELECT reads it, in one raw statement: every
+ * answer reads its question, and a model query would pay its compilation.
+ */
 export async function findStudyQuestion(tx: Tx, questionId: string): Promise<StudyQuestionRow | null> {
-  return tx.question.findUnique({ where: { id: questionId }, select: STUDY_QUESTION_SELECT });
+  const rows = await tx.$queryRaw<Array<Omit<StudyQuestionRow, "document"> & { documentTitle: string }>>`
+    SELECT q."id", q."noteId", q."type", q."prompt", q."answer", q."choices", q."statementIsTrue", q."factType",
+      q."documentId", q."sentenceIndex", q."sentence", q."status", q."tags", q."explanation", q."tolerance",
+      d."title" AS "documentTitle"
+    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
+    WHERE q."id" = ${questionId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { documentTitle, ...question } = row;
+  return { ...question, document: { title: documentTitle } };
 }
 
 /** A question row as the study contract shows it, its enum and JSON columns checked. */

@@ -77,58 +77,63 @@ type AnswerInput = {
 /**
  * Stores one answer and the card's new state in one transaction. The review
  * id is the primary key: a replay of a stored id answers "duplicate" and
- * changes nothing, even when two copies race.
+ * changes nothing, even when two copies race (the log insert fails on the key,
+ * the transaction rolls back whole, and the stored answer is returned).
+ * The question is read before the transaction: questions are not changed by
+ * answering, so the transaction holds only the card read and the two writes.
  */
 export async function recordAnswer(input: AnswerInput): Promise<RecordedReview> {
   try {
-    return await db().$transaction(async (tx) => {
-      const existing = await findReviewLog(tx, input.reviewId);
-      if (existing) return duplicateOf(existing, input.learnerId);
-
-      const question = await findStudyQuestion(tx, input.questionId);
-      if (!question || question.status === "draft" || question.status === "rejected") {
-        throw new ReviewError("question_not_found", "That question does not exist or is not published.");
-      }
-      const stored = input.cardId
-        ? await findCard(tx, input.cardId)
-        : await findLearnerCard(tx, input.learnerId, question.id);
-      if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
-        throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
-      }
-      const decision = input.decide(question, stored ?? blankCard());
-      const card: StoredCard = stored
-        ? await updateCard(tx, stored.id, decision.card)
-        : await createCard(tx, input.learnerId, question.id, decision.card);
-      await insertReviewLog(tx, {
-        id: input.reviewId,
-        learnerId: input.learnerId,
-        cardId: card.id,
-        questionId: question.id,
-        log: decision.log,
-        durationMs: decision.durationMs,
-        response: decision.response,
-        correct: decision.correct,
-        source: input.source ?? "study",
-        overridden: decision.overridden ?? false,
-        previousCard: stored,
-      });
-      return {
-        status: "stored" as const,
-        reviewId: input.reviewId,
-        cardId: card.id,
-        rating: decision.log.rating,
-        correct: decision.correct,
-        card,
-      };
-    });
+    const question = await findStudyQuestion(db(), input.questionId);
+    if (!question || question.status === "draft" || question.status === "rejected") {
+      throw new ReviewError("question_not_found", "That question does not exist or is not published.");
+    }
+    return await storeAnswer(input, question);
   } catch (err) {
-    // Two copies of one review raced: the loser's transaction rolled back whole.
-    if (isUniqueViolation(err)) {
+    // A replay of a stored answer (or the loser of a race between two copies of one).
+    if (isUniqueViolation(err) || err instanceof ReviewError) {
       const existing = await findReviewLog(db(), input.reviewId);
       if (existing) return duplicateOf(existing, input.learnerId);
     }
     throw err;
   }
+}
+
+/** The transaction of one answer: the learner's card as it stands, its new state, and the log row. */
+async function storeAnswer(input: AnswerInput, question: StudyQuestionRow): Promise<RecordedReview> {
+  return db().$transaction(async (tx) => {
+    const stored = input.cardId
+      ? await findCard(tx, input.cardId)
+      : await findLearnerCard(tx, input.learnerId, question.id);
+    if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
+      throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
+    }
+    const decision = input.decide(question, stored ?? blankCard());
+    const card: StoredCard = stored
+      ? await updateCard(tx, stored, decision.card)
+      : await createCard(tx, input.learnerId, question.id, decision.card);
+    await insertReviewLog(tx, {
+      id: input.reviewId,
+      learnerId: input.learnerId,
+      cardId: card.id,
+      questionId: question.id,
+      log: decision.log,
+      durationMs: decision.durationMs,
+      response: decision.response,
+      correct: decision.correct,
+      source: input.source ?? "study",
+      overridden: decision.overridden ?? false,
+      previousCard: stored,
+    });
+    return {
+      status: "stored" as const,
+      reviewId: input.reviewId,
+      cardId: card.id,
+      rating: decision.log.rating,
+      correct: decision.correct,
+      card,
+    };
+  });
 }
 
 function duplicateOf(log: ReviewLogWithCard, learnerId: string): RecordedReview {
@@ -210,7 +215,7 @@ export async function undoSubmittedReview(learner: LearnerRecord, reviewId: stri
       throw new ReviewError("not_latest_review", "Only the latest answer to a card can be undone.");
     }
     const previous = previousCardOf(log, blankCard()) ?? blankCard();
-    const restored = await updateCard(tx, log.cardId, previous);
+    const restored = await updateCard(tx, log.card, previous);
     await markReviewUndone(tx, log.id, now);
     return restored;
   });
