@@ -1,5 +1,5 @@
 import type { StudyQuestion } from "@/lib/api/study-contract";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { CARD_STATES, parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
 import { cardFromRow, type CardState, type CardStateName } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
@@ -29,21 +29,17 @@ export const STUDY_QUESTION_SELECT = {
 
 export type StudyQuestionRow = Prisma.QuestionGetPayload<{ select: typeof STUDY_QUESTION_SELECT }>;
 
-/**
- * One question as STUDY_QUESTION_SELECT reads it, in one raw statement: every
- * answer reads its question, and a model query would pay its compilation.
- */
-export async function findStudyQuestion(tx: Tx, questionId: string): Promise<StudyQuestionRow | null> {
-  const rows = await tx.$queryRaw<Array<Omit<StudyQuestionRow, "document"> & { documentTitle: string }>>`
-    SELECT q."id", q."noteId", q."type", q."prompt", q."answer", q."choices", q."statementIsTrue", q."factType",
-      q."documentId", q."sentenceIndex", q."sentence", q."status", q."tags", q."explanation", q."tolerance",
-      d."title" AS "documentTitle"
-    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
-    WHERE q."id" = ${questionId}`;
-  const row = rows[0];
-  if (!row) return null;
+/** STUDY_QUESTION_SELECT's columns for raw statements over `"Question" q JOIN "Document" d`. */
+export const STUDY_QUESTION_COLUMNS = Prisma.raw(
+  `q."id", q."noteId", q."type", q."prompt", q."answer", q."choices", q."statementIsTrue", q."factType",
+   q."documentId", q."sentenceIndex", q."sentence", q."status", q."tags", q."explanation", q."tolerance",
+   d."title" AS "documentTitle"`,
+);
+
+/** A raw row with STUDY_QUESTION_COLUMNS, as STUDY_QUESTION_SELECT's payload. */
+export function studyQuestionFromRaw(row: Omit<StudyQuestionRow, "document"> & { documentTitle: string }) {
   const { documentTitle, ...question } = row;
-  return { ...question, document: { title: documentTitle } };
+  return { ...question, document: { title: documentTitle } } satisfies StudyQuestionRow;
 }
 
 /** A question row as the study contract shows it, its enum and JSON columns checked. */

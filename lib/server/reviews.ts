@@ -2,14 +2,13 @@ import "server-only";
 
 import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study-contract";
-import { findStudyQuestion, toStudyQuestion, type StoredCard, type StudyQuestionRow } from "@/lib/data/cards";
+import { toStudyQuestion, type StoredCard, type StudyQuestionRow } from "@/lib/data/cards";
 import type { LearnerRecord } from "@/lib/data/learners";
 import {
   asCardState,
   createCard,
-  findCard,
   findLatestReviewId,
-  findLearnerCard,
+  findQuestionAndCard,
   findReviewLog,
   insertReviewLog,
   isUniqueViolation,
@@ -79,16 +78,11 @@ type AnswerInput = {
  * id is the primary key: a replay of a stored id answers "duplicate" and
  * changes nothing, even when two copies race (the log insert fails on the key,
  * the transaction rolls back whole, and the stored answer is returned).
- * The question is read before the transaction: questions are not changed by
- * answering, so the transaction holds only the card read and the two writes.
+ * Three statements: one read (question and card), the card's write, the log's insert.
  */
 export async function recordAnswer(input: AnswerInput): Promise<RecordedReview> {
   try {
-    const question = await findStudyQuestion(db(), input.questionId);
-    if (!question || question.status === "draft" || question.status === "rejected") {
-      throw new ReviewError("question_not_found", "That question does not exist or is not published.");
-    }
-    return await storeAnswer(input, question);
+    return await storeAnswer(input);
   } catch (err) {
     // A replay of a stored answer (or the loser of a race between two copies of one).
     if (isUniqueViolation(err) || err instanceof ReviewError) {
@@ -99,12 +93,15 @@ export async function recordAnswer(input: AnswerInput): Promise<RecordedReview> 
   }
 }
 
-/** The transaction of one answer: the learner's card as it stands, its new state, and the log row. */
-async function storeAnswer(input: AnswerInput, question: StudyQuestionRow): Promise<RecordedReview> {
+/** The transaction of one answer: the question and the card as it stands (one read), the card's new state, the log. */
+async function storeAnswer(input: AnswerInput): Promise<RecordedReview> {
   return db().$transaction(async (tx) => {
-    const stored = input.cardId
-      ? await findCard(tx, input.cardId)
-      : await findLearnerCard(tx, input.learnerId, question.id);
+    const target = await findQuestionAndCard(tx, input.questionId, input.learnerId, input.cardId ?? null);
+    const question = target?.question;
+    if (!target || !question || question.status === "draft" || question.status === "rejected") {
+      throw new ReviewError("question_not_found", "That question does not exist or is not published.");
+    }
+    const stored = target.card;
     if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
       throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
     }
