@@ -3,7 +3,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, cardFromRow, cardFromStoredJson, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
-import { STUDY_QUESTION_COLUMNS, studyQuestionFromRaw, type StoredCard, type StudyQuestionRow } from "./cards";
+import {
+  CARD_COLUMN_NAMES,
+  QUESTION_AND_CARD_COLUMNS,
+  questionAndCardFromRaw,
+  type RawQuestionAndCard,
+  type StoredCard,
+  type StudyQuestionRow,
+} from "./cards";
 import type { Tx } from "./tx";
 
 /**
@@ -31,30 +38,15 @@ export type NewReviewLog = {
 
 export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => cardFromRow(row);
 
-// The statements every answer runs are raw SQL through Prisma: Prisma 6 compiles every
-// query, about 2 ms of CPU for a model query and a fifth of that for a tagged template.
-// Quoted identifiers and bound values only, so the same SQL runs on SQLite and PostgreSQL.
-const CARD_COLUMN_NAMES = ["id", "learnerId", "questionId", "due", "stability", "difficulty", "elapsedDays"]
-  .concat(["scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"])
-  .map((column) => `"${column}"`);
 const CARD_COLUMNS = Prisma.raw(CARD_COLUMN_NAMES.join(", "));
-const PREFIXED_CARD_COLUMNS = Prisma.raw(
-  CARD_COLUMN_NAMES.map((column) => `c.${column} AS "card_${column.slice(1, -1)}"`).join(", "),
-);
-
-type CardRow = Omit<StoredCard, "state"> & { state: string };
 
 export async function findReviewLog(tx: Tx, reviewId: string): Promise<ReviewLogWithCard | null> {
   return tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
 }
 
-type RawQuestionAndCard = Parameters<typeof studyQuestionFromRaw>[0] & {
-  [K in keyof CardRow as `card_${K}`]: CardRow[K] | null;
-};
-
 /**
  * An answer's question (with its document's title) and the card it updates, in
- * one statement: the card `cardId` when given (whoever's it is: the service checks),
+ * one raw statement (see lib/data/cards.ts): the card `cardId` when given (whoever's it is: the service checks),
  * else the learner's card of that question. Null: no such question.
  */
 export async function findQuestionAndCard(
@@ -67,22 +59,11 @@ export async function findQuestionAndCard(
     ? Prisma.sql`c."id" = ${cardId}`
     : Prisma.sql`c."learnerId" = ${learnerId} AND c."questionId" = q."id"`;
   const rows = await tx.$queryRaw<RawQuestionAndCard[]>`
-    SELECT ${STUDY_QUESTION_COLUMNS}, ${PREFIXED_CARD_COLUMNS}
+    SELECT ${QUESTION_AND_CARD_COLUMNS}
     FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
     LEFT JOIN "Card" c ON ${cardJoin}
     WHERE q."id" = ${questionId}`;
-  const row = rows[0];
-  if (!row) return null;
-  const question: Record<string, unknown> = {};
-  const card: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith("card_")) card[key.slice(5)] = value;
-    else question[key] = value;
-  }
-  return {
-    question: studyQuestionFromRaw(question as Parameters<typeof studyQuestionFromRaw>[0]),
-    card: card.id === null ? null : cardFromRow(card as CardRow),
-  };
+  return rows[0] ? questionAndCardFromRaw(rows[0]) : null;
 }
 
 export async function createCard(tx: Tx, learnerId: string, questionId: string, card: CardState): Promise<StoredCard> {
