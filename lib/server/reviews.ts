@@ -130,8 +130,14 @@ async function storeAnswer(input: AnswerInput): Promise<RecordedReview> {
       correct: decision.correct,
       card,
     };
-  });
+  }, ANSWER_TRANSACTION);
 }
+
+/**
+ * With PostgreSQL, a burst of answers (a class answering at once) queues for the pool's
+ * connections; Prisma's 2 s default wait would refuse answers the server can still store.
+ */
+const ANSWER_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 function duplicateOf(log: ReviewLogWithCard, learnerId: string): RecordedReview {
   if (log.learnerId !== learnerId) {
