@@ -20,15 +20,6 @@ export function setWalMode(file: string): void {
   }
 }
 
-export function countRows(file: string, table: string): number {
-  const db = openSqlite(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
 /** A counter of `table`'s rows in a SQLite file, for waitUntilQuiet. */
 export function sqliteRowCounter(file: string, table: string): () => number {
   return () => {

@@ -4,7 +4,6 @@ import { CARD_STATES, parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/en
 import { cardFromRow, type CardState, type CardStateName } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
 import { parseTags } from "./question-tags";
-import type { Tx } from "./tx";
 
 export type StoredCard = CardState & { id: string; learnerId: string; questionId: string };
 
