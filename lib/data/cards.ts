@@ -142,14 +142,15 @@ export async function getNewQuestions(learnerId: string | null, documentIds: rea
   });
 }
 
-/** The questions a learner answered since `since` (the start of their day), with their notes, for sibling burying. */
+/**
+ * The questions a learner answered since `since` (the start of their day), with their notes, for sibling
+ * burying: one raw statement over the range of today's logs in ReviewLog's (learnerId, reviewedAt, …) index.
+ */
 export async function listQuestionsAnsweredSince(learnerId: string, since: Date) {
-  const rows = await db().reviewLog.findMany({
-    where: { learnerId, reviewedAt: { gte: since }, undoneAt: null },
-    distinct: ["questionId"],
-    select: { questionId: true, card: { select: { question: { select: { noteId: true } } } } },
-  });
-  return rows.map((r) => ({ id: r.questionId, noteId: r.card.question.noteId }));
+  return db().$queryRaw<Array<{ id: string; noteId: string | null }>>`
+    SELECT DISTINCT r."questionId" AS "id", q."noteId"
+    FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
+    WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL`;
 }
 
 /** New cards first answered since `since` (the start of the learner's day), for the daily limit. */
