@@ -98,14 +98,15 @@ export function deckQuestionWhere(documentIds: readonly string[]): Prisma.Questi
 
 const toCardState = (row: CardRow): StoredCard => cardFromRow(row);
 
+/** Up to this many documents, a deck's due cards are found from its questions (see getDueCards). */
+const FEW_DOCUMENTS = 4;
+
 /**
  * The learner's due cards in `states` among the deck's published questions, oldest
- * due first, with their questions: one statement, reading Card's (learnerId, due)
- * index in due order and stopping after `limit` rows, whatever the history. CROSS JOIN
- * keeps SQLite's join order (cards first; PostgreSQL plans it as an inner join). The
- * `|| ''` keep SQLite off the indexes that would cost a sort of every due card (state)
- * or a walk of the deck's documents for every card (documentId); PostgreSQL plans from
- * its statistics either way.
+ * due first, with their questions, in one statement whatever the history. CROSS JOIN
+ * fixes SQLite's join order (PostgreSQL plans it as an inner join). The `|| ''` keep
+ * SQLite off the indexes that would cost a sort of every due card (state) or a walk of
+ * the deck's documents for every card (documentId); PostgreSQL plans from its statistics.
  */
 export async function getDueCards(
   learnerId: string,
@@ -115,12 +116,20 @@ export async function getDueCards(
   states: CardStateName[] = ["learning", "relearning", "review"],
 ) {
   if (documentIds.length === 0 || states.length === 0 || limit <= 0) return [];
+  const inDeck = Prisma.join(documentIds);
+  // A deck of a few documents: its published questions (documentId, status index), each
+  // with the learner's card by key, then sorted; cost follows the deck, not the history.
+  const fromDeck = Prisma.sql`"Question" q CROSS JOIN "Card" c CROSS JOIN "Document" d
+    WHERE q."documentId" IN (${inDeck}) AND q."status" = 'published'
+      AND c."learnerId" = ${learnerId} AND c."questionId" = q."id"`;
+  // A deck of many documents: the learner's due cards in due order, stopping after `limit`.
+  const fromCards = Prisma.sql`"Card" c CROSS JOIN "Question" q CROSS JOIN "Document" d
+    WHERE c."learnerId" = ${learnerId}
+      AND q."id" = c."questionId" AND q."status" = 'published' AND (q."documentId" || '') IN (${inDeck})`;
   const rows = await db().$queryRaw<RawQuestionAndCard[]>`
     SELECT ${QUESTION_AND_CARD_COLUMNS}
-    FROM "Card" c CROSS JOIN "Question" q CROSS JOIN "Document" d
-    WHERE c."learnerId" = ${learnerId} AND c."due" <= ${now} AND (c."state" || '') IN (${Prisma.join(states)})
-      AND q."id" = c."questionId" AND q."status" = 'published' AND (q."documentId" || '') IN (${Prisma.join(documentIds)})
-      AND d."id" = q."documentId"
+    FROM ${documentIds.length <= FEW_DOCUMENTS ? fromDeck : fromCards}
+      AND c."due" <= ${now} AND (c."state" || '') IN (${Prisma.join(states)}) AND d."id" = q."documentId"
     ORDER BY c."due" ASC
     LIMIT ${limit}`;
   return rows.map((row) => {
