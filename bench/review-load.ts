@@ -289,7 +289,10 @@ function report(db: BenchDb, app: Measured, base: Measured | null) {
     `Review CPU per request / health CPU per request: ${(cpuAlone / cpuMsPer(healthAlone, "request")).toFixed(1)}x (one connection), ` +
       `${(cpuMsPer(app.saturated, "review") / cpuMsPer(healthSaturated, "request")).toFixed(1)}x (${LEARNERS} connections).`,
   );
-  console.log(`Load average (1 min) now: ${loadAverages()}; above ~0.5 wall times are inflated by other work.`);
+  console.log(
+    `Load average (1, 5, 15 min) now: ${loadAverages()}. This bench's own server and load generator account for ` +
+      `about 1.5 on a 2-core machine; more than that is other work, which inflates wall times (CPU less so).`,
+  );
 }
 
 /** CPU milliseconds per stored review, or per completed request for GET phases. */
