@@ -20,31 +20,28 @@ export function setWalMode(file: string): void {
   }
 }
 
-export function countRows(file: string, table: string): number {
-  const db = openSqlite(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+/** A counter of `table`'s rows in a SQLite file, for waitUntilQuiet. */
+export function sqliteRowCounter(file: string, table: string): () => number {
+  return () => {
+    const db = openSqlite(file, { readonly: true, timeout: 5_000 });
+    try {
+      return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
 }
 
 /**
- * Waits until `table` stops growing: requests a load generator gave up on
+ * Waits until a row count stops growing: requests a load generator gave up on
  * are still being served, and must not spill into the next measurement.
  */
-export async function waitUntilQuiet(file: string, table: string, maxMs = 120_000): Promise<void> {
+export async function waitUntilQuiet(count: () => number | Promise<number>, maxMs = 120_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   let last = -1;
   let steady = 0;
   while (Date.now() < deadline && steady < 2) {
-    const db = openSqlite(file, { readonly: true, timeout: 5_000 });
-    let now: number;
-    try {
-      now = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
+    const now = await count();
     steady = now === last ? steady + 1 : 0;
     last = now;
     await new Promise((r) => setTimeout(r, 500));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-export type Server = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+export type Server = { baseUrl: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 /**
  * Starts a server command in its own process group (next start forks workers,
@@ -22,7 +22,7 @@ export async function startServer(
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
-  const server: Server = { baseUrl, stop: () => stopGroup(child), output: () => log };
+  const server: Server = { baseUrl, pid: child.pid ?? 0, stop: () => stopGroup(child), output: () => log };
   try {
     await waitForHealth(`${baseUrl}${opts.healthPath}`, child, opts.timeoutMs);
   } catch (err) {

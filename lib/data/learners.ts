@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Tx } from "./tx";
 import { STUDY_ORDERS, type StudyOrder } from "@/lib/study/session-plan";
@@ -50,8 +50,20 @@ export async function createGuestLearner(guestTokenHash: string, timeZone?: stri
   return toRecord(await db().learner.create({ data: { guestTokenHash, timeZone }, select: LEARNER_FIELDS }));
 }
 
+/**
+ * LEARNER_FIELDS of one learner, in one raw statement: every request of a
+ * learner looks them up, and a model query would pay its compilation.
+ */
+async function selectLearner(where: Prisma.Sql): Promise<LearnerRecord | null> {
+  const rows = await db().$queryRaw<LearnerRow[]>`
+    SELECT "id", "desiredRetention", "newCardsPerDay", "maxReviewsPerDay", "studyOrder", "timeZone",
+      "fsrsParams", "fsrsUseFitted"
+    FROM "Learner" WHERE ${where}`;
+  return toRecord(rows[0] ?? null);
+}
+
 export async function getLearnerByGuestTokenHash(guestTokenHash: string): Promise<LearnerRecord | null> {
-  return toRecord(await db().learner.findUnique({ where: { guestTokenHash }, select: LEARNER_FIELDS }));
+  return selectLearner(Prisma.sql`"guestTokenHash" = ${guestTokenHash}`);
 }
 
 export async function getLearner(id: string): Promise<LearnerRecord | null> {
@@ -66,8 +78,8 @@ export async function updateLearnerSettings(id: string, settings: LearnerSetting
 
 /** The learner that holds an account's progress, created on first use. */
 export async function getLearnerForUser(userId: string): Promise<LearnerRecord> {
-  const existing = await db().learner.findUnique({ where: { userId }, select: LEARNER_FIELDS });
-  if (existing) return toRecord(existing);
+  const existing = await selectLearner(Prisma.sql`"userId" = ${userId}`);
+  if (existing) return existing;
   try {
     return toRecord(await db().learner.create({ data: { userId }, select: LEARNER_FIELDS }));
   } catch {

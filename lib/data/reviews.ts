@@ -1,8 +1,16 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardColumns, cardFromRow, cardFromStoredJson, type CardState, type ReviewLogEntry } from "@/lib/scheduling";
-import type { StoredCard } from "./cards";
+import {
+  CARD_COLUMN_NAMES,
+  QUESTION_AND_CARD_COLUMNS,
+  questionAndCardFromRaw,
+  type RawQuestionAndCard,
+  type StoredCard,
+  type StudyQuestionRow,
+} from "./cards";
 import type { Tx } from "./tx";
 
 /**
@@ -30,48 +38,67 @@ export type NewReviewLog = {
 
 export const asCardState = (row: Prisma.CardGetPayload<object>): StoredCard => cardFromRow(row);
 
+const CARD_COLUMNS = Prisma.raw(CARD_COLUMN_NAMES.join(", "));
+
 export async function findReviewLog(tx: Tx, reviewId: string): Promise<ReviewLogWithCard | null> {
   return tx.reviewLog.findUnique({ where: { id: reviewId }, include: { card: true } });
 }
 
-export async function findCard(tx: Tx, cardId: string): Promise<StoredCard | null> {
-  const row = await tx.card.findUnique({ where: { id: cardId } });
-  return row ? asCardState(row) : null;
-}
-
-export async function findLearnerCard(tx: Tx, learnerId: string, questionId: string): Promise<StoredCard | null> {
-  const row = await tx.card.findUnique({ where: { learnerId_questionId: { learnerId, questionId } } });
-  return row ? asCardState(row) : null;
+/**
+ * An answer's question (with its document's title) and the card it updates, in
+ * one raw statement (see lib/data/cards.ts): the card `cardId` when given (whoever's it is: the service checks),
+ * else the learner's card of that question. Null: no such question.
+ */
+export async function findQuestionAndCard(
+  tx: Tx,
+  questionId: string,
+  learnerId: string,
+  cardId: string | null,
+): Promise<{ question: StudyQuestionRow; card: StoredCard | null } | null> {
+  const cardJoin = cardId
+    ? Prisma.sql`c."id" = ${cardId}`
+    : Prisma.sql`c."learnerId" = ${learnerId} AND c."questionId" = q."id"`;
+  const rows = await tx.$queryRaw<RawQuestionAndCard[]>`
+    SELECT ${QUESTION_AND_CARD_COLUMNS}
+    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
+    LEFT JOIN "Card" c ON ${cardJoin}
+    WHERE q."id" = ${questionId}`;
+  return rows[0] ? questionAndCardFromRaw(rows[0]) : null;
 }
 
 export async function createCard(tx: Tx, learnerId: string, questionId: string, card: CardState): Promise<StoredCard> {
-  return asCardState(await tx.card.create({ data: { learnerId, questionId, ...cardColumns(card) } }));
+  const c = cardColumns(card);
+  const id = randomUUID();
+  const now = new Date();
+  await tx.$executeRaw`INSERT INTO "Card" (${CARD_COLUMNS}, "createdAt", "updatedAt")
+    VALUES (${id}, ${learnerId}, ${questionId}, ${c.due}, ${c.stability}, ${c.difficulty}, ${c.elapsedDays},
+      ${c.scheduledDays}, ${c.learningSteps}, ${c.reps}, ${c.lapses}, ${c.state}, ${c.lastReview}, ${now}, ${now})`;
+  return { ...c, id, learnerId, questionId };
 }
 
-export async function updateCard(tx: Tx, cardId: string, card: CardState): Promise<StoredCard> {
-  return asCardState(await tx.card.update({ where: { id: cardId }, data: cardColumns(card) }));
+/** Writes `card`'s scheduling state over the stored card `stored`. */
+export async function updateCard(tx: Tx, stored: CardKey, card: CardState): Promise<StoredCard> {
+  const c = cardColumns(card);
+  await tx.$executeRaw`UPDATE "Card" SET "due" = ${c.due}, "stability" = ${c.stability},
+    "difficulty" = ${c.difficulty}, "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays},
+    "learningSteps" = ${c.learningSteps}, "reps" = ${c.reps}, "lapses" = ${c.lapses}, "state" = ${c.state},
+    "lastReview" = ${c.lastReview}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${stored.id}`;
+  return { ...c, id: stored.id, learnerId: stored.learnerId, questionId: stored.questionId };
 }
+
+/** Which card a write goes to. */
+type CardKey = Pick<StoredCard, "id" | "learnerId" | "questionId">;
 
 export async function insertReviewLog(tx: Tx, row: NewReviewLog): Promise<void> {
-  await tx.reviewLog.create({
-    data: {
-      id: row.id,
-      learnerId: row.learnerId,
-      cardId: row.cardId,
-      questionId: row.questionId,
-      rating: row.log.rating,
-      stateBefore: row.log.stateBefore,
-      elapsedDays: row.log.elapsedDays,
-      scheduledDays: row.log.scheduledDays,
-      reviewedAt: row.log.reviewedAt,
-      durationMs: row.durationMs,
-      response: row.response,
-      correct: row.correct,
-      source: row.source,
-      overridden: row.overridden,
-      previousCard: row.previousCard ? cardColumns(row.previousCard) : Prisma.JsonNull,
-    },
-  });
+  const previous = JSON.stringify(row.previousCard ? cardColumns(row.previousCard) : null);
+  const log = row.log;
+  await tx.$executeRaw`INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "questionId", "rating", "stateBefore",
+      "elapsedDays", "scheduledDays", "reviewedAt", "durationMs", "response", "correct", "source", "overridden",
+      "previousCard", "createdAt")
+    VALUES (${row.id}, ${row.learnerId}, ${row.cardId}, ${row.questionId}, ${log.rating}, ${log.stateBefore},
+      ${log.elapsedDays}, ${log.scheduledDays}, ${log.reviewedAt}, ${row.durationMs}, ${row.response}, ${row.correct},
+      ${row.source}, ${row.overridden}, ${previous}, ${new Date()})`;
 }
 
 /** The id of the card's latest answer that is not undone. */
@@ -93,7 +120,13 @@ export function previousCardOf(log: ReviewLogWithCard, fallback: CardState): Car
   return log.previousCard === null ? null : cardFromStoredJson(log.previousCard, fallback);
 }
 
-/** A unique-key violation: two copies of one write raced and this one lost. */
+/**
+ * A unique-key violation: two copies of one write raced and this one lost. A
+ * model query reports it as P2002; a raw statement as P2010 with the driver's kind.
+ */
 export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (err.code === "P2002") return true;
+  const meta = err.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined;
+  return err.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -10,6 +10,8 @@ import { databaseProvider } from "./database-url";
 import { authSecret } from "./secret";
 
 const baseURL = configuredBaseUrl();
+/** better-auth's cookies are named `quarry.…` (`__Secure-quarry.…` over HTTPS). */
+export const AUTH_COOKIE_PREFIX = "quarry";
 
 function createAuth() {
   return betterAuth({
@@ -35,7 +37,7 @@ function createAuth() {
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     advanced: {
-      cookiePrefix: "quarry",
+      cookiePrefix: AUTH_COOKIE_PREFIX,
       // Secure cookies need HTTPS; a school server on plain http inside the LAN still works.
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },

@@ -2,14 +2,13 @@ import "server-only";
 
 import type { ReviewResult, ReviewSubmission } from "@/lib/api/study-contract";
 import { MAX_REVIEW_AGE_MS, MAX_RESPONSE_CHARS } from "@/lib/api/study-contract";
-import { findStudyQuestion, toStudyQuestion, type StoredCard, type StudyQuestionRow } from "@/lib/data/cards";
+import { toStudyQuestion, type StoredCard, type StudyQuestionRow } from "@/lib/data/cards";
 import type { LearnerRecord } from "@/lib/data/learners";
 import {
   asCardState,
   createCard,
-  findCard,
   findLatestReviewId,
-  findLearnerCard,
+  findQuestionAndCard,
   findReviewLog,
   insertReviewLog,
   isUniqueViolation,
@@ -77,59 +76,68 @@ type AnswerInput = {
 /**
  * Stores one answer and the card's new state in one transaction. The review
  * id is the primary key: a replay of a stored id answers "duplicate" and
- * changes nothing, even when two copies race.
+ * changes nothing, even when two copies race (the log insert fails on the key,
+ * the transaction rolls back whole, and the stored answer is returned).
+ * Three statements: one read (question and card), the card's write, the log's insert.
  */
 export async function recordAnswer(input: AnswerInput): Promise<RecordedReview> {
   try {
-    return await db().$transaction(async (tx) => {
-      const existing = await findReviewLog(tx, input.reviewId);
-      if (existing) return duplicateOf(existing, input.learnerId);
-
-      const question = await findStudyQuestion(tx, input.questionId);
-      if (!question || question.status === "draft" || question.status === "rejected") {
-        throw new ReviewError("question_not_found", "That question does not exist or is not published.");
-      }
-      const stored = input.cardId
-        ? await findCard(tx, input.cardId)
-        : await findLearnerCard(tx, input.learnerId, question.id);
-      if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
-        throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
-      }
-      const decision = input.decide(question, stored ?? blankCard());
-      const card: StoredCard = stored
-        ? await updateCard(tx, stored.id, decision.card)
-        : await createCard(tx, input.learnerId, question.id, decision.card);
-      await insertReviewLog(tx, {
-        id: input.reviewId,
-        learnerId: input.learnerId,
-        cardId: card.id,
-        questionId: question.id,
-        log: decision.log,
-        durationMs: decision.durationMs,
-        response: decision.response,
-        correct: decision.correct,
-        source: input.source ?? "study",
-        overridden: decision.overridden ?? false,
-        previousCard: stored,
-      });
-      return {
-        status: "stored" as const,
-        reviewId: input.reviewId,
-        cardId: card.id,
-        rating: decision.log.rating,
-        correct: decision.correct,
-        card,
-      };
-    });
+    return await storeAnswer(input);
   } catch (err) {
-    // Two copies of one review raced: the loser's transaction rolled back whole.
-    if (isUniqueViolation(err)) {
+    // A replay of a stored answer (or the loser of a race between two copies of one).
+    if (isUniqueViolation(err) || err instanceof ReviewError) {
       const existing = await findReviewLog(db(), input.reviewId);
       if (existing) return duplicateOf(existing, input.learnerId);
     }
     throw err;
   }
 }
+
+/** The transaction of one answer: the question and the card as it stands (one read), the card's new state, the log. */
+async function storeAnswer(input: AnswerInput): Promise<RecordedReview> {
+  return db().$transaction(async (tx) => {
+    const target = await findQuestionAndCard(tx, input.questionId, input.learnerId, input.cardId ?? null);
+    const question = target?.question;
+    if (!target || !question || question.status === "draft" || question.status === "rejected") {
+      throw new ReviewError("question_not_found", "That question does not exist or is not published.");
+    }
+    const stored = target.card;
+    if (input.cardId && (!stored || stored.learnerId !== input.learnerId || stored.questionId !== question.id)) {
+      throw new ReviewError("card_not_found", "That card does not exist or is not yours.");
+    }
+    const decision = input.decide(question, stored ?? blankCard());
+    const card: StoredCard = stored
+      ? await updateCard(tx, stored, decision.card)
+      : await createCard(tx, input.learnerId, question.id, decision.card);
+    await insertReviewLog(tx, {
+      id: input.reviewId,
+      learnerId: input.learnerId,
+      cardId: card.id,
+      questionId: question.id,
+      log: decision.log,
+      durationMs: decision.durationMs,
+      response: decision.response,
+      correct: decision.correct,
+      source: input.source ?? "study",
+      overridden: decision.overridden ?? false,
+      previousCard: stored,
+    });
+    return {
+      status: "stored" as const,
+      reviewId: input.reviewId,
+      cardId: card.id,
+      rating: decision.log.rating,
+      correct: decision.correct,
+      card,
+    };
+  }, ANSWER_TRANSACTION);
+}
+
+/**
+ * With PostgreSQL, a burst of answers (a class answering at once) queues for the pool's
+ * connections; Prisma's 2 s default wait would refuse answers the server can still store.
+ */
+const ANSWER_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 function duplicateOf(log: ReviewLogWithCard, learnerId: string): RecordedReview {
   if (log.learnerId !== learnerId) {
@@ -210,7 +218,7 @@ export async function undoSubmittedReview(learner: LearnerRecord, reviewId: stri
       throw new ReviewError("not_latest_review", "Only the latest answer to a card can be undone.");
     }
     const previous = previousCardOf(log, blankCard()) ?? blankCard();
-    const restored = await updateCard(tx, log.cardId, previous);
+    const restored = await updateCard(tx, log.card, previous);
     await markReviewUndone(tx, log.id, now);
     return restored;
   });

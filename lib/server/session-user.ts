@@ -1,9 +1,10 @@
 import "server-only";
 
+import { getSessionCookie } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { cache } from "react";
 import type { Role } from "@/lib/permissions";
-import { auth } from "./auth";
+import { auth, AUTH_COOKIE_PREFIX } from "./auth";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -14,7 +15,10 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
  */
 export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   try {
-    const session = await auth().api.getSession({ headers: await headers() });
+    const requestHeaders = await headers();
+    // No session cookie: a guest or a visitor. Nothing to look up (every answer a guest sends asks).
+    if (!getSessionCookie(requestHeaders, { cookiePrefix: AUTH_COOKIE_PREFIX })) return null;
+    const session = await auth().api.getSession({ headers: requestHeaders });
     if (!session) return null;
     const u = session.user as { id: string; email: string; name: string; role?: string };
     return { id: u.id, email: u.email, name: u.name, role: u.role === "teacher" ? "teacher" : "learner" };
