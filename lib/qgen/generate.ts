@@ -3,7 +3,7 @@ import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
-import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
+import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, findFirstNames, resolveBareDefinite } from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { FACT_TYPES } from "../domain/enums";
 import { findConflicts } from "./conflicts";
@@ -14,6 +14,7 @@ import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } fr
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
 import { tidyPrompt } from "./tidy";
+import { documentTopic, leadFor, withLead } from "./context";
 import { withoutAcronym } from "./span";
 import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
 
@@ -151,6 +152,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     }
     if (speaker) s.unnamed = true;
     nameDefinites(s);
+    placeSentence(s);
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -186,7 +188,10 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
-      const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken);
+      const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) => ({
+        ...q,
+        prompt: withLead(q.prompt, f.span.text, f.sentence.lead),
+      }));
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       made.push(...qs);
     }
@@ -245,6 +250,31 @@ function nameDefinites(s: SentenceInfo): void {
   }
   if (names.length > 0) s.names = names.sort((x, y) => x.start - y.start);
 }
+
+/**
+ * A first name alone ("Katherine") takes the full name the document gave, a quotation whose speaker is named into the
+ * prompt keeps its quotation marks, and a sentence that still cannot be placed takes the document's label as a lead.
+ */
+function placeSentence(s: SentenceInfo): void {
+  const earlier = earlierSentences(s);
+  const taken = [...(s.fix ? [s.fix] : []), ...(s.names ?? [])];
+  const free = (start: number, end: number) => !taken.some((n) => start < n.end && end > n.start);
+  const first = findFirstNames(s.annotated, earlier).filter((n) => free(n.start, n.end));
+  const added: SubjectFix[] = [...first];
+  // "Secretary Burgum said: “I am proud …": the quotation opens in the sentence and closes after it.
+  if (s.fix?.context && s.fix.text.endsWith(" said: ") && unclosedQuote(s.text))
+    added.push({ start: s.text.length, end: s.text.length, text: s.text.startsWith("“") ? "”" : '"' });
+  if (added.length > 0) s.names = [...(s.names ?? []), ...added].sort((x, y) => x.start - y.start);
+  const speakerNamed = !!s.fix?.context && s.fix.text.endsWith(" said: ");
+  if (s.fix?.context && !speakerNamed) return;
+  s.lead = leadFor(s.annotated, [...(s.fix ? [s.fix] : []), ...(s.names ?? [])], s.topic);
+  // The label says what the phrase pointing back belongs to.
+  if (s.lead) s.vague = false;
+}
+
+// "“I am proud … industry.": a quotation that opens the sentence and runs on past it.
+const unclosedQuote = (text: string) =>
+  text.startsWith("“") ? !text.includes("”") : text.startsWith('"') && !text.slice(1).includes('"');
 
 /**
  * "This article, Article 231, later became …" → "Article 231 of the Treaty of Versailles later became …": the
@@ -412,6 +442,7 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
+    const firstOfDoc = out.length;
     let title: string | undefined;
     // Every statement of the document, long ones included: the context that names a later subject.
     const docSentences: Annotated[] = [];
@@ -456,6 +487,15 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
         docSentences,
         docIndex: docSentences.length - 1,
       });
+    }
+    // The document's label, for the prompts of its sentences that cannot be placed alone.
+    if (out.length > firstOfDoc) {
+      const topic = documentTopic(
+        title,
+        doc.text,
+        docSentences.map((a) => a.text),
+      );
+      for (const s of out.slice(firstOfDoc)) s.topic = topic;
     }
     if (kept === 0 && onWarning) {
       const code = foreign > 0 ? "not_english" : "no_sentences";
