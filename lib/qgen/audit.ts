@@ -3,7 +3,7 @@ import type { Bank, Question } from "./bank";
 import { containsWord } from "./quality";
 import { BLANK } from "./questions";
 import { tidyPrompt } from "./tidy";
-import { stripLead } from "./context";
+import { statementsOf, stripLead } from "./context";
 
 export type DefectCode =
   | "answer_in_prompt"
@@ -46,7 +46,11 @@ function checkQuestion(q: Question, add: (code: DefectCode, message: string) => 
     if (q.answer !== String(q.statementIsTrue)) add("bad_true_false", "answer does not match statementIsTrue");
     // Citation marks and unmatched quotation marks are left out of every prompt; a document label may lead it.
     const statement = stripLead(q.prompt, sentence);
-    if (q.statementIsTrue && statement !== tidyPrompt(sentence))
+    if (
+      q.statementIsTrue &&
+      !statementsOf(sentence).some((s) => statement === tidyPrompt(s)) &&
+      statement !== tidyPrompt(sentence)
+    )
       add("bad_true_false", "a true statement must be its source sentence");
     if (!q.statementIsTrue && (statement === sentence || statement === tidyPrompt(sentence)))
       add("bad_true_false", "a false statement equals its source sentence");

@@ -178,3 +178,31 @@ export function stripLead(prompt: string, sentence: string): string {
     return prompt.slice(at + 2);
   return prompt;
 }
+
+// "… declared: “Now we have it!”. The results were …": a quotation that ends one sentence the reader ran into the next.
+const QUOTE_BOUNDARY = /(?<=[.!?][”"]\.?|[!?])\s+(?=[“"]?\p{Lu})/gu;
+
+/**
+ * A statement to judge true or false is one sentence: where the source runs two together at the end of a quotation,
+ * the statement keeps the one that holds the fact (`spanStart` in `source`). Null where there is nothing to cut.
+ */
+export function oneStatement(statement: string, source: string, spanStart: number): string | null {
+  const cuts = (t: string) => [...t.matchAll(QUOTE_BOUNDARY)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inSource = cuts(source);
+  if (inSource.length === 0) return null;
+  const inStatement = cuts(statement);
+  if (inStatement.length !== inSource.length) return null;
+  const k = inSource.filter(([, end]) => end <= spanStart).length;
+  const from = k === 0 ? 0 : inStatement[k - 1]![1];
+  const to = k === inStatement.length ? statement.length : inStatement[k]![0];
+  const part = statement.slice(from, to).trim();
+  return part.split(/\s+/).length >= 6 ? part : null;
+}
+
+/** The sentences a source runs together at the end of a quotation (what a true statement may be). */
+export function statementsOf(source: string): string[] {
+  return source
+    .split(QUOTE_BOUNDARY)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

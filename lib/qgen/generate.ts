@@ -3,7 +3,14 @@ import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
-import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, findFirstNames, resolveBareDefinite } from "./naming";
+import {
+  ANAPHORIC_HEADS,
+  findBareDefinites,
+  findBareTitles,
+  findFirstNames,
+  datedMention,
+  resolveBareDefinite,
+} from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { FACT_TYPES } from "../domain/enums";
 import { findConflicts } from "./conflicts";
@@ -14,7 +21,7 @@ import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } fr
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
 import { tidyPrompt } from "./tidy";
-import { documentTopic, leadFor, withLead } from "./context";
+import { documentTopic, leadFor, oneStatement, withLead } from "./context";
 import { withoutAcronym } from "./span";
 import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
 
@@ -190,7 +197,11 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     for (const f of best) {
       const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) => ({
         ...q,
-        prompt: withLead(q.prompt, f.span.text, f.sentence.lead),
+        prompt: withLead(
+          q.type === "true_false" ? (oneStatement(q.prompt, f.sentence.text, f.span.start) ?? q.prompt) : q.prompt,
+          f.span.text,
+          f.sentence.lead,
+        ),
       }));
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       made.push(...qs);
@@ -239,7 +250,7 @@ function nameDefinites(s: SentenceInfo): void {
     !names.some((n) => start < n.end && end > n.start);
   for (const d of findBareDefinites(s.annotated)) {
     if (!clear(d.start, d.end)) continue;
-    const name = resolveBareDefinite(d, s.annotated, earlier, s.title);
+    const name = resolveBareDefinite(d, s.annotated, earlier, s.title) ?? datedMention(d, earlier);
     if (name) {
       const text = d.start === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name;
       names.push({ start: d.start, end: d.end, text });

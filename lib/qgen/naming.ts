@@ -218,3 +218,20 @@ export function findFirstNames(a: Annotated, earlier: Annotated[]): SubjectFix[]
   }
   return out;
 }
+
+/**
+ * "the budget" → "the budget for fiscal 1987": where nothing names a bare definite, an earlier mention of its head
+ * dated by a year ("national budget for fiscal 1987", "the census of 1921") says which one; the date carries over.
+ */
+export function datedMention(d: BareDefinite, earlier: Annotated[]): string | null {
+  const head = d.head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(
+    `\\b${head}\\s+((?:for|of|in)\\s+(?:the\\s+)?(?:(?:fiscal|calendar|financial|school|academic)\\s+(?:year\\s+)?)?(?:1[5-9]\\d\\d|20\\d\\d)(?:[-–/]\\d{2,4})?)\\b`,
+    "i",
+  );
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const m = re.exec(earlier[k]!.text);
+    if (m) return `the ${d.words.join(" ")} ${m[1]}`;
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { auditBank } from "@/lib/qgen";
 import { annotate } from "@/lib/qgen/annotate";
-import { documentTopic, unplaced, withLead } from "@/lib/qgen/context";
-import { findFirstNames } from "@/lib/qgen/naming";
+import { documentTopic, oneStatement, statementsOf, unplaced, withLead } from "@/lib/qgen/context";
+import { datedMention, findBareDefinites, findFirstNames } from "@/lib/qgen/naming";
 import { bankOf } from "./helpers";
 
 const from = (bank: ReturnType<typeof bankOf>, words: string) =>
@@ -111,5 +111,38 @@ describe("quoted speech with its speaker named", () => {
     const qs = from(bank, "I am proud to open");
     expect(qs.length).toBeGreaterThan(0);
     for (const q of qs) expect(q.prompt).toMatch(/^Governor Mikko Aalto said: “I am proud .*”$/);
+  });
+});
+
+describe("a bare definite dated by an earlier mention", () => {
+  it("takes the year an earlier mention of its head gave", () => {
+    const earlier = [annotate("The council approved the regional budget for fiscal 1994 on Monday.")];
+    const [d] = findBareDefinites(annotate("Opposition members said the budget was too small."));
+    expect(datedMention(d!, earlier)).toBe("the budget for fiscal 1994");
+    expect(datedMention(d!, [annotate("The council approved the regional budget on Monday.")])).toBeNull();
+  });
+
+  it("names the phrase in the prompts made from the sentence", () => {
+    const bank = bankOf([
+      "The Lapland council approved its budget for fiscal 1994 on 3 March 1994. " +
+        "Opposition members in Rovaniemi said the budget left 1,200 rural roads without snow clearing.",
+    ]);
+    const qs = from(bank, "said the budget left").filter((q) => q.type !== "true_false");
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.prompt).toMatch(/the budget for fiscal 1994 left/);
+  });
+});
+
+describe("one sentence to judge", () => {
+  it("keeps the sentence that holds the fact where the source ran two together after a quotation", () => {
+    const source =
+      "The mayor, Anna Lind, asked: “Who will pay for the bridge?” The council voted 7 to 4 against it in May 1994.";
+    const at = source.indexOf("7 to 4");
+    expect(oneStatement(source.replace("7 to 4", "9 to 2"), source, at)).toBe(
+      "The council voted 9 to 2 against it in May 1994.",
+    );
+    expect(oneStatement(source, source, 10)).toBe("The mayor, Anna Lind, asked: “Who will pay for the bridge?”");
+    expect(oneStatement("The council voted 7 to 4 against it.", "The council voted 7 to 4 against it.", 18)).toBeNull();
+    expect(statementsOf(source)).toHaveLength(2);
   });
 });
