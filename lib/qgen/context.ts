@@ -95,6 +95,10 @@ const TAKING_PART =
   /\b(?:participate|participated|participating|compete|competed|competing|take part|took part|taking part|qualify|qualified)\b(?=\s*(?:[,.;]|$|\b(?:because|due|after|before|but|and|although|while|despite)\b))/;
 const SUPERLATIVE =
   /\bthe (?:\p{Ll}+est|most \p{Ll}+) (?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+ (?:in history|ever|of all time|to date|in the world)\b/u;
+const CALENDAR = new RegExp(
+  `^(?:${MONTH}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\\p{Lu}\\p{Ll}+day)\\.?$`,
+  "u",
+);
 const BARE_MONTH = new RegExp(`\\b(?:${MONTH})\\b(?!\\s*\\d)`);
 const RELATIVE_TIME =
   /\b(?:this|last|next|the current|the coming|the previous)\s+(?:fiscal\s+|calendar\s+|academic\s+)?(?:year|month|week|season|quarter|spring|summer|autumn|fall|winter)\b|\b(?:yesterday|tomorrow)\b/i;
@@ -131,10 +135,11 @@ function unplacedWhy(a: Annotated, named: readonly SubjectFix[]): [Unplaced, str
   if (TAKING_PART.test(text)) return ["place", "taking part"];
   const sup = SUPERLATIVE.exec(text);
   if (sup && free(sup.index, sup.index + sup[0].length)) return ["place", sup[0]];
-  // No name past the first word and no year: nothing in the sentence says what it is about.
+  // No name past the first word: nothing in the sentence says what it is about. A date says when, not what.
   const named_ =
-    a.tokens[0]?.pos === "PROPN" || a.tokens.slice(1).some((t) => /^\p{Lu}/u.test(t.text) && t.text !== "I");
-  if (!named_ && !hasYear) return ["place", "no name"];
+    (a.tokens[0]?.pos === "PROPN" && !CALENDAR.test(a.tokens[0].text)) ||
+    a.tokens.slice(1).some((t) => /^\p{Lu}/u.test(t.text) && t.text !== "I" && !CALENDAR.test(t.text));
+  if (!named_) return ["place", "no name"];
   return null;
 }
 

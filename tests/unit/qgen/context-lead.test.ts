@@ -44,6 +44,8 @@ describe("a document label for prompts that cannot be placed alone", () => {
     );
     expect(unplaced(annotate("The March value was the lowest on record for the region."), [])).toBe("time");
     expect(unplaced(annotate("In March 1994, Anna Lind opened the Rovaniemi ferry terminal."), [])).toBeNull();
+    // A date says when, not what: a sentence with no name is still unplaced.
+    expect(unplaced(annotate("By 1994, ticket sales had fallen by 12 percent since April."), [])).toBe("place");
   });
 
   it("leads the prompts of such a sentence with the label, and not where the label holds the answer", () => {
