@@ -29,7 +29,22 @@ export function documentTopic(
   title: string | undefined,
   docText: string,
   sentences: readonly string[],
+  leadSubject?: string | null,
 ): DocumentTopic | null {
+  // Without a heading, the lead sentence's named subject is the topic where the text keeps coming back to it
+  // ("Mount Everest is Earth's highest mountain." in a text that names Everest throughout).
+  if (!title && leadSubject) {
+    const key = leadSubject
+      .replace(/^The\s+/, "")
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .at(-1);
+    const share = key ? sentences.filter((t) => new RegExp(`\\b${key}\\b`).test(t)).length / sentences.length : 0;
+    if (key && share >= 0.3 && sentences.length >= 5) {
+      const bare = leadSubject.replace(/^The\s+/, "");
+      title = bare.charAt(0).toUpperCase() + bare.slice(1);
+    }
+  }
   if (!title) return null;
   let topic = title
     .replace(/\s*[:–—-]\s*(?:an?\s+)?(?:introduction|overview|summary|background|profile|timeline)\s*$/i, "")

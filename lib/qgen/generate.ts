@@ -501,10 +501,13 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
     }
     // The document's label, for the prompts of its sentences that cannot be placed alone.
     if (out.length > firstOfDoc) {
+      // Without a heading, the lead sentence's named subject may be the topic.
+      const lead = title ? null : namedSubject(out[firstOfDoc]!.annotated);
       const topic = documentTopic(
         title,
         doc.text,
         docSentences.map((a) => a.text),
+        lead,
       );
       for (const s of out.slice(firstOfDoc)) s.topic = topic;
     }

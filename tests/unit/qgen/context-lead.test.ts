@@ -25,6 +25,21 @@ describe("a document label for prompts that cannot be placed alone", () => {
     expect(documentTopic(undefined, text, [])).toBeNull();
   });
 
+  it("takes the lead sentence's named subject as the topic of a text without a heading that keeps naming it", () => {
+    const sentences = [
+      "The discovery of the Kemi meteorite was a surprise.",
+      "Farmers near Kemi heard a bang.",
+      "The stone weighed 4 kg.",
+      "Kemi museum bought it.",
+      "Scientists dated it.",
+    ];
+    expect(documentTopic(undefined, "", sentences, "The discovery of the Kemi meteorite")?.label).toBe(
+      "Discovery of the Kemi meteorite",
+    );
+    // A subject the text does not keep coming back to is no topic.
+    expect(documentTopic(undefined, "", sentences, "The Lapland council")).toBeNull();
+  });
+
   it("dates a label by the year most of the text is about", () => {
     const sentences = [
       "In 2019 the lake froze.",
