@@ -195,14 +195,11 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
-      const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) => ({
-        ...q,
-        prompt: withLead(
-          q.type === "true_false" ? (oneStatement(q.prompt, f.sentence.text, f.span.start) ?? q.prompt) : q.prompt,
-          f.span.text,
-          f.sentence.lead,
-        ),
-      }));
+      const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) =>
+        q.type === "true_false"
+          ? judgedAlone(q, f)
+          : { ...q, prompt: withLead(q.prompt, f.span.text, f.sentence.lead) },
+      );
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       made.push(...qs);
     }
@@ -281,6 +278,23 @@ function placeSentence(s: SentenceInfo): void {
   s.lead = leadFor(s.annotated, [...(s.fix ? [s.fix] : []), ...(s.names ?? [])], s.topic);
   // The label says what the phrase pointing back belongs to.
   if (s.lead) s.vague = false;
+}
+
+/**
+ * A statement to judge is one sentence. The sentence shown before a statement whose own subject is a name or a
+ * definite phrase gives way to the document's label (or to nothing), and a statement the source ran together with a
+ * quotation keeps the sentence that holds the fact.
+ */
+function judgedAlone(q: Question, f: Fact): Question {
+  const s = f.sentence;
+  let prompt = oneStatement(q.prompt, s.text, f.span.start) ?? q.prompt;
+  let lead = s.lead;
+  const context = s.fix?.context && !s.fix.text.endsWith(" said: ") ? s.fix.text.trim() : undefined;
+  if (context && prompt.startsWith(context) && !findAnaphor(s.annotated)) {
+    prompt = prompt.slice(context.length).trim();
+    lead = leadFor(s.annotated, [], s.topic);
+  }
+  return { ...q, prompt: withLead(prompt, f.span.text, lead) };
 }
 
 // "“I am proud … industry.": a quotation that opens the sentence and runs on past it.

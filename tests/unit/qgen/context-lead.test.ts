@@ -163,3 +163,23 @@ describe("one sentence to judge", () => {
     expect(statementsOf(source)).toHaveLength(2);
   });
 });
+
+describe("a statement shown with the sentence before it", () => {
+  it("is judged alone where its own subject is a phrase, not a pronoun", () => {
+    const bank = bankOf(
+      [
+        "Lapland Ferry Vote\n\n" +
+          "At 10 a.m. on 3 March 1994, the council chair, Anna Lind, declared: “The ferry stays!” " +
+          "The results were clear: the council had voted 17 to 4 to keep the Kemi ferry line open for 30 more years.",
+      ],
+      1,
+    );
+    const statements = bank.questions.filter(
+      (q) => q.type === "true_false" && q.source.sentence.startsWith("The results"),
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    for (const q of statements) expect(q.prompt).toMatch(/^Lapland Ferry Vote: The results were clear: /);
+    const clozes = bank.questions.filter((q) => q.type === "cloze" && q.source.sentence.startsWith("The results"));
+    expect(clozes.length).toBeGreaterThan(0);
+  });
+});
