@@ -3,6 +3,7 @@ import type { Bank, Question } from "./bank";
 import { containsWord } from "./quality";
 import { BLANK } from "./questions";
 import { tidyPrompt } from "./tidy";
+import { statementsOf, stripLead } from "./context";
 
 export type DefectCode =
   | "answer_in_prompt"
@@ -43,10 +44,15 @@ function checkQuestion(q: Question, add: (code: DefectCode, message: string) => 
   const sentence = q.source.sentence;
   if (q.type === "true_false") {
     if (q.answer !== String(q.statementIsTrue)) add("bad_true_false", "answer does not match statementIsTrue");
-    // Citation marks and unmatched quotation marks are left out of every prompt.
-    if (q.statementIsTrue && q.prompt !== tidyPrompt(sentence))
+    // Citation marks and unmatched quotation marks are left out of every prompt; a document label may lead it.
+    const statement = stripLead(q.prompt, sentence);
+    if (
+      q.statementIsTrue &&
+      !statementsOf(sentence).some((s) => statement === tidyPrompt(s)) &&
+      statement !== tidyPrompt(sentence)
+    )
       add("bad_true_false", "a true statement must be its source sentence");
-    if (!q.statementIsTrue && (q.prompt === sentence || q.prompt === tidyPrompt(sentence)))
+    if (!q.statementIsTrue && (statement === sentence || statement === tidyPrompt(sentence)))
       add("bad_true_false", "a false statement equals its source sentence");
     return;
   }

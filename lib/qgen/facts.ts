@@ -1,6 +1,7 @@
 import type { FactType } from "./bank";
 import type { Annotated } from "./annotate";
 import type { SubjectFix } from "./anaphora";
+import type { DocumentTopic } from "./context";
 import { nameSpans } from "./spans-names";
 import { numericSpans } from "./spans-numeric";
 import { countryOf } from "./kinds";
@@ -35,6 +36,10 @@ export type SentenceInfo = {
   names?: SubjectFix[];
   /** A definite phrase that points back ("the event") and that nothing in the document names. */
   vague?: boolean;
+  /** The document's label (`context.ts`), shared by its sentences. */
+  topic?: DocumentTopic | null;
+  /** The label that leads every prompt of a sentence that cannot be placed alone ("1930 FIFA World Cup: "). */
+  lead?: string;
 };
 
 export type Fact = {

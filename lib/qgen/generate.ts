@@ -3,7 +3,14 @@ import { readDocument } from "./read-document";
 import type { Annotated } from "./annotate";
 import { findAnaphor, namedSubject, subjectFix, type SubjectFix } from "./anaphora";
 import { definiteFix, findDefiniteSubject, needsName, resolveDefinite } from "./definite";
-import { ANAPHORIC_HEADS, findBareDefinites, findBareTitles, resolveBareDefinite } from "./naming";
+import {
+  ANAPHORIC_HEADS,
+  findBareDefinites,
+  findBareTitles,
+  findFirstNames,
+  datedMention,
+  resolveBareDefinite,
+} from "./naming";
 import { BANK_VERSION, type Bank, type Question } from "./bank";
 import { FACT_TYPES } from "../domain/enums";
 import { findConflicts } from "./conflicts";
@@ -14,6 +21,7 @@ import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } fr
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
 import { tidyPrompt } from "./tidy";
+import { documentTopic, leadFor, oneStatement, withLead } from "./context";
 import { withoutAcronym } from "./span";
 import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
 
@@ -151,6 +159,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     }
     if (speaker) s.unnamed = true;
     nameDefinites(s);
+    placeSentence(s);
     for (const f of perSentence[i]!) {
       const count = mentions.get(`${s.documentId}\u0000${f.valueKey}`) ?? 0;
       const score = scoreSpan(
@@ -186,7 +195,11 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
-      const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken);
+      const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) =>
+        q.type === "true_false"
+          ? judgedAlone(q, f)
+          : { ...q, prompt: withLead(q.prompt, f.span.text, f.sentence.lead) },
+      );
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       made.push(...qs);
     }
@@ -234,7 +247,7 @@ function nameDefinites(s: SentenceInfo): void {
     !names.some((n) => start < n.end && end > n.start);
   for (const d of findBareDefinites(s.annotated)) {
     if (!clear(d.start, d.end)) continue;
-    const name = resolveBareDefinite(d, s.annotated, earlier, s.title);
+    const name = resolveBareDefinite(d, s.annotated, earlier, s.title) ?? datedMention(d, earlier);
     if (name) {
       const text = d.start === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name;
       names.push({ start: d.start, end: d.end, text });
@@ -245,6 +258,48 @@ function nameDefinites(s: SentenceInfo): void {
   }
   if (names.length > 0) s.names = names.sort((x, y) => x.start - y.start);
 }
+
+/**
+ * A first name alone ("Katherine") takes the full name the document gave, a quotation whose speaker is named into the
+ * prompt keeps its quotation marks, and a sentence that still cannot be placed takes the document's label as a lead.
+ */
+function placeSentence(s: SentenceInfo): void {
+  const earlier = earlierSentences(s);
+  const taken = [...(s.fix ? [s.fix] : []), ...(s.names ?? [])];
+  const free = (start: number, end: number) => !taken.some((n) => start < n.end && end > n.start);
+  const first = findFirstNames(s.annotated, earlier).filter((n) => free(n.start, n.end));
+  const added: SubjectFix[] = [...first];
+  // "Secretary Burgum said: “I am proud …": the quotation opens in the sentence and closes after it.
+  if (s.fix?.context && s.fix.text.endsWith(" said: ") && unclosedQuote(s.text))
+    added.push({ start: s.text.length, end: s.text.length, text: s.text.startsWith("“") ? "”" : '"' });
+  if (added.length > 0) s.names = [...(s.names ?? []), ...added].sort((x, y) => x.start - y.start);
+  const speakerNamed = !!s.fix?.context && s.fix.text.endsWith(" said: ");
+  if (s.fix?.context && !speakerNamed) return;
+  s.lead = leadFor(s.annotated, [...(s.fix ? [s.fix] : []), ...(s.names ?? [])], s.topic);
+  // The label says what the phrase pointing back belongs to.
+  if (s.lead) s.vague = false;
+}
+
+/**
+ * A statement to judge is one sentence. The sentence shown before a statement whose own subject is a name or a
+ * definite phrase gives way to the document's label (or to nothing), and a statement the source ran together with a
+ * quotation keeps the sentence that holds the fact.
+ */
+function judgedAlone(q: Question, f: Fact): Question {
+  const s = f.sentence;
+  let prompt = oneStatement(q.prompt, s.text, f.span.start) ?? q.prompt;
+  let lead = s.lead;
+  const context = s.fix?.context && !s.fix.text.endsWith(" said: ") ? s.fix.text.trim() : undefined;
+  if (context && prompt.startsWith(context) && !findAnaphor(s.annotated)) {
+    prompt = prompt.slice(context.length).trim();
+    lead = leadFor(s.annotated, [], s.topic);
+  }
+  return { ...q, prompt: withLead(prompt, f.span.text, lead) };
+}
+
+// "“I am proud … industry.": a quotation that opens the sentence and runs on past it.
+const unclosedQuote = (text: string) =>
+  text.startsWith("“") ? !text.includes("”") : text.startsWith('"') && !text.slice(1).includes('"');
 
 /**
  * "This article, Article 231, later became …" → "Article 231 of the Treaty of Versailles later became …": the
@@ -412,6 +467,7 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
   for (const doc of docs) {
     let kept = 0;
     let foreign = 0;
+    const firstOfDoc = out.length;
     let title: string | undefined;
     // Every statement of the document, long ones included: the context that names a later subject.
     const docSentences: Annotated[] = [];
@@ -456,6 +512,18 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
         docSentences,
         docIndex: docSentences.length - 1,
       });
+    }
+    // The document's label, for the prompts of its sentences that cannot be placed alone.
+    if (out.length > firstOfDoc) {
+      // Without a heading, the lead sentence's named subject may be the topic.
+      const lead = title ? null : namedSubject(out[firstOfDoc]!.annotated);
+      const topic = documentTopic(
+        title,
+        doc.text,
+        docSentences.map((a) => a.text),
+        lead,
+      );
+      for (const s of out.slice(firstOfDoc)) s.topic = topic;
     }
     if (kept === 0 && onWarning) {
       const code = foreign > 0 ? "not_english" : "no_sentences";

@@ -182,3 +182,56 @@ function postmodified(a: Annotated, words: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * "When did Katherine graduate …": a first name alone takes the full name the document gave that person earlier
+ * ("Katherine Johnson"), where exactly one earlier full name starts with it and the word is not part of a longer name
+ * here.
+ */
+export function findFirstNames(a: Annotated, earlier: Annotated[]): SubjectFix[] {
+  const out: SubjectFix[] = [];
+  const toks = a.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.pos !== "PROPN" || !/^\p{Lu}\p{Ll}{2,}$/u.test(t.text)) continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    // Part of a longer name ("Katherine Johnson", "Mount Everest", "Queen Katherine"), or a possessive's owner.
+    if (prev && /^\p{Lu}/u.test(prev.text) && i - 1 > 0) continue;
+    if (prev && TITLES.test(prev.text)) continue;
+    if (next && /^\p{Lu}/u.test(next.text)) continue;
+    const full = new Set<string>();
+    const re = new RegExp(`\\b${t.text}((?: \\p{Lu}\\.)? \\p{Lu}\\p{Ll}[\\p{L}’'-]*)(?! \\p{Lu})`, "gu");
+    for (const e of earlier) for (const m of e.text.matchAll(re)) full.add(`${t.text}${m[1]!.replace(/[’']s$/, "")}`);
+    if (full.size !== 1) continue;
+    const name = [...full][0]!;
+    // The full name must name a person: never a place or a thing ("Everest Base", "Salk Vaccine").
+    if (
+      /\b(?:Vaccine|University|College|School|Company|Corporation|River|Lake|Mount|Base|Cup|Treaty|Agreement|Act|Centre|Center|Airport|Station|Street|Road|Park|Hall|Museum|Bank|Party|Prize|Award|Institute)\b/.test(
+        name,
+      )
+    )
+      continue;
+    // Used as a person's name: before a verb, a possessive or a comma.
+    if (!next || !(next.pos === "VERB" || next.pos === "AUX" || /^(?:’s|'s|,|and)$/.test(next.text))) continue;
+    out.push({ start: t.start, end: t.end, text: name });
+  }
+  return out;
+}
+
+/**
+ * "the budget" → "the budget for fiscal 1987": where nothing names a bare definite, an earlier mention of its head
+ * dated by a year ("national budget for fiscal 1987", "the census of 1921") says which one; the date carries over.
+ */
+export function datedMention(d: BareDefinite, earlier: Annotated[]): string | null {
+  const head = d.head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(
+    `\\b${head}\\s+((?:for|of|in)\\s+(?:the\\s+)?(?:(?:fiscal|calendar|financial|school|academic)\\s+(?:year\\s+)?)?(?:1[5-9]\\d\\d|20\\d\\d)(?:[-–/]\\d{2,4})?)\\b`,
+    "i",
+  );
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const m = re.exec(earlier[k]!.text);
+    if (m) return `the ${d.words.join(" ")} ${m[1]}`;
+  }
+  return null;
+}
