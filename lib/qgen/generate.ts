@@ -13,6 +13,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { documentSubject, oneFlashcardPerSentence, type DocumentSubject } from "./variants";
 import { tidyPrompt } from "./tidy";
 import { withoutAcronym } from "./span";
 import { attributedSpeaker, leadToSkip, notStatement, sliceAnnotated, unnamedSpeaker } from "./statements";
@@ -176,6 +177,20 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     if (list) list.push(f);
     else bySentence.set(f.sentence, [f]);
   }
+  // The document's own subject (its title's names, the name it repeats most) is no blank for a choice or a card.
+  const subjects = new Map<string, DocumentSubject>();
+  const subjectOf = (s: SentenceInfo): DocumentSubject => {
+    let subject = subjects.get(s.documentId);
+    if (!subject) {
+      const title = docs.find((d) => d.id === s.documentId)?.title;
+      subject = documentSubject(
+        [title, s.title],
+        all.filter((f) => f.sentence.documentId === s.documentId),
+      );
+      subjects.set(s.documentId, subject);
+    }
+    return subject;
+  };
   for (const facts of bySentence.values()) {
     const best = facts
       .filter((f) => f.score >= minScore)
@@ -186,7 +201,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
-      const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken);
+      const qs = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken, subjectOf(f.sentence));
       trueTaken ||= qs.some((q) => q.type === "true_false" && q.statementIsTrue);
       made.push(...qs);
     }
@@ -204,7 +219,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
       (!best.some(checkable) || wordCount(facts[0]!.sentence) < 12)
     )
       kept = statements.find((q) => q.type === "true_false" && !q.statementIsTrue);
-    questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
+    questions.push(...oneFlashcardPerSentence(made.filter((q) => q.type !== "true_false" || q === kept)));
   }
 
   return {

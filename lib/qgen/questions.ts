@@ -10,6 +10,20 @@ import { fnv1a, seededRandom, shuffle, stableId } from "./random";
 import { parseNumeric } from "./values";
 import { tidyPrompt } from "./tidy";
 import { whQuestion } from "./wh-question";
+import {
+  boundedFigure,
+  cutName,
+  cuedCount,
+  flashcardWorthy,
+  listedCount,
+  listedName,
+  namesSubject,
+  promptGivesAway,
+  sameUnitFigure,
+  strictBound,
+  variantWorthy,
+  type DocumentSubject,
+} from "./variants";
 
 export const BLANK = "_____";
 
@@ -31,6 +45,7 @@ export function buildQuestions(
   pools: DistractorPool[],
   seed: number,
   trueStatementTaken = false,
+  subject?: DocumentSubject,
 ): Question[] {
   const { sentence, span, factType, score } = fact;
   const text = sentence.text;
@@ -87,7 +102,8 @@ export function buildQuestions(
     !(kind === "country" && regionRulesOut(text, answer, distractors)) &&
     !(kind === "city" && citiesRuledOut(text, distractors)) &&
     // "_____, DC": a qualifier after the blank leaves one city or place standing.
-    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
+    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end))) &&
+    mcWorthy(fact, answer, cloze, subject)
   ) {
     const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
@@ -110,22 +126,27 @@ export function buildQuestions(
       ? whQuestion(sentence.annotated, span, factType, sentence.referent)
       : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
-  out.push({
-    id: `${noteId}-f`,
-    noteId,
-    type: "flashcard",
-    prompt: wh ? tidyPrompt(wh) : cloze,
-    answer,
-    factType,
-    source: source(),
-    score: flashScore,
-  });
+  if (flashcardWorthy(fact, answer, wh ? tidyPrompt(wh) : cloze, subject))
+    out.push({
+      id: `${noteId}-f`,
+      noteId,
+      type: "flashcard",
+      prompt: wh ? tidyPrompt(wh) : cloze,
+      answer,
+      factType,
+      source: source(),
+      score: flashScore,
+    });
 
   const id = `${noteId}-t`;
   // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
   // made only one time in four (sentences without a swap give the true ones).
   const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
-  const can = !timeConstrains(fact) && swappable(fact);
+  // "more than 10 individuals", "close to 500 million": a bound is guessed true unread, and a smaller false
+  // value is still true; such a figure gives no statement at all.
+  // A count the sentence spells out ("June through December") is contradicted by it once changed.
+  if (!variantWorthy(fact) || boundedFigure(fact) || cuedCount(fact)) return out;
+  const can = !timeConstrains(fact) && !sameUnitFigure(fact) && swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
@@ -145,6 +166,19 @@ export function buildQuestions(
     score,
   });
   return out;
+}
+
+/**
+ * Multiple choice needs choices the sentence does not settle: not a bound ("more than _____", where smaller
+ * choices are true too), not a figure another one in its unit bounds ("rock height _____ … snow height 8848 m"),
+ * not one count of a list of counts, and not a blank the prompt or the document's subject gives away.
+ */
+function mcWorthy(fact: Fact, answer: string, prompt: string, subject?: DocumentSubject): boolean {
+  if (!variantWorthy(fact) || strictBound(fact) || sameUnitFigure(fact) || listedCount(fact) || cuedCount(fact))
+    return false;
+  if (fact.factType === "year") return !namesSubject(answer, subject);
+  if (NUMERIC_KINDS.has(fact.factType)) return true;
+  return !namesSubject(answer, subject) && !promptGivesAway(prompt, answer) && !listedName(fact) && !cutName(fact);
 }
 
 /**
