@@ -17,10 +17,12 @@ import {
   flashcardWorthy,
   listedCount,
   listedName,
+  listStatement,
   namesSubject,
   promptGivesAway,
   sameUnitFigure,
   strictBound,
+  undatedCount,
   variantWorthy,
   type DocumentSubject,
 } from "./variants";
@@ -145,7 +147,9 @@ export function buildQuestions(
   // "more than 10 individuals", "close to 500 million": a bound is guessed true unread, and a smaller false
   // value is still true; such a figure gives no statement at all.
   // A count the sentence spells out ("June through December") is contradicted by it once changed.
-  if (!variantWorthy(fact) || boundedFigure(fact) || cuedCount(fact)) return out;
+  // One count in a list of counts is a detail; an undated count of members is true only at some moment.
+  if (!variantWorthy(fact) || boundedFigure(fact) || cuedCount(fact) || listedCount(fact) || undatedCount(text))
+    return out;
   const can = !timeConstrains(fact) && !sameUnitFigure(fact) && swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
@@ -154,6 +158,7 @@ export function buildQuestions(
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
   if (statementIsTrue && fixes.length > 0) return out;
+  if (statementIsTrue && listStatement(text)) return out;
   out.push({
     id,
     noteId,

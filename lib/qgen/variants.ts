@@ -203,3 +203,24 @@ export function oneFlashcardPerSentence(made: Question[]): Question[] {
   const best = cards.reduce((a, b) => (b.score > a.score ? b : a));
   return made.filter((q) => q.type !== "flashcard" || q === best);
 }
+
+/**
+ * "The euro is the official currency of fifteen member states": a present-tense count of members, countries or
+ * staff without a date is true only as of a moment the sentence does not give, so it is not offered to be judged.
+ */
+export function undatedCount(text: string): boolean {
+  if (/\b(?:1\d{3}|20\d{2})\b/.test(text)) return false;
+  return UNDATED_COUNT.test(text);
+}
+const COUNT_WORD =
+  "(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+const UNDATED_COUNT = new RegExp(
+  `\\b(?:is|are|has|have|uses?|includes?|comprises?)\\b[^.;]*?\\b${COUNT_WORD}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:members?|states|countries|nations|employees|staff|users|residents|inhabitants|teams)\\b`,
+  "iu",
+);
+
+/** "The states … are: Austria, Belgium, Cyprus, …": a bare list of names (after a colon, or of six or more) states no fact to judge. */
+export function listStatement(text: string): boolean {
+  const name = "(?:the\\s+)?[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*)*";
+  return new RegExp(`:\\s*(?:${name},\\s+){2,}`, "u").test(text) || new RegExp(`(?:${name},\\s+){5,}`, "u").test(text);
+}
