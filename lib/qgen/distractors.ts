@@ -211,7 +211,7 @@ function sameMeasure(factType: FactType, a: PoolEntry, e: PoolEntry): boolean {
 }
 
 /** A quantity with a unit of measure ("8,848 m", "9.2 gigawatts"), not a bare count ("217"). */
-export function isMeasure(text: string): boolean {
+function isMeasure(text: string): boolean {
   const p = parseNumeric(text.trim());
   return !!p && !p.word && /\p{L}|°|%/u.test(p.suffix) && !/^\s*(?:years?|months?|weeks?|days?)\b/i.test(p.suffix);
 }

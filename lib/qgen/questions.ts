@@ -237,6 +237,10 @@ function isFactBox(text: string): boolean {
   return text.includes(":") && !/[.!?]["”’)]?\s*$/.test(text) && [...text.matchAll(/:\s/g)].length >= 3;
 }
 
+/** A group of countries named in a sentence ("the Allied Powers", "the Axis", "member states", "the bloc"). */
+const COALITION =
+  /\b(?:Powers|Allies|Alliance|Entente|Axis|Coalition|Union|League|Pact|bloc|member (?:states|countries|nations))\b/;
+
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
 
 /**
@@ -294,6 +298,9 @@ function swappable(fact: Fact): boolean | "gendered" {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "the war between _____ and the Allied Powers": another country may belong to the group the sentence names,
+  // so the swap need not be false.
+  if (kind === "country" && COALITION.test(sentence.text)) return false;
   // "the Uruguayan capital, _____": another city contradicts the country the sentence names.
   if (kind === "city") {
     const country = capitalOf(span.text);

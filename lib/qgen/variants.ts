@@ -176,7 +176,7 @@ export function flashcardWorthy(fact: Fact, answer: string, prompt: string, subj
  * Notes that scored low carry a penalty for a vague or unnamed reference ("to attend the event", "this fiscal
  * year"): the cloze keeps the fact, but a choice, a card or a statement built on it is not clear enough.
  */
-export const VARIANT_MIN_SCORE = 0.5;
+const VARIANT_MIN_SCORE = 0.5;
 export function variantWorthy(fact: Fact): boolean {
   return fact.score >= VARIANT_MIN_SCORE;
 }
