@@ -165,6 +165,8 @@ export function flashcardWorthy(fact: Fact, answer: string, prompt: string, subj
     const before = fact.sentence.text.slice(0, fact.span.start);
     if (/\bthe\s+$/i.test(before) && !/\s/.test(answer.trim())) return false;
   }
+  // "a _____ field trial" (year-long): a quantity with no figure in it is a modifier, not a fact to recall.
+  if (factType === "quantity" && !/\d/.test(answer) && wordNumber(answer.trim().split(/[\s-]/)[0]!) < 0) return false;
   // A bare word number is guessed from a handful ("_____ teams"): only a figure the text makes specific.
   if (factType === "quantity" && wordNumber(answer.trim()) >= 0 && wordNumber(answer.trim()) <= 3) return false;
   if ((factType === "year" || !NUMERIC.has(factType)) && namesSubject(answer, subject)) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPool, pickDistractors } from "@/lib/qgen/distractors";
 import { generateBank, type FactType, type Question } from "@/lib/qgen";
-import { cuedCount, documentSubject, namesSubject, promptGivesAway } from "@/lib/qgen/variants";
+import { cuedCount, documentSubject, flashcardWorthy, namesSubject, promptGivesAway } from "@/lib/qgen/variants";
 import type { Fact } from "@/lib/qgen/facts";
 import { bankOf, doc } from "./helpers";
 
@@ -177,6 +177,21 @@ describe("flashcards", () => {
     const dated = documentSubject(["harbour report 1998"], []);
     expect(namesSubject("1998", dated)).toBe(true);
     expect(namesSubject("1997", dated)).toBe(false);
+  });
+
+  it("makes no card on a quantity without a figure, and one on a figure", () => {
+    const card = (text: string, answer: string) => {
+      const start = text.indexOf(answer);
+      const fact = {
+        factType: "quantity",
+        score: 0.75,
+        span: { start, end: start + answer.length, text: answer },
+        sentence: { text },
+      } as unknown as Fact;
+      return flashcardWorthy(fact, answer, text.replace(answer, "_____"));
+    };
+    expect(card("In 1962 the Orlin Choir began a year-long tour of Norway.", "year-long")).toBe(false);
+    expect(card("In 1962 the Orlin Choir sang in 140 towns of Norway.", "140")).toBe(true);
   });
 
   it("asks no count of a list of counts", () => {
