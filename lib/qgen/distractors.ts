@@ -103,7 +103,12 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
     if (factType === "quantity" && !sameOrder(answer, candidate, 4)) return;
     // "$338.1 billion" (a whole budget) among "$4.1 billion" (one line of it) is a figure of another order.
     if (factType === "money" && !sameOrder(answer, candidate, 8)) return;
+    // "0.02 percent" among "5.2 percent" and "5.8 percent": a share of another order is no lure.
+    if (factType === "percent" && !sameOrder(answer, candidate, 5)) return;
+    // "8844.43 m" alone with decimals, or "1.004 percent" among "5.2 percent": the odd format gives the answer away.
+    if (numeric && !sameFormat(factType, answer, candidate)) return;
     if (order && !order(candidate)) return;
+    if (factType === "date" && !sameDateShape(answer, candidate, sentence)) return;
     if (opts.accept && !opts.accept(candidate)) return;
     taken.add(key);
     out.push(candidate);
@@ -124,6 +129,7 @@ export function pickDistractors(factType: FactType, answer: string, opts: Distra
       .sort((x, y) => x.r - y.r);
     for (const { e } of corpus) {
       if (out.length >= count) break;
+      if (!sameMeasure(factType, a, e)) continue;
       if (surnameOnly) {
         const last = e.text.trim().split(/\s+/).at(-1)!;
         accept(last, valueKey(factType, last), last.toLowerCase(), [last.toLowerCase()]);
@@ -187,6 +193,52 @@ export function orderConstraints(
   };
 }
 
+/** A document year more than this far from the answer belongs to another era of the text ("1856" beside "2005"). */
+const YEAR_REACH = 30;
+/** A measure drawn from the document must be this close to the answer to be a figure of the same thing. */
+const MEASURE_REACH = 1.1;
+
+/**
+ * A figure the document gives for something else is no lure: Mauna Kea's 4,205 m offered as Everest's
+ * height, 2005 for a naming of the colonial era. Document years stay within thirty years of the answer and
+ * measures with a unit within a tenth of it; anything else falls back to same-format perturbations.
+ */
+function sameMeasure(factType: FactType, a: PoolEntry, e: PoolEntry): boolean {
+  if (factType === "year" || factType === "date")
+    return a.year === null || e.year === null || Math.abs(a.year - e.year) <= YEAR_REACH;
+  if (factType !== "quantity" || !isMeasure(a.text)) return true;
+  return sameOrder(a.text, e.text, MEASURE_REACH);
+}
+
+/** A quantity with a unit of measure ("8,848 m", "9.2 gigawatts"), not a bare count ("217"). */
+function isMeasure(text: string): boolean {
+  const p = parseNumeric(text.trim());
+  return !!p && !p.word && /\p{L}|°|%/u.test(p.suffix) && !/^\s*(?:years?|months?|weeks?|days?)\b/i.test(p.suffix);
+}
+
+/**
+ * "in the 1930 tournament … on _____" (18 July 1930): where the prompt names the answer's year elsewhere, a date
+ * of another year is ruled out; a range ("13 to 30 May 1926") is no lure for a single day.
+ */
+function sameDateShape(answer: string, candidate: string, sentence: string): boolean {
+  const range = /\d\s*(?:to|–|-|and)\s*\d/;
+  if (range.test(candidate) !== range.test(answer)) return false;
+  const year = /\b(1\d{3}|20\d{2})\b/.exec(answer)?.[1];
+  if (!year) return true;
+  const named = sentence.split(year).length - 1;
+  return named < 2 || candidate.includes(year);
+}
+
+/** Same decimals, and digit grouping alike where it shows (four digits or more). */
+function sameFormat(factType: FactType, answer: string, candidate: string): boolean {
+  if (factType === "year" || factType === "date") return true;
+  const a = parseNumeric(answer);
+  const b = parseNumeric(candidate);
+  if (!a || !b || a.word || b.word) return true;
+  if (a.decimals !== b.decimals) return false;
+  return a.number < 1000 || b.number < 1000 || a.grouped === b.grouped;
+}
+
 function sameOrder(answer: string, candidate: string, factor: number): boolean {
   const a = parseNumeric(answer)?.number;
   const b = parseNumeric(candidate)?.number;
@@ -218,7 +270,8 @@ function perturb(factType: FactType, answer: string, random: () => number): stri
   if (!p || /\d/.test(p.prefix + p.suffix)) return null;
   // Not halves and doubles of the answer (34,173 beside 68,346 gives it away): nearby values,
   // rounded to the answer's own precision (1,800,000 gets 1,300,000, not 1,260,000).
-  const factor = pick([0.6, 0.7, 0.8, 1.2, 1.3, 1.4, 1.6]);
+  // A measure keeps close to the answer ("8,848 m" gets "9,733 m", not "14,157 m"): far values are absurd.
+  const factor = isMeasure(answer) ? pick([0.8, 0.85, 0.9, 1.1, 1.15, 1.2]) : pick([0.6, 0.7, 0.8, 1.2, 1.3, 1.4, 1.6]);
   let n = p.number * factor;
   if (p.word || p.decimals === 0) {
     const zeros = p.word ? 0 : (/(0*)$/.exec(String(Math.round(p.number)))?.[1]?.length ?? 0);

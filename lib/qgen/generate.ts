@@ -20,6 +20,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
+import { documentSubject, oneFlashcardPerSentence, type DocumentSubject } from "./variants";
 import { tidyPrompt } from "./tidy";
 import { documentTopic, leadFor, oneStatement, withLead } from "./context";
 import { withoutAcronym } from "./span";
@@ -185,6 +186,20 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     if (list) list.push(f);
     else bySentence.set(f.sentence, [f]);
   }
+  // The document's own subject (its title's names, the name it repeats most) is no blank for a choice or a card.
+  const subjects = new Map<string, DocumentSubject>();
+  const subjectOf = (s: SentenceInfo): DocumentSubject => {
+    let subject = subjects.get(s.documentId);
+    if (!subject) {
+      const title = docs.find((d) => d.id === s.documentId)?.title;
+      subject = documentSubject(
+        [title, s.title],
+        all.filter((f) => f.sentence.documentId === s.documentId),
+      );
+      subjects.set(s.documentId, subject);
+    }
+    return subject;
+  };
   for (const facts of bySentence.values()) {
     const best = facts
       .filter((f) => f.score >= minScore)
@@ -195,7 +210,13 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
-      const qs: Question[] = buildQuestions(f, pools(f.sentence.documentId), seed, trueTaken).map((q) =>
+      const qs: Question[] = buildQuestions(
+        f,
+        pools(f.sentence.documentId),
+        seed,
+        trueTaken,
+        subjectOf(f.sentence),
+      ).map((q) =>
         q.type === "true_false"
           ? judgedAlone(q, f)
           : { ...q, prompt: withLead(q.prompt, f.span.text, f.sentence.lead) },
@@ -217,7 +238,7 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
       (!best.some(checkable) || wordCount(facts[0]!.sentence) < 12)
     )
       kept = statements.find((q) => q.type === "true_false" && !q.statementIsTrue);
-    questions.push(...made.filter((q) => q.type !== "true_false" || q === kept));
+    questions.push(...oneFlashcardPerSentence(made.filter((q) => q.type !== "true_false" || q === kept)));
   }
 
   return {

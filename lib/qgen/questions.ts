@@ -10,6 +10,22 @@ import { fnv1a, seededRandom, shuffle, stableId } from "./random";
 import { parseNumeric } from "./values";
 import { tidyPrompt } from "./tidy";
 import { whQuestion } from "./wh-question";
+import {
+  boundedFigure,
+  cutName,
+  cuedCount,
+  flashcardWorthy,
+  listedCount,
+  listedName,
+  listStatement,
+  namesSubject,
+  promptGivesAway,
+  sameUnitFigure,
+  strictBound,
+  undatedCount,
+  variantWorthy,
+  type DocumentSubject,
+} from "./variants";
 
 export const BLANK = "_____";
 
@@ -31,6 +47,7 @@ export function buildQuestions(
   pools: DistractorPool[],
   seed: number,
   trueStatementTaken = false,
+  subject?: DocumentSubject,
 ): Question[] {
   const { sentence, span, factType, score } = fact;
   const text = sentence.text;
@@ -87,7 +104,8 @@ export function buildQuestions(
     !(kind === "country" && regionRulesOut(text, answer, distractors)) &&
     !(kind === "city" && citiesRuledOut(text, distractors)) &&
     // "_____, DC": a qualifier after the blank leaves one city or place standing.
-    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end)))
+    !(factType === "place" && /^,\s*\p{Lu}[\p{L}.]*(?:[,.;]|\s+and\b)/u.test(text.slice(span.end))) &&
+    mcWorthy(fact, answer, cloze, subject)
   ) {
     const id = `${noteId}-m`;
     const choices = shuffle([answer, ...distractors], seededRandom(fnv1a(`${seed}|${id}`)));
@@ -110,22 +128,29 @@ export function buildQuestions(
       ? whQuestion(sentence.annotated, span, factType, sentence.referent)
       : null;
   const flashScore = wh ? Math.min(1, Math.round((score + 0.05) * 1000) / 1000) : score;
-  out.push({
-    id: `${noteId}-f`,
-    noteId,
-    type: "flashcard",
-    prompt: wh ? tidyPrompt(wh) : cloze,
-    answer,
-    factType,
-    source: source(),
-    score: flashScore,
-  });
+  if (flashcardWorthy(fact, answer, wh ? tidyPrompt(wh) : cloze, subject))
+    out.push({
+      id: `${noteId}-f`,
+      noteId,
+      type: "flashcard",
+      prompt: wh ? tidyPrompt(wh) : cloze,
+      answer,
+      factType,
+      source: source(),
+      score: flashScore,
+    });
 
   const id = `${noteId}-t`;
   // A false statement tests more than a copy of the text: where a clean swap exists, a true one is
   // made only one time in four (sentences without a swap give the true ones).
   const wantTrue = (fnv1a(`${seed}|${id}`) & 3) === 0;
-  const can = !timeConstrains(fact) && swappable(fact);
+  // "more than 10 individuals", "close to 500 million": a bound is guessed true unread, and a smaller false
+  // value is still true; such a figure gives no statement at all.
+  // A count the sentence spells out ("June through December") is contradicted by it once changed.
+  // One count in a list of counts is a detail; an undated count of members is true only at some moment.
+  if (!variantWorthy(fact) || boundedFigure(fact) || cuedCount(fact) || listedCount(fact) || undatedCount(text))
+    return out;
+  const can = !timeConstrains(fact) && !sameUnitFigure(fact) && swappable(fact);
   const options = can === "gendered" ? distractors.filter((d) => sameGender(answer, d)) : distractors;
   const swap = can ? falseValue(fact, answer, options, pools, seed) : undefined;
   // A sentence gives one true statement however many facts it holds.
@@ -133,6 +158,7 @@ export function buildQuestions(
   const statementIsTrue = (wantTrue && !trueStatementTaken) || !swap;
   // A true statement is its source sentence word for word; one whose subject needed naming is not offered.
   if (statementIsTrue && fixes.length > 0) return out;
+  if (statementIsTrue && listStatement(text)) return out;
   out.push({
     id,
     noteId,
@@ -145,6 +171,19 @@ export function buildQuestions(
     score,
   });
   return out;
+}
+
+/**
+ * Multiple choice needs choices the sentence does not settle: not a bound ("more than _____", where smaller
+ * choices are true too), not a figure another one in its unit bounds ("rock height _____ … snow height 8848 m"),
+ * not one count of a list of counts, and not a blank the prompt or the document's subject gives away.
+ */
+function mcWorthy(fact: Fact, answer: string, prompt: string, subject?: DocumentSubject): boolean {
+  if (!variantWorthy(fact) || strictBound(fact) || sameUnitFigure(fact) || listedCount(fact) || cuedCount(fact))
+    return false;
+  if (fact.factType === "year") return !namesSubject(answer, subject);
+  if (NUMERIC_KINDS.has(fact.factType)) return true;
+  return !namesSubject(answer, subject) && !promptGivesAway(prompt, answer) && !listedName(fact) && !cutName(fact);
 }
 
 /**
@@ -197,6 +236,10 @@ function citiesRuledOut(text: string, distractors: string[]): boolean {
 function isFactBox(text: string): boolean {
   return text.includes(":") && !/[.!?]["”’)]?\s*$/.test(text) && [...text.matchAll(/:\s/g)].length >= 3;
 }
+
+/** A group of countries named in a sentence ("the Allied Powers", "the Axis", "member states", "the bloc"). */
+const COALITION =
+  /\b(?:Powers|Allies|Alliance|Entente|Axis|Coalition|Union|League|Pact|bloc|member (?:states|countries|nations))\b/;
 
 const NUMERIC_KINDS = new Set(["year", "date", "money", "percent", "quantity"]);
 
@@ -255,6 +298,9 @@ function swappable(fact: Fact): boolean | "gendered" {
   // "the U.S." → "the Mexico"; "Washington, DC" → "Basseterre, DC".
   const kind = fineKind(factType, span.text);
   if ((kind === "country" || kind === "city") && (/\bthe\s$/i.test(before) || /^,\s*\p{Lu}/u.test(after))) return false;
+  // "the war between _____ and the Allied Powers": another country may belong to the group the sentence names,
+  // so the swap need not be false.
+  if (kind === "country" && COALITION.test(sentence.text)) return false;
   // "the Uruguayan capital, _____": another city contradicts the country the sentence names.
   if (kind === "city") {
     const country = capitalOf(span.text);

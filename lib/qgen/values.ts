@@ -84,7 +84,10 @@ export function formatNumeric(p: NumericParts, n: number): string {
   }
   // "nine" gets word numbers only; digits among words read as a different kind of answer.
   if (p.word) return "";
-  const body = groupDigits(n.toFixed(p.decimals), p.grouped || (n >= 1000 && !/^\d{4}$/.test(String(p.number))));
+  const body = groupDigits(
+    n.toFixed(p.decimals),
+    p.grouped || (n >= 1000 && !/^\d{4}(?:\.\d+)?$/.test(String(p.number))),
+  );
   return p.prefix + body + p.suffix;
 }
 

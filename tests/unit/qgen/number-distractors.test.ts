@@ -4,7 +4,7 @@ import { bankOf } from "./helpers";
 describe("number distractors", () => {
   it("offers nearby values at the answer's precision, never its half or double", () => {
     const bank = bankOf([
-      "In 1954, over 1,800,000 children in 217 areas took part in the trial, watched by 68,346 parents in Canada.",
+      "In 1954, over 1,800,000 children in 217 areas took part in a vaccine trial, watched by 68,346 parents in Canada.",
     ]);
     const mcs = bank.questions.filter((q) => q.type === "multiple_choice" && q.factType === "quantity");
     expect(mcs.length).toBeGreaterThan(0);
