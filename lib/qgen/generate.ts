@@ -20,7 +20,7 @@ import { buildPool, type DistractorPool } from "./distractors";
 import { candidateSpans, resolveSpans, toFact, type Fact, type SentenceInfo } from "./facts";
 import { containsWord, hasVerb, quickSentenceProblem, scoreSpan } from "./quality";
 import { buildQuestions } from "./questions";
-import { documentSubject, oneFlashcardPerSentence, type DocumentSubject } from "./variants";
+import { documentSubject, namesSubject, oneFlashcardPerSentence, type DocumentSubject } from "./variants";
 import { tidyPrompt } from "./tidy";
 import { documentTopic, leadFor, oneStatement, withLead } from "./context";
 import { withoutAcronym } from "./span";
@@ -210,6 +210,8 @@ export function generateBank(docs: SourceDocument[], opts: GenerateOptions = {})
     let trueTaken = false;
     const made: Question[] = [];
     for (const f of best) {
+      // A blank on the document's own subject (its title's name or year) is guessed without reading.
+      if (/^\d{4}$/.test(f.span.text) && namesSubject(f.span.text, subjectOf(f.sentence))) continue;
       const qs: Question[] = buildQuestions(
         f,
         pools(f.sentence.documentId),

@@ -199,9 +199,11 @@ export function findFirstNames(a: Annotated, earlier: Annotated[]): SubjectFix[]
     // Part of a longer name ("Katherine Johnson", "Mount Everest", "Queen Katherine"), or a possessive's owner.
     if (prev && /^\p{Lu}/u.test(prev.text) && i - 1 > 0) continue;
     if (prev && TITLES.test(prev.text)) continue;
+    // "the University of Michigan": a word after "of" ends an institution's or a place's name.
+    if (prev?.lower === "of") continue;
     if (next && /^\p{Lu}/u.test(next.text)) continue;
     const full = new Set<string>();
-    const re = new RegExp(`\\b${t.text}((?: \\p{Lu}\\.)? \\p{Lu}\\p{Ll}[\\p{L}’'-]*)(?! \\p{Lu})`, "gu");
+    const re = new RegExp(`\\b${t.text}((?: \\p{Lu}\\.)? \\p{Lu}\\p{Ll}[\\p{L}’'-]*)(?![\\p{L}’'-])(?! \\p{Lu})`, "gu");
     for (const e of earlier) for (const m of e.text.matchAll(re)) full.add(`${t.text}${m[1]!.replace(/[’']s$/, "")}`);
     if (full.size !== 1) continue;
     const name = [...full][0]!;

@@ -106,6 +106,17 @@ describe("a first name alone", () => {
     expect(findFirstNames(annotate("Ingrid left early."), [annotate("She studied at Ingrid College.")])).toEqual([]);
   });
 
+  it('never reads a place after "of" as a first name, nor cuts a longer name into one', () => {
+    const earlier = [annotate("The samples were sent to the University of Bergen Marine Research Station by boat.")];
+    const fixes = findFirstNames(
+      annotate("Olsen and his staff at the University of Bergen counted 9,000 fish."),
+      earlier,
+    );
+    expect(fixes).toEqual([]);
+    // Only whole words make a full name: "Bergen Mar" is no name.
+    expect(findFirstNames(annotate("Bergen, he said, was cold."), earlier)).toEqual([]);
+  });
+
   it("names the person in every prompt made from the sentence", () => {
     const bank = bankOf([
       "Ingrid Halvorsen was born in Tromsø in 1921. " +

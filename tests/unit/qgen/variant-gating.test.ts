@@ -245,3 +245,17 @@ describe("false country swaps", () => {
     }
   });
 });
+
+describe("no note on the year the document is about", () => {
+  it("asks no blank on the year its title names, and still asks the other years", () => {
+    const text = [
+      "Harbour Report 2019",
+      "",
+      "In 2019, the port of Valdoria handled 41 million tonnes of cargo, a record for the harbour authority.",
+      "The harbour authority was founded in 1887 by the merchant guild of Valdoria after a long dispute.",
+    ].join("\n");
+    const bank = generateBank([{ ...doc("harbour", text), title: "Harbour Report 2019" }], { seed: 1 });
+    expect(ofNote(bank, "2019")).toEqual([]);
+    expect(ofNote(bank, "1887").length).toBeGreaterThan(0);
+  });
+});
