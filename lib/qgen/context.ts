@@ -14,6 +14,9 @@ export type DocumentTopic = {
   label: string;
   /** Whether the label dates the document (its heading or the "(year)" after it names one). */
   dated: boolean;
+  /** From the document's own heading, so every prompt may carry it; a topic read from the lead sentence is a guess
+   * that a text about several things would get wrong, so only prompts that cannot be placed alone take it. */
+  heading: boolean;
 };
 
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
@@ -31,21 +34,26 @@ export function documentTopic(
   sentences: readonly string[],
   leadSubject?: string | null,
 ): DocumentTopic | null {
-  // Without a heading, the lead sentence's named subject is the topic where the text keeps coming back to it
-  // ("Mount Everest is Earth's highest mountain." in a text that names Everest throughout).
-  if (!title && leadSubject) {
-    const key = leadSubject
-      .replace(/^The\s+/, "")
-      .split(/\s+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .at(-1);
-    const share = key ? sentences.filter((t) => new RegExp(`\\b${key}\\b`).test(t)).length / sentences.length : 0;
-    if (key && share >= 0.3 && sentences.length >= 5) {
-      const bare = leadSubject.replace(/^The\s+/, "");
-      title = bare.charAt(0).toUpperCase() + bare.slice(1);
-    }
-  }
-  if (!title) return null;
+  const fromTitle = title ? topicOf(title, docText, sentences) : null;
+  if (fromTitle || !leadSubject) return fromTitle;
+  // Without a heading that names a topic (none, or a date line), the lead sentence's named subject is the topic
+  // where the text keeps coming back to it ("Mount Everest is Earth's highest mountain." in a text about Everest).
+  const key = leadSubject
+    .replace(/^The\s+/, "")
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .at(-1);
+  const share = key
+    ? sentences.filter((t) => new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(t)).length /
+      sentences.length
+    : 0;
+  if (!key || share < 0.3 || sentences.length < 5) return null;
+  const bare = leadSubject.replace(/^The\s+/, "");
+  const topic = topicOf(bare.charAt(0).toUpperCase() + bare.slice(1), docText, sentences);
+  return topic && { ...topic, heading: false };
+}
+
+function topicOf(title: string, docText: string, sentences: readonly string[]): DocumentTopic | null {
   let topic = title
     .replace(/\s*[:–—-]\s*(?:an?\s+)?(?:introduction|overview|summary|background|profile|timeline)\s*$/i, "")
     .replace(/\s+(?:Biography|Overview|Profile|Timeline|Introduction)$/, "")
@@ -66,9 +74,11 @@ export function documentTopic(
   const clause = annotate(topic).tokens.some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "PRON");
   const quoted = /^[“"].*[”"]$/.test(topic) || !clause ? topic : `“${topic.replace(/[“”"]/g, "")}”`;
   const titleYears = [...topic.matchAll(YEAR)].map((m) => m[1]!);
-  if (titleYears.length > 0) return { label: quoted, dated: true };
+  if (titleYears.length > 0) return { label: quoted, dated: true, heading: true };
   const year = stampYear(docText) ?? dominantYear(sentences);
-  return year ? { label: `${quoted} (${year})`, dated: true } : { label: quoted, dated: false };
+  return year
+    ? { label: `${quoted} (${year})`, dated: true, heading: true }
+    : { label: quoted, dated: false, heading: true };
 }
 
 // "Posted: December 31, 1986", "Date: June 11, 2025", "Published 3 May 2019": a stamp near the top of the text.
@@ -182,7 +192,8 @@ export function withLead(prompt: string, answer: string, lead: string | undefine
     .replace(/[“”"]/g, "")
     .replace(/\s*\(\d{4}\)$/, "")
     .replace(/^\d{4}\s+|\s+\d{4}$/g, "");
-  if (prompt.toLowerCase().includes(core.toLowerCase())) return prompt;
+  const plain = (t: string) => t.replace(/[“”"‘’']/g, "").toLowerCase();
+  if (plain(prompt).includes(plain(core))) return prompt;
   const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const leadWords = new Set(words(lead));
   const answerWords = words(answer);

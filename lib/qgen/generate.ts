@@ -298,9 +298,11 @@ function placeSentence(s: SentenceInfo): void {
   if (added.length > 0) s.names = [...(s.names ?? []), ...added].sort((x, y) => x.start - y.start);
   const speakerNamed = !!s.fix?.context && s.fix.text.endsWith(" said: ");
   if (s.fix?.context && !speakerNamed) return;
-  s.lead = leadFor(s.annotated, [...(s.fix ? [s.fix] : []), ...(s.names ?? [])], s.topic);
-  // The label says what the phrase pointing back belongs to.
-  if (s.lead) s.vague = false;
+  // The label says what a phrase pointing back belongs to. Every prompt carries it (unless it names the topic or
+  // the answer): a question is read alone, in a study session or a game, long after the document.
+  const placing = leadFor(s.annotated, [...(s.fix ? [s.fix] : []), ...(s.names ?? [])], s.topic);
+  if (placing) s.vague = false;
+  s.lead = s.topic?.heading ? `${s.topic.label}: ` : placing;
 }
 
 /**
@@ -473,8 +475,12 @@ const SHORT_FORMS: Record<string, string[]> = {
   "european union": ["eu"],
 };
 /** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
-const CHECKABLE = new Set<Fact["factType"]>(FACT_TYPES.filter((t) => t !== "place" && t !== "term"));
-const checkable = (f: Fact) => CHECKABLE.has(f.factType) || (f.factType === "term" && /^\p{Lu}/u.test(f.span.text));
+// A figure, a date or a person: a student who did not read cannot tell it from a changed one. An organisation or a
+// term ("Congress has an interest in …", "The … Agreement includes commitments pertaining to …") reads as true unread.
+const CHECKABLE = new Set<Fact["factType"]>(
+  FACT_TYPES.filter((t) => t !== "place" && t !== "term" && t !== "organization"),
+);
+const checkable = (f: Fact) => CHECKABLE.has(f.factType);
 /** "to attend the event": a phrase that points back at something the document never names. */
 const VAGUE_COST = 0.3;
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -538,8 +544,8 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
     }
     // The document's label, for the prompts of its sentences that cannot be placed alone.
     if (out.length > firstOfDoc) {
-      // Without a heading, the lead sentence's named subject may be the topic.
-      const lead = title ? null : namedSubject(out[firstOfDoc]!.annotated);
+      // Without a heading that names a topic, the lead sentence's named subject may be.
+      const lead = namedSubject(out[firstOfDoc]!.annotated);
       const topic = documentTopic(
         title,
         doc.text,

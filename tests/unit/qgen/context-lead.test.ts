@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditBank } from "@/lib/qgen";
+import { auditBank, generateBank } from "@/lib/qgen";
 import { annotate } from "@/lib/qgen/annotate";
 import { documentTopic, oneStatement, statementsOf, unplaced, withLead } from "@/lib/qgen/context";
 import { datedMention, findBareDefinites, findFirstNames } from "@/lib/qgen/naming";
-import { bankOf } from "./helpers";
+import { bankOf, doc } from "./helpers";
 
 const from = (bank: ReturnType<typeof bankOf>, words: string) =>
   bank.questions.filter((q) => q.source.sentence.includes(words));
@@ -11,14 +11,20 @@ const from = (bank: ReturnType<typeof bankOf>, words: string) =>
 describe("a document label for prompts that cannot be placed alone", () => {
   it("makes a topic of the opening heading, dated by a stamp, and quotes a headline that is a clause", () => {
     const text = "Posted: March 3, 1994\n\nThe council met on Tuesday.";
-    expect(documentTopic("1998 Tour of Lapland", text, [])).toEqual({ label: "1998 Tour of Lapland", dated: true });
+    expect(documentTopic("1998 Tour of Lapland", text, [])).toEqual({
+      label: "1998 Tour of Lapland",
+      dated: true,
+      heading: true,
+    });
     expect(documentTopic("Lapland Drops Its Ferry Subsidy", text, [])).toEqual({
       label: "“Lapland Drops Its Ferry Subsidy” (1994)",
       dated: true,
+      heading: true,
     });
     expect(documentTopic("Reindeer Herding: An Introduction", "x", [])).toEqual({
       label: "Reindeer Herding",
       dated: false,
+      heading: true,
     });
     // A date line names no topic, and its date is an anniversary's, not the text's.
     expect(documentTopic("On this day March 3, 1994", text, [])).toBeNull();
@@ -36,6 +42,12 @@ describe("a document label for prompts that cannot be placed alone", () => {
     expect(documentTopic(undefined, "", sentences, "The discovery of the Kemi meteorite")?.label).toBe(
       "Discovery of the Kemi meteorite",
     );
+    // A date line is no heading: the lead sentence's subject is tried instead, as a guess (not a heading).
+    expect(documentTopic("On this day March 3, 1994", "", sentences, "The discovery of the Kemi meteorite")).toEqual({
+      label: "Discovery of the Kemi meteorite",
+      dated: false,
+      heading: false,
+    });
     // A subject the text does not keep coming back to is no topic.
     expect(documentTopic(undefined, "", sentences, "The Lapland council")).toBeNull();
   });
@@ -192,5 +204,36 @@ describe("a statement shown with the sentence before it", () => {
     for (const q of statements) expect(q.prompt).toMatch(/^Lapland Ferry Vote: The results were clear: /);
     const clozes = bank.questions.filter((q) => q.type === "cloze" && q.source.sentence.startsWith("The results"));
     expect(clozes.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the heading's label on every prompt", () => {
+  const heading = "Harbour of Valdoria";
+  const text = [
+    heading,
+    "",
+    "The harbour authority was founded in 1887 by the merchant guild after a long dispute over fees.",
+    "In 1931, the authority opened a second dock that could take ships of 12,000 tonnes.",
+    "The “Harbour of Valdoria” was renamed in 1950 by the city council of Valdoria.",
+  ].join("\n");
+  const bank = bankOf([text]);
+
+  it("leads a prompt that could be placed alone too, since a question is read away from its document", () => {
+    const qs = from(bank, "second dock");
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.prompt.startsWith(`${heading}: `), q.prompt).toBe(true);
+  });
+
+  it("leaves out a label the prompt already names, whatever its quotation marks", () => {
+    for (const q of from(bank, "renamed in 1950")) expect(q.prompt.startsWith(`${heading}: `), q.prompt).toBe(false);
+  });
+
+  it("gives a lead-sentence topic only to prompts that cannot be placed alone", () => {
+    const sentences = [
+      "The Eiffel Tower was completed in 1889 for the World's Fair in Paris.",
+      "The Statue of Liberty was dedicated in 1886 in New York Harbor.",
+    ];
+    const two = generateBank([doc("landmarks", sentences.join(" "))], { seed: 1 });
+    for (const q of from(two, "Statue of Liberty")) expect(q.prompt).not.toMatch(/^Eiffel Tower: /);
   });
 });

@@ -33,3 +33,18 @@ describe("false statements that do not contradict their own sentence", () => {
     expect(tf.filter((q) => !q.statementIsTrue).length).toBeGreaterThan(tf.length / 2);
   });
 });
+
+describe("a true statement a student could not mark true unread", () => {
+  it("needs a figure, a date or a person, not only an organisation or a term", () => {
+    const text =
+      "The Valdoria Harbour Board has an interest in the Northern Shipping Accord given its authority over the port. " +
+      "The Northern Shipping Accord includes commitments pertaining to the safety of ships calling at northern ports. " +
+      "The harbour master Ilse Varga opened the new dock in 1931 with a crew of 240 dockers from the town.";
+    // The seed picks a true statement for about one sentence in four, so look across seeds.
+    const statements = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) =>
+      bankOf([text], seed).questions.filter((q) => q.type === "true_false" && q.statementIsTrue),
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    for (const q of statements) expect(q.source.sentence, q.prompt).toMatch(/Ilse Varga/);
+  });
+});
