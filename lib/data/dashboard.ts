@@ -279,14 +279,56 @@ export type DashboardQuestion = {
   documentTitle: string;
 };
 
-/** Published questions of the given decks (null = every document), in reading order. */
+/** Published questions of the given decks (null = every document), in reading order: one raw statement. */
 export async function listDeckQuestions(documentIds: string[] | null): Promise<DashboardQuestion[]> {
-  const rows = await db().question.findMany({
-    where: { status: "published", ...(documentIds ? { documentId: { in: documentIds } } : {}) },
-    orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
-    select: { id: true, prompt: true, type: true, documentId: true, document: { select: { title: true } } },
-  });
-  return rows.map(({ document, ...q }) => ({ ...q, documentTitle: document.title }));
+  if (documentIds && documentIds.length === 0) return [];
+  const inDecks = documentIds ? Prisma.sql`AND q."documentId" IN (${Prisma.join(documentIds)})` : Prisma.empty;
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT q."id" AS "id", q."prompt" AS "prompt", q."type" AS "type", q."documentId" AS "documentId",
+      d."title" AS "documentTitle"
+    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
+    WHERE q."status" = 'published' ${inDecks}
+    ORDER BY q."documentId" ASC, q."sentenceIndex" ASC, q."id" ASC`;
+  return rows.map((r) => ({
+    id: String(r.id),
+    prompt: String(r.prompt),
+    type: String(r.type),
+    documentId: String(r.documentId),
+    documentTitle: String(r.documentTitle),
+  }));
+}
+
+export type ClassDeckRow = {
+  deckId: string;
+  title: string;
+  dueAt: string | null;
+  /** One of the deck's documents (null for a deck without any), with its published questions. */
+  documentId: string | null;
+  publishedQuestions: number;
+};
+
+/**
+ * The class's assigned decks in assignment order, one row per deck and document
+ * (in the deck's order), each with its document's published questions: one
+ * statement. An assignment whose deck was deleted has no row.
+ */
+export async function listClassDeckRows(classId: string): Promise<ClassDeckRow[]> {
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT a."deckId" AS "deckId", k."title" AS "title", a."dueAt" AS "dueAt", dd."documentId" AS "documentId",
+      (SELECT COUNT(*) FROM "Question" q WHERE q."documentId" = dd."documentId" AND q."status" = 'published')
+        AS "publishedQuestions"
+    FROM "Assignment" a
+    JOIN "Deck" k ON k."id" = a."deckId"
+    LEFT JOIN "DeckDocument" dd ON dd."deckId" = k."id"
+    WHERE a."classId" = ${classId}
+    ORDER BY a."createdAt" ASC, a."deckId" ASC, dd."position" ASC, dd."documentId" ASC`;
+  return rows.map((r) => ({
+    deckId: String(r.deckId),
+    title: String(r.title),
+    dueAt: toIso(r.dueAt),
+    documentId: r.documentId === null || r.documentId === undefined ? null : String(r.documentId),
+    publishedQuestions: num(r.publishedQuestions),
+  }));
 }
 
 /** A class member with what the drill-down needs, or null when the learner is not in the class. */
