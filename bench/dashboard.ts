@@ -189,16 +189,28 @@ async function timeBoth(fn: () => Promise<unknown>): Promise<{ wall: Summary; cp
 }
 
 type Timing = { wall: Summary; cpu: Summary };
-type Measured = { learners: Timing; questions: Timing; charts: Timing };
+type Measured = { learners: Timing; questions: Timing; charts: Timing; whole: Timing; questionParts: QuestionParts };
+/** The question table's statements one at a time, to show where its time goes. */
+type QuestionParts = Record<"decks" | "deck questions" | "question totals" | "wrong choices", Timing>;
 
 async function measure(): Promise<Measured> {
-  const { buildClassCharts, buildLearnerTable, buildQuestionTable } = await import("../lib/server/dashboard");
+  const { buildClassCharts, buildClassDashboard, buildLearnerTable, buildQuestionTable, listClassDecks } =
+    await import("../lib/server/dashboard");
+  const { classQuestionTotals, classWrongChoices, listDeckQuestions } = await import("../lib/data/dashboard");
   const now = new Date();
   const learners = await timeBoth(() => buildLearnerTable(CLASS_ID, now));
   const questions = await timeBoth(() => buildQuestionTable(CLASS_ID));
   const rows = (await buildLearnerTable(CLASS_ID, now)).rows;
   const charts = await timeBoth(() => buildClassCharts(CLASS_ID, rows, now));
-  return { learners, questions, charts };
+  const whole = await timeBoth(() => buildClassDashboard(CLASS_ID, now));
+  const documentIds = [...new Set((await listClassDecks(CLASS_ID)).flatMap((d) => d.documentIds))];
+  const questionParts: QuestionParts = {
+    decks: await timeBoth(() => listClassDecks(CLASS_ID)),
+    "deck questions": await timeBoth(() => listDeckQuestions(documentIds)),
+    "question totals": await timeBoth(() => classQuestionTotals(CLASS_ID, documentIds)),
+    "wrong choices": await timeBoth(() => classWrongChoices(CLASS_ID, documentIds)),
+  };
+  return { learners, questions, charts, whole, questionParts };
 }
 
 /** Points the app's client at another database file. */
@@ -216,7 +228,10 @@ async function seededDatabase(logs: number, now: Date): Promise<TempDb> {
   // Bulk seeding one row at a time through the triggers would take far longer; the totals are
   // written afterwards from all the logs at once, as a rebuild does, and the triggers restored.
   const triggers = writer
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ReviewLog'`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+         AND tbl_name IN ('ReviewLog', 'CardTotal', 'WrongChoiceTotal', 'ClassMember')`,
+    )
     .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) writer.exec(`DROP TRIGGER "${t.name}"`);
   const seeded = seed(writer, now, logs);
@@ -280,6 +295,12 @@ function report(small: Measured, large: Measured, label: string) {
         `${cpuRatio.toFixed(2)}x CPU (${cpuRatio <= GROWTH_GOAL ? "met" : "NOT MET"})`,
     );
   }
+  console.log(`  ${"whole dashboard".padEnd(16)}${fmt(small.whole).padStart(22)}${fmt(large.whole).padStart(22)}`);
+  console.log(`  question table, statement by statement (each alone; the table runs the last three at once):`);
+  for (const part of Object.keys(large.questionParts) as Array<keyof QuestionParts>)
+    console.log(
+      `    ${part.padEnd(16)}${fmt(small.questionParts[part]).padStart(20)}${fmt(large.questionParts[part]).padStart(22)}`,
+    );
   for (const [name, key] of PARTS) {
     for (const [size, m] of [
       [SMALL_LOGS, small],

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { printPlans, printTimings } from "./lib/due-report";
 import { flagOption, numberOption } from "./lib/args";
-import { explainPlan } from "./lib/explain";
+import { bindable, explainPlan } from "./lib/explain";
 import { captureQueries } from "./lib/query-capture";
 import { seedDueHistory } from "./lib/seed-due";
 import { openSqlite, sqlDate, type SqliteDb } from "./lib/sqlite";
@@ -65,6 +65,36 @@ async function timeAll(
     ["baseline SQL, all documents", await time(RUNS, WARMUP, () => baseline.all(learnerId, sqlDate(now), LIMIT))],
     ["deck counts, all documents", await time(RUNS, WARMUP, counts)],
   ];
+}
+
+/**
+ * Where getDueCards' time goes beside the baseline: its own statement run as the
+ * baseline is (prepared once in better-sqlite3), the same statement through
+ * Prisma's $queryRawUnsafe without the row mapping, and Prisma's fixed cost per
+ * raw statement (SELECT 1).
+ */
+async function printDueBreakdown(data: DataLayer, reader: SqliteDb, url: string, learnerId: string, now: Date) {
+  const { db } = await import("../lib/server/db");
+  const [statement] = await captureQueries(url, () => data.getDueCards(learnerId, allDocs, now, LIMIT));
+  if (!statement) throw new Error("getDueCards sent no statement.");
+  const params = statement.params.map(bindable);
+  const prepared = reader.prepare(statement.sql);
+  const baseline = reader.prepare(BASELINE_SQL);
+  const time = async (fn: () => unknown) => summarize(await timeRuns(RUNS, WARMUP, fn));
+  const cpuBefore = process.cpuUsage();
+  const rows: Array<[string, Summary]> = [
+    ["getDueCards, all documents", await time(() => data.getDueCards(learnerId, allDocs, now, LIMIT))],
+    ["its statement, prepared in better-sqlite3", await time(() => prepared.all(...params))],
+    ["its statement, Prisma $queryRawUnsafe", await time(() => db().$queryRawUnsafe(statement.sql, ...params))],
+    ["Prisma $queryRaw SELECT 1", await time(() => db().$queryRaw`SELECT 1`)],
+    ["baseline SQL, all documents", await time(() => baseline.all(learnerId, sqlDate(now), LIMIT))],
+  ];
+  const cpu = process.cpuUsage(cpuBefore);
+  printTimings(
+    `getDueCards broken down (load average ${os.loadavg()[0]!.toFixed(2)}; process CPU ` +
+      `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms for ${rows.length * (RUNS + WARMUP)} calls)`,
+    rows,
+  );
 }
 
 async function main() {
@@ -128,6 +158,8 @@ async function main() {
     console.log(
       `getDueCards returned ${fetched.length} cards, the baseline ${rows.length}; the same cards in the same order: ${same ? "yes" : "NO"}.\n`,
     );
+
+    await printDueBreakdown(data, reader, temp.url, learnerId, now);
 
     const cpuBefore = process.cpuUsage();
     const results = await timeAll(data, reader, learnerId, now, counts);

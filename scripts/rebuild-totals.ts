@@ -19,7 +19,7 @@ async function main() {
   for (const t of report.tables) {
     const off = t.missing + t.extra + t.differing;
     console.log(
-      `${t.table}: ${t.rows} rows from the logs; ` +
+      `${t.table}: ${t.rows} rows from ${t.source}; ` +
         (off === 0 ? "no drift" : `${off} drifted (${t.missing} missing, ${t.extra} extra, ${t.differing} differing)`),
     );
     for (const line of t.examples) console.log(`  ${line}`);

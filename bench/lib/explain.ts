@@ -16,7 +16,7 @@ export function explainPlan(db: SqliteDb, sql: string, params: readonly unknown[
 }
 
 // Prisma logs booleans as true/false and dates as ISO strings; SQLite binds only numbers, strings, null.
-function bindable(value: unknown): unknown {
+export function bindable(value: unknown): unknown {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value === undefined) return null;
   return value;

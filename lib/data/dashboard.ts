@@ -5,12 +5,14 @@ import { splitByDay, type DayWindow, type InstantRange } from "@/lib/dashboard/d
 
 /**
  * Aggregate queries behind the teacher's class dashboard. Each one is limited
- * to the class's rows in "ClassMember", so only that class's learners are ever
- * counted, and each is a fixed number of statements for the whole class (never
- * one per learner). Answers are read from the running totals ("CardTotal",
- * "WrongChoiceTotal", "LearnerDayTotal", kept exact by triggers on "ReviewLog"),
- * so the cost follows the class's size, not its history; only the ragged ends
- * of a time window (today, the first day of a window) are read from the logs.
+ * to the class's rows in "ClassMember" (or to the class's own totals), so only
+ * that class's learners are ever counted, and each is a fixed number of
+ * statements for the whole class (never one per learner). Answers are read from
+ * the running totals ("LearnerDayTotal" per learner and day, kept exact by
+ * triggers on "ReviewLog"; "ClassQuestionTotal" and "ClassWrongChoiceTotal" per
+ * class, kept by triggers on the per-learner totals and on "ClassMember"), so
+ * the cost follows the class's size, not its history; only the ragged ends of a
+ * time window (today, the first day of a window) are read from the logs.
  *
  * The SQL is standard and portable to PostgreSQL: quoted identifiers, CASE
  * instead of FILTER or IIF, booleans compared with TRUE/FALSE, dates bound as
@@ -216,19 +218,12 @@ function deckQuestionIds(documentIds: string[] | null, type?: string): Prisma.Sq
 }
 
 /**
- * A totals table's questionId, written so that SQLite reads each member's rows
- * as one index range and checks the deck's questions against the list, rather
- * than probing every (member, question) pair: a class of 500 on a 300-question
- * deck is 150,000 probes against about 110,000 rows read in order.
- */
-const byRange = (column: Prisma.Sql) => Prisma.sql`(${column} || '')`;
-
-/**
  * Per question of the decks: the class members' non-undone answers, their
- * total answer time, first tries and overrides, summed from the per learner
- * and question totals. A card's first answer is the one given while it was new
- * (undo returns a card to new, so a re-answer after an undo is the first try
- * that counts).
+ * total answer time, first tries and overrides, from the per class and
+ * question totals (the members' per learner and question totals summed by
+ * triggers): one index range of the class. A card's first answer is the one
+ * given while it was new (undo returns a card to new, so a re-answer after an
+ * undo is the first try that counts).
  */
 export async function classQuestionTotals(
   classId: string,
@@ -244,13 +239,10 @@ export async function classQuestionTotals(
   }>
 > {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT t."questionId" AS "questionId", SUM(t."answers") AS "answers", SUM(t."durationMs") AS "durationMs",
-      SUM(t."firstTries") AS "firstLearners", SUM(t."firstCorrect") AS "firstCorrect",
-      SUM(t."overrides") AS "overrides"
-    FROM "ClassMember" m
-    JOIN "CardTotal" t ON t."learnerId" = m."learnerId"
-    WHERE m."classId" = ${classId} AND ${byRange(Prisma.sql`t."questionId"`)} IN (${deckQuestionIds(documentIds)})
-    GROUP BY t."questionId"`;
+    SELECT t."questionId" AS "questionId", t."answers" AS "answers", t."durationMs" AS "durationMs",
+      t."firstTries" AS "firstLearners", t."firstCorrect" AS "firstCorrect", t."overrides" AS "overrides"
+    FROM "ClassQuestionTotal" t
+    WHERE t."classId" = ${classId} AND t."questionId" IN (${deckQuestionIds(documentIds)})`;
   return rows.map((r) => ({
     questionId: String(r.questionId),
     answers: num(r.answers),
@@ -267,12 +259,9 @@ export async function classWrongChoices(
   documentIds: string[] | null,
 ): Promise<Array<{ questionId: string; choice: string; count: number }>> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT w."questionId" AS "questionId", w."choice" AS "choice", SUM(w."count") AS "count"
-    FROM "ClassMember" m
-    JOIN "WrongChoiceTotal" w ON w."learnerId" = m."learnerId"
-    WHERE m."classId" = ${classId}
-      AND ${byRange(Prisma.sql`w."questionId"`)} IN (${deckQuestionIds(documentIds, "multiple_choice")})
-    GROUP BY w."questionId", w."choice"`;
+    SELECT w."questionId" AS "questionId", w."choice" AS "choice", w."count" AS "count"
+    FROM "ClassWrongChoiceTotal" w
+    WHERE w."classId" = ${classId} AND w."questionId" IN (${deckQuestionIds(documentIds, "multiple_choice")})`;
   return rows.map((r) => ({ questionId: String(r.questionId), choice: String(r.choice), count: num(r.count) }));
 }
 
@@ -290,14 +279,56 @@ export type DashboardQuestion = {
   documentTitle: string;
 };
 
-/** Published questions of the given decks (null = every document), in reading order. */
+/** Published questions of the given decks (null = every document), in reading order: one raw statement. */
 export async function listDeckQuestions(documentIds: string[] | null): Promise<DashboardQuestion[]> {
-  const rows = await db().question.findMany({
-    where: { status: "published", ...(documentIds ? { documentId: { in: documentIds } } : {}) },
-    orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { id: "asc" }],
-    select: { id: true, prompt: true, type: true, documentId: true, document: { select: { title: true } } },
-  });
-  return rows.map(({ document, ...q }) => ({ ...q, documentTitle: document.title }));
+  if (documentIds && documentIds.length === 0) return [];
+  const inDecks = documentIds ? Prisma.sql`AND q."documentId" IN (${Prisma.join(documentIds)})` : Prisma.empty;
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT q."id" AS "id", q."prompt" AS "prompt", q."type" AS "type", q."documentId" AS "documentId",
+      d."title" AS "documentTitle"
+    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
+    WHERE q."status" = 'published' ${inDecks}
+    ORDER BY q."documentId" ASC, q."sentenceIndex" ASC, q."id" ASC`;
+  return rows.map((r) => ({
+    id: String(r.id),
+    prompt: String(r.prompt),
+    type: String(r.type),
+    documentId: String(r.documentId),
+    documentTitle: String(r.documentTitle),
+  }));
+}
+
+export type ClassDeckRow = {
+  deckId: string;
+  title: string;
+  dueAt: string | null;
+  /** One of the deck's documents (null for a deck without any), with its published questions. */
+  documentId: string | null;
+  publishedQuestions: number;
+};
+
+/**
+ * The class's assigned decks in assignment order, one row per deck and document
+ * (in the deck's order), each with its document's published questions: one
+ * statement. An assignment whose deck was deleted has no row.
+ */
+export async function listClassDeckRows(classId: string): Promise<ClassDeckRow[]> {
+  const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
+    SELECT a."deckId" AS "deckId", k."title" AS "title", a."dueAt" AS "dueAt", dd."documentId" AS "documentId",
+      (SELECT COUNT(*) FROM "Question" q WHERE q."documentId" = dd."documentId" AND q."status" = 'published')
+        AS "publishedQuestions"
+    FROM "Assignment" a
+    JOIN "Deck" k ON k."id" = a."deckId"
+    LEFT JOIN "DeckDocument" dd ON dd."deckId" = k."id"
+    WHERE a."classId" = ${classId}
+    ORDER BY a."createdAt" ASC, a."deckId" ASC, dd."position" ASC, dd."documentId" ASC`;
+  return rows.map((r) => ({
+    deckId: String(r.deckId),
+    title: String(r.title),
+    dueAt: toIso(r.dueAt),
+    documentId: r.documentId === null || r.documentId === undefined ? null : String(r.documentId),
+    publishedQuestions: num(r.publishedQuestions),
+  }));
 }
 
 /** A class member with what the drill-down needs, or null when the learner is not in the class. */

@@ -4,12 +4,23 @@ import { num, toIso } from "./dashboard";
 import type { Tx } from "./tx";
 
 /**
- * The running totals behind the class dashboard, recomputed from the review
- * logs for `npm run totals:rebuild`. Triggers on "ReviewLog" keep them exact as
+ * The running totals behind the class dashboard, recomputed for `npm run
+ * totals:rebuild`. Triggers on "ReviewLog" keep the per-learner totals exact as
  * answers are stored, undone, moved by a guest merge or deleted; these are the
  * same sums the migration that added them backfilled with, in portable SQL.
+ * The per-class totals are sums of the per-learner ones over each class's
+ * members (triggers on "CardTotal", "WrongChoiceTotal" and "ClassMember"), so
+ * they are recomputed from those, which come first in the list: a drifted
+ * learner total is reported once, where it drifted, and rewriting it from the
+ * logs carries the fix into its classes before they are compared.
  */
-export const TOTALS_TABLES = ["CardTotal", "WrongChoiceTotal", "LearnerDayTotal"] as const;
+export const TOTALS_TABLES = [
+  "CardTotal",
+  "WrongChoiceTotal",
+  "LearnerDayTotal",
+  "ClassQuestionTotal",
+  "ClassWrongChoiceTotal",
+] as const;
 export type TotalsTable = (typeof TOTALS_TABLES)[number];
 
 /** Each table's key columns, then its value columns. */
@@ -20,6 +31,20 @@ export const TOTALS_COLUMNS: Record<TotalsTable, { keys: readonly string[]; valu
     keys: ["learnerId", "day"],
     values: ["answers", "reviewStateAnswers", "reviewStatePassed", "lastReviewedAt"],
   },
+  ClassQuestionTotal: {
+    keys: ["classId", "questionId"],
+    values: ["answers", "durationMs", "firstTries", "firstCorrect", "overrides"],
+  },
+  ClassWrongChoiceTotal: { keys: ["classId", "questionId", "choice"], values: ["count"] },
+};
+
+/** What each table is recomputed from, for the rebuild's report. */
+export const TOTALS_SOURCE: Record<TotalsTable, string> = {
+  CardTotal: "the logs",
+  WrongChoiceTotal: "the logs",
+  LearnerDayTotal: "the logs",
+  ClassQuestionTotal: "the members' CardTotal",
+  ClassWrongChoiceTotal: "the members' WrongChoiceTotal",
 };
 
 // First-try success: graded answers use `correct`; self-graded flashcards (correct is null) pass unless "again".
@@ -47,6 +72,16 @@ const FROM_LOGS: Record<TotalsTable, Prisma.Sql> = {
       MAX(r."reviewedAt") AS "lastReviewedAt"
     FROM "ReviewLog" r WHERE r."undoneAt" IS NULL
     GROUP BY r."learnerId", ${DAY}`,
+  ClassQuestionTotal: Prisma.sql`
+    SELECT m."classId" AS "classId", t."questionId" AS "questionId", SUM(t."answers") AS "answers",
+      SUM(t."durationMs") AS "durationMs", SUM(t."firstTries") AS "firstTries",
+      SUM(t."firstCorrect") AS "firstCorrect", SUM(t."overrides") AS "overrides"
+    FROM "ClassMember" m JOIN "CardTotal" t ON t."learnerId" = m."learnerId"
+    GROUP BY m."classId", t."questionId"`,
+  ClassWrongChoiceTotal: Prisma.sql`
+    SELECT m."classId" AS "classId", w."questionId" AS "questionId", w."choice" AS "choice", SUM(w."count") AS "count"
+    FROM "ClassMember" m JOIN "WrongChoiceTotal" w ON w."learnerId" = m."learnerId"
+    GROUP BY m."classId", w."questionId", w."choice"`,
 };
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
@@ -70,23 +105,30 @@ export async function readStoredTotals(tx: Tx, table: TotalsTable): Promise<Tota
   return toTotalRows(table, rows);
 }
 
-/** The totals as the review logs say they should be. */
+/** The totals as the review logs say they should be (a class's: as its members' totals add up). */
 export async function readTotalsFromLogs(tx: Tx, table: TotalsTable): Promise<TotalRow[]> {
   return toTotalRows(table, await tx.$queryRaw<Array<Record<string, unknown>>>(FROM_LOGS[table]));
 }
 
-/** Replaces every stored total of the table with the sums of the logs. */
+/**
+ * Replaces every stored total of the table with the sums of the logs (a class
+ * table: of its members' totals). Rewriting a per-learner table fires its
+ * triggers, which carry the change into the class tables.
+ */
 export async function replaceTotalsFromLogs(tx: Tx, table: TotalsTable): Promise<number> {
   await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
   return tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted(columnsOf(table))}) ${FROM_LOGS[table]}`;
 }
 
 /**
- * Holds off writes to the logs (and so the triggers) until the transaction
- * ends, so a rebuild compares and rewrites one consistent state. SQLite has
- * one writer at a time: a write that changes nothing takes that place first.
+ * Holds off writes to the logs and to class memberships (and so the triggers)
+ * until the transaction ends, so a rebuild compares and rewrites one consistent
+ * state. SQLite has one writer at a time: a write that changes nothing takes
+ * that place first.
  */
 export async function lockReviewLogs(tx: Tx): Promise<void> {
-  if (databaseProvider() === "postgresql") await tx.$executeRaw`LOCK TABLE "ReviewLog" IN SHARE MODE`;
-  else await tx.$executeRaw`UPDATE "CardTotal" SET "answers" = "answers" WHERE 1 = 0`;
+  if (databaseProvider() === "postgresql") {
+    await tx.$executeRaw`LOCK TABLE "ReviewLog" IN SHARE MODE`;
+    await tx.$executeRaw`LOCK TABLE "ClassMember" IN SHARE MODE`;
+  } else await tx.$executeRaw`UPDATE "CardTotal" SET "answers" = "answers" WHERE 1 = 0`;
 }

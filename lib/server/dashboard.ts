@@ -11,7 +11,6 @@ import {
   type LearnerRow,
   type QuestionRow,
 } from "@/lib/dashboard/types";
-import { listAssignments } from "@/lib/data/classes";
 import {
   classCardStats,
   classActivityByDay,
@@ -19,10 +18,9 @@ import {
   classMembersActivity,
   classQuestionTotals,
   classWrongChoices,
+  listClassDeckRows,
   listDeckQuestions,
 } from "@/lib/data/dashboard";
-import { listDecksByIds } from "@/lib/data/decks";
-import { countPublishedQuestionsByDocument } from "@/lib/data/questions";
 import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
 import { DAY_MS } from "@/lib/time";
 
@@ -30,26 +28,22 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 
 /** The class's assigned decks, in assignment order, with titles and sizes. */
 export async function listClassDecks(classId: string): Promise<DashboardDeck[]> {
-  const assignments = await listAssignments(classId);
-  const decks = new Map((await listDecksByIds(assignments.map((a) => a.deckId))).map((d) => [d.id, d]));
-  const counts = await countPublishedQuestionsByDocument([
-    ...new Set([...decks.values()].flatMap((d) => d.documentIds)),
-  ]);
-  const out: DashboardDeck[] = [];
-  for (const a of assignments) {
-    const deck = decks.get(a.deckId);
-    // A deleted deck leaves its assignment behind; there is nothing to show for it.
-    if (!deck) continue;
-    const questionCount = deck.documentIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
-    out.push({
-      id: deck.id,
-      title: deck.title,
-      documentIds: deck.documentIds,
-      questionCount,
-      dueAt: a.dueAt?.toISOString() ?? null,
-    });
+  const decks = new Map<string, DashboardDeck>();
+  for (const row of await listClassDeckRows(classId)) {
+    const deck = decks.get(row.deckId) ?? {
+      id: row.deckId,
+      title: row.title,
+      documentIds: [],
+      questionCount: 0,
+      dueAt: row.dueAt,
+    };
+    if (row.documentId !== null) {
+      deck.documentIds.push(row.documentId);
+      deck.questionCount += row.publishedQuestions;
+    }
+    decks.set(row.deckId, deck);
   }
-  return out;
+  return [...decks.values()];
 }
 
 /** Document ids the decks cover, each once. */

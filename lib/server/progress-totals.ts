@@ -3,6 +3,7 @@ import {
   readStoredTotals,
   readTotalsFromLogs,
   replaceTotalsFromLogs,
+  TOTALS_SOURCE,
   TOTALS_TABLES,
   type TotalRow,
   type TotalsTable,
@@ -12,6 +13,8 @@ import { db } from "./db";
 /** Rows of a totals table that differ from what the logs say, by kind, with a few examples. */
 export type TableDrift = {
   table: TotalsTable;
+  /** What the table is recomputed from ("the logs", or a class table's per-learner table). */
+  source: string;
   /** Totals the logs call for. */
   rows: number;
   /** Absent from the table. */
@@ -31,7 +34,15 @@ const REBUILD_TIMEOUT_MS = 30 * 60_000;
 
 export function compareTotals(table: TotalsTable, stored: TotalRow[], expected: TotalRow[]): TableDrift {
   const have = new Map(stored.map((r) => [r.key, r.values]));
-  const drift: TableDrift = { table, rows: expected.length, missing: 0, extra: 0, differing: 0, examples: [] };
+  const drift: TableDrift = {
+    table,
+    source: TOTALS_SOURCE[table],
+    rows: expected.length,
+    missing: 0,
+    extra: 0,
+    differing: 0,
+    examples: [],
+  };
   const note = (line: string) => {
     if (drift.examples.length < EXAMPLES) drift.examples.push(line);
   };

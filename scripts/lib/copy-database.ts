@@ -36,9 +36,18 @@ export const COPY_ORDER: readonly Prisma.ModelName[] = [
   "CardTotal",
   "WrongChoiceTotal",
   "LearnerDayTotal",
+  // Derived from the totals above and ClassMember, by triggers, the same way.
+  "ClassQuestionTotal",
+  "ClassWrongChoiceTotal",
 ];
 
-const DERIVED: ReadonlySet<Prisma.ModelName> = new Set(["CardTotal", "WrongChoiceTotal", "LearnerDayTotal"]);
+const DERIVED: ReadonlySet<Prisma.ModelName> = new Set([
+  "CardTotal",
+  "WrongChoiceTotal",
+  "LearnerDayTotal",
+  "ClassQuestionTotal",
+  "ClassWrongChoiceTotal",
+]);
 
 /** Rows per read and per INSERT (well under PostgreSQL's 65,535 bound parameters for our widest table). */
 const BATCH = 1000;

@@ -28,6 +28,8 @@ async function dump(client: Db, model: string): Promise<Row[]> {
     CardTotal: ["learnerId", "questionId"],
     WrongChoiceTotal: ["learnerId", "questionId", "choice"],
     LearnerDayTotal: ["learnerId", "day"],
+    ClassQuestionTotal: ["classId", "questionId"],
+    ClassWrongChoiceTotal: ["classId", "questionId", "choice"],
   };
   const orderBy = keys[model]?.map((k) => ({ [k]: "asc" })) ?? { id: "asc" };
   const rows = await delegate(client, model).findMany({ orderBy });
