@@ -3,8 +3,7 @@ import "server-only";
 import type { DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
 import {
-  countNewCardsStudiedSince,
-  countReviewsStudiedSince,
+  countCardsStudiedSince,
   getDueCards,
   getNewQuestions,
   listQuestionsAnsweredSince,
@@ -34,13 +33,10 @@ export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, n
 
 async function allowances(learner: LearnerRecord, now: Date) {
   const since = startOfDay(now, learner.timeZone);
-  const [newStudied, reviewsStudied] = await Promise.all([
-    countNewCardsStudiedSince(learner.id, since),
-    countReviewsStudiedSince(learner.id, since),
-  ]);
+  const studied = await countCardsStudiedSince(learner.id, since);
   return {
-    newAllowance: Math.max(0, learner.newCardsPerDay - newStudied),
-    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - reviewsStudied),
+    newAllowance: Math.max(0, learner.newCardsPerDay - studied.newCards),
+    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - studied.reviews),
   };
 }
 

@@ -36,9 +36,20 @@ export const COPY_ORDER: readonly Prisma.ModelName[] = [
   "CardTotal",
   "WrongChoiceTotal",
   "LearnerDayTotal",
+  // Derived from Card and Question the same way.
+  "LearnerDocumentTotal",
+  "DocumentQuestionTotal",
+  "LearnerDocumentDue",
 ];
 
-const DERIVED: ReadonlySet<Prisma.ModelName> = new Set(["CardTotal", "WrongChoiceTotal", "LearnerDayTotal"]);
+const DERIVED: ReadonlySet<Prisma.ModelName> = new Set([
+  "CardTotal",
+  "WrongChoiceTotal",
+  "LearnerDayTotal",
+  "LearnerDocumentTotal",
+  "DocumentQuestionTotal",
+  "LearnerDocumentDue",
+]);
 
 /** Rows per read and per INSERT (well under PostgreSQL's 65,535 bound parameters for our widest table). */
 const BATCH = 1000;

@@ -28,6 +28,9 @@ async function dump(client: Db, model: string): Promise<Row[]> {
     CardTotal: ["learnerId", "questionId"],
     WrongChoiceTotal: ["learnerId", "questionId", "choice"],
     LearnerDayTotal: ["learnerId", "day"],
+    LearnerDocumentTotal: ["learnerId", "documentId"],
+    DocumentQuestionTotal: ["documentId"],
+    LearnerDocumentDue: ["cardId"],
   };
   const orderBy = keys[model]?.map((k) => ({ [k]: "asc" })) ?? { id: "asc" };
   const rows = await delegate(client, model).findMany({ orderBy });
