@@ -144,27 +144,31 @@ export async function getDueCards(
 }
 
 /**
- * Questions the learner has never answered (or whose answer was undone), in reading order, in one
- * statement. Only documents with a question left that is new to the learner are walked: a
- * document's published questions ("DocumentQuestionTotal") against the learner's cards out of the
- * new state on them ("LearnerDocumentTotal"), both kept by triggers. So a learner who has started
- * every question of a document never walks it again, however large the deck.
+ * Questions the learner has never answered (or whose answer was undone), in reading order. Only
+ * documents with a question left that is new to the learner are walked: a first statement compares
+ * each document's published questions ("DocumentQuestionTotal") with the learner's cards out of the
+ * new state on them ("LearnerDocumentTotal"), both kept by triggers, so a learner who has started
+ * every question of a document never walks it again, however large the deck. Two statements at most.
  */
 export async function getNewQuestions(learnerId: string | null, documentIds: readonly string[], limit: number) {
   if (documentIds.length === 0 || limit <= 0) return [];
-  const inDeck = Prisma.join(documentIds);
-  const where = learnerId
-    ? Prisma.sql`q."documentId" IN (
-        SELECT t."documentId" FROM "DocumentQuestionTotal" t
-        LEFT JOIN "LearnerDocumentTotal" l ON l."learnerId" = ${learnerId} AND l."documentId" = t."documentId"
-        WHERE t."documentId" IN (${inDeck}) AND t."published" > COALESCE(l."started", 0))
-      AND NOT EXISTS (SELECT 1 FROM "Card" c
+  let open = documentIds;
+  if (learnerId) {
+    const rows = await db().$queryRaw<Array<{ documentId: string }>>`
+      SELECT t."documentId" AS "documentId" FROM "DocumentQuestionTotal" t
+      LEFT JOIN "LearnerDocumentTotal" l ON l."learnerId" = ${learnerId} AND l."documentId" = t."documentId"
+      WHERE t."documentId" IN (${Prisma.join(documentIds)}) AND t."published" > COALESCE(l."started", 0)`;
+    open = rows.map((r) => r.documentId);
+    if (open.length === 0) return [];
+  }
+  const notStarted = learnerId
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Card" c
         WHERE c."learnerId" = ${learnerId} AND c."questionId" = q."id" AND c."state" <> 'new')`
-    : Prisma.sql`q."documentId" IN (${inDeck})`;
+    : Prisma.empty;
   const rows = await db().$queryRaw<RawQuestionAndCard[]>`
     SELECT ${QUESTION_COLUMNS}
     FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
-    WHERE ${where} AND q."status" = 'published'
+    WHERE q."documentId" IN (${Prisma.join(open)}) AND q."status" = 'published' ${notStarted}
     ORDER BY q."documentId" ASC, q."sentenceIndex" ASC, q."score" DESC, q."id" ASC
     LIMIT ${limit}`;
   return rows.map((row) => questionAndCardFromRaw(row).question);
