@@ -175,14 +175,18 @@ export async function getNewQuestions(learnerId: string | null, documentIds: rea
 }
 
 /**
- * The questions a learner answered since `since` (the start of their day), with their notes, for sibling
- * burying: one raw statement over the range of today's logs in ReviewLog's (learnerId, reviewedAt, …) index.
+ * The questions of the given notes that a learner answered since `since` (the start of their day),
+ * with their notes, for sibling burying: one raw statement over the range of today's logs in
+ * ReviewLog's (learnerId, reviewedAt, …) index. Only the notes of a session's candidates matter, so
+ * a learner with thousands of answers today gets back only those few.
  */
-export async function listQuestionsAnsweredSince(learnerId: string, since: Date) {
+export async function listQuestionsAnsweredSince(learnerId: string, since: Date, noteIds: readonly string[]) {
+  if (noteIds.length === 0) return [];
   return db().$queryRaw<Array<{ id: string; noteId: string | null }>>`
     SELECT DISTINCT r."questionId" AS "id", q."noteId"
     FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
-    WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL`;
+    WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL
+      AND q."noteId" IN (${Prisma.join(noteIds)})`;
 }
 
 /**
