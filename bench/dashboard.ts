@@ -7,7 +7,7 @@
 // Targets (issue 14): each of the learner table, the question table and the charts p50 < 100 ms at
 // 2M logs, and at most 1.5x its own p50 at 200k logs (the cost follows the class, not its history).
 // Prints wall-clock and CPU time per call: on a shared machine the CPU time is the steadier number.
-// The logs are written straight into SQLite with the ReviewLog triggers set aside; the running totals
+// The logs are written straight into SQLite with the triggers on ReviewLog, Card and Question set aside; the running totals
 // are then written from them by the rebuild's own SQL (lib/server/progress-totals.ts), and the
 // triggers put back. With --try-indexes the candidate indexes below are added and the timings repeated.
 import fs from "node:fs";
@@ -230,7 +230,7 @@ async function seededDatabase(logs: number, now: Date): Promise<TempDb> {
   const triggers = writer
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-         AND tbl_name IN ('ReviewLog', 'CardTotal', 'WrongChoiceTotal', 'ClassMember')`,
+         AND tbl_name IN ('ReviewLog', 'CardTotal', 'WrongChoiceTotal', 'ClassMember', 'Card', 'Question')`,
     )
     .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) writer.exec(`DROP TRIGGER "${t.name}"`);

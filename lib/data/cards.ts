@@ -42,10 +42,15 @@ export const CARD_COLUMN_NAMES = ["id", "learnerId", "questionId", "due", "stabi
  * STUDY_QUESTION_SELECT's columns and the card's (prefixed `card_`), for raw
  * statements over `"Question" q JOIN "Document" d` and a `"Card" c`.
  */
+const QUESTION_COLUMN_LIST = `q."id", q."noteId", q."type", q."prompt", q."answer", q."choices", q."statementIsTrue",
+   q."factType", q."documentId", q."sentenceIndex", q."sentence", q."status", q."tags", q."explanation", q."tolerance",
+   d."title" AS "documentTitle"`;
+
+/** STUDY_QUESTION_SELECT's columns alone, over `"Question" q JOIN "Document" d`. */
+const QUESTION_COLUMNS = Prisma.raw(QUESTION_COLUMN_LIST);
+
 export const QUESTION_AND_CARD_COLUMNS = Prisma.raw(
-  `q."id", q."noteId", q."type", q."prompt", q."answer", q."choices", q."statementIsTrue", q."factType",
-   q."documentId", q."sentenceIndex", q."sentence", q."status", q."tags", q."explanation", q."tolerance",
-   d."title" AS "documentTitle", ` +
+  `${QUESTION_COLUMN_LIST}, ` +
     CARD_COLUMN_NAMES.map((column) => `c.${column} AS "card_${column.slice(1, -1)}"`).join(", "),
 );
 
@@ -138,42 +143,67 @@ export async function getDueCards(
   });
 }
 
-/** Questions the learner has never answered (or whose answer was undone), in reading order. */
+/**
+ * Questions the learner has never answered (or whose answer was undone), in reading order. Only
+ * documents with a question left that is new to the learner are walked: a first statement compares
+ * each document's published questions ("DocumentQuestionTotal") with the learner's cards out of the
+ * new state on them ("LearnerDocumentTotal"), both kept by triggers, so a learner who has started
+ * every question of a document never walks it again, however large the deck. Two statements at most.
+ */
 export async function getNewQuestions(learnerId: string | null, documentIds: readonly string[], limit: number) {
-  return db().question.findMany({
-    where: {
-      ...deckQuestionWhere(documentIds),
-      ...(learnerId ? { cards: { none: { learnerId, state: { not: "new" } } } } : {}),
-    },
-    orderBy: [{ documentId: "asc" }, { sentenceIndex: "asc" }, { score: "desc" }, { id: "asc" }],
-    take: limit,
-    select: STUDY_QUESTION_SELECT,
-  });
+  if (documentIds.length === 0 || limit <= 0) return [];
+  let open = documentIds;
+  if (learnerId) {
+    const rows = await db().$queryRaw<Array<{ documentId: string }>>`
+      SELECT t."documentId" AS "documentId" FROM "DocumentQuestionTotal" t
+      LEFT JOIN "LearnerDocumentTotal" l ON l."learnerId" = ${learnerId} AND l."documentId" = t."documentId"
+      WHERE t."documentId" IN (${Prisma.join(documentIds)}) AND t."published" > COALESCE(l."started", 0)`;
+    open = rows.map((r) => r.documentId);
+    if (open.length === 0) return [];
+  }
+  const notStarted = learnerId
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Card" c
+        WHERE c."learnerId" = ${learnerId} AND c."questionId" = q."id" AND c."state" <> 'new')`
+    : Prisma.empty;
+  const rows = await db().$queryRaw<RawQuestionAndCard[]>`
+    SELECT ${QUESTION_COLUMNS}
+    FROM "Question" q JOIN "Document" d ON d."id" = q."documentId"
+    WHERE q."documentId" IN (${Prisma.join(open)}) AND q."status" = 'published' ${notStarted}
+    ORDER BY q."documentId" ASC, q."sentenceIndex" ASC, q."score" DESC, q."id" ASC
+    LIMIT ${limit}`;
+  return rows.map((row) => questionAndCardFromRaw(row).question);
 }
 
 /**
- * The questions a learner answered since `since` (the start of their day), with their notes, for sibling
- * burying: one raw statement over the range of today's logs in ReviewLog's (learnerId, reviewedAt, …) index.
+ * The questions of the given notes that a learner answered since `since` (the start of their day),
+ * with their notes, for sibling burying: one raw statement over the range of today's logs in
+ * ReviewLog's (learnerId, reviewedAt, …) index. Only the notes of a session's candidates matter, so
+ * a learner with thousands of answers today gets back only those few.
  */
-export async function listQuestionsAnsweredSince(learnerId: string, since: Date) {
+export async function listQuestionsAnsweredSince(learnerId: string, since: Date, noteIds: readonly string[]) {
+  if (noteIds.length === 0) return [];
   return db().$queryRaw<Array<{ id: string; noteId: string | null }>>`
     SELECT DISTINCT r."questionId" AS "id", q."noteId"
     FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
+    WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL
+      AND q."noteId" IN (${Prisma.join(noteIds)})`;
+}
+
+/**
+ * Answers since `since` (the start of the learner's day) that count against the daily limits: to
+ * new cards and to review-state cards, in one statement over today's range of the learner's logs.
+ */
+export async function countCardsStudiedSince(
+  learnerId: string,
+  since: Date,
+): Promise<{ newCards: number; reviews: number }> {
+  const [row] = await db().$queryRaw<Array<{ newCards: unknown; reviews: unknown }>>`
+    SELECT SUM(CASE WHEN r."stateBefore" = 'new' THEN 1 ELSE 0 END) AS "newCards",
+      SUM(CASE WHEN r."stateBefore" = 'review' THEN 1 ELSE 0 END) AS "reviews"
+    FROM "ReviewLog" r
     WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL`;
-}
-
-/** New cards first answered since `since` (the start of the learner's day), for the daily limit. */
-export async function countNewCardsStudiedSince(learnerId: string, since: Date): Promise<number> {
-  return db().reviewLog.count({
-    where: { learnerId, stateBefore: "new", reviewedAt: { gte: since }, undoneAt: null },
-  });
-}
-
-/** Review-state cards answered since `since` (the start of the learner's day), for the daily review limit. */
-export async function countReviewsStudiedSince(learnerId: string, since: Date): Promise<number> {
-  return db().reviewLog.count({
-    where: { learnerId, stateBefore: "review", reviewedAt: { gte: since }, undoneAt: null },
-  });
+  const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+  return { newCards: count(row?.newCards), reviews: count(row?.reviews) };
 }
 
 export async function countReviews(learnerId: string): Promise<number> {

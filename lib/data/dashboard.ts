@@ -49,26 +49,26 @@ export type CardStatsRow = {
   mastered: number;
 };
 
-// Grouping by the member's id (not the card's) follows the ClassMember index order, so SQLite needs no sort for it.
-
-/** Per learner and document: cards studied, due, overdue and mastered, over published questions. */
-export async function classCardStats(
-  classId: string,
-  now: Date,
-  overdueBefore: Date,
-  masteryStabilityDays: number,
-): Promise<CardStatsRow[]> {
+/**
+ * Per learner and document: cards studied, due, overdue and mastered, over
+ * published questions, in one statement whatever the history. Studied and
+ * mastered do not depend on `now`: they are read from the per learner and
+ * document totals (the mastery threshold is MASTERY_STABILITY_DAYS). Due and
+ * overdue cards are counted on the due dates kept per learner and document
+ * ("LearnerDocumentDue"), one index range each, without reading the cards or
+ * their questions. Triggers on "Card" and "Question" keep both tables.
+ */
+export async function classCardStats(classId: string, now: Date, overdueBefore: Date): Promise<CardStatsRow[]> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT m."learnerId" AS "learnerId", q."documentId" AS "documentId",
-      SUM(CASE WHEN c."reps" > 0 THEN 1 ELSE 0 END) AS "studied",
-      SUM(CASE WHEN c."state" <> 'new' AND c."due" <= ${now} THEN 1 ELSE 0 END) AS "dueNow",
-      SUM(CASE WHEN c."state" <> 'new' AND c."due" < ${overdueBefore} THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN c."state" = 'review' AND c."stability" >= ${masteryStabilityDays} THEN 1 ELSE 0 END) AS "mastered"
+    SELECT m."learnerId" AS "learnerId", t."documentId" AS "documentId", t."studied" AS "studied",
+      t."mastered" AS "mastered",
+      (SELECT COUNT(*) FROM "LearnerDocumentDue" s
+        WHERE s."learnerId" = t."learnerId" AND s."documentId" = t."documentId" AND s."due" <= ${now}) AS "dueNow",
+      (SELECT COUNT(*) FROM "LearnerDocumentDue" s
+        WHERE s."learnerId" = t."learnerId" AND s."documentId" = t."documentId" AND s."due" < ${overdueBefore}) AS "overdue"
     FROM "ClassMember" m
-    JOIN "Card" c ON c."learnerId" = m."learnerId"
-    JOIN "Question" q ON q."id" = c."questionId"
-    WHERE m."classId" = ${classId} AND q."status" = 'published'
-    GROUP BY m."learnerId", q."documentId"`;
+    JOIN "LearnerDocumentTotal" t ON t."learnerId" = m."learnerId"
+    WHERE m."classId" = ${classId}`;
   return rows.map((r) => ({
     learnerId: String(r.learnerId),
     documentId: String(r.documentId),

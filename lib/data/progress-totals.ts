@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseProvider } from "@/lib/server/database-url";
+import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
 import { num, toIso } from "./dashboard";
 import type { Tx } from "./tx";
 
@@ -13,6 +14,9 @@ import type { Tx } from "./tx";
  * they are recomputed from those, which come first in the list: a drifted
  * learner total is reported once, where it drifted, and rewriting it from the
  * logs carries the fix into its classes before they are compared.
+ * The card totals per learner and document, and the published questions per
+ * document, are recomputed from "Card" and "Question" (triggers on those tables
+ * keep them).
  */
 export const TOTALS_TABLES = [
   "CardTotal",
@@ -20,6 +24,9 @@ export const TOTALS_TABLES = [
   "LearnerDayTotal",
   "ClassQuestionTotal",
   "ClassWrongChoiceTotal",
+  "LearnerDocumentTotal",
+  "DocumentQuestionTotal",
+  "LearnerDocumentDue",
 ] as const;
 export type TotalsTable = (typeof TOTALS_TABLES)[number];
 
@@ -36,6 +43,9 @@ export const TOTALS_COLUMNS: Record<TotalsTable, { keys: readonly string[]; valu
     values: ["answers", "durationMs", "firstTries", "firstCorrect", "overrides"],
   },
   ClassWrongChoiceTotal: { keys: ["classId", "questionId", "choice"], values: ["count"] },
+  LearnerDocumentTotal: { keys: ["learnerId", "documentId"], values: ["started", "studied", "mastered"] },
+  DocumentQuestionTotal: { keys: ["documentId"], values: ["published"] },
+  LearnerDocumentDue: { keys: ["cardId"], values: ["learnerId", "documentId", "due"] },
 };
 
 /** What each table is recomputed from, for the rebuild's report. */
@@ -45,7 +55,14 @@ export const TOTALS_SOURCE: Record<TotalsTable, string> = {
   LearnerDayTotal: "the logs",
   ClassQuestionTotal: "the members' CardTotal",
   ClassWrongChoiceTotal: "the members' WrongChoiceTotal",
+  LearnerDocumentTotal: "the cards and questions",
+  DocumentQuestionTotal: "the questions",
+  LearnerDocumentDue: "the cards and questions",
 };
+
+/** Value columns that hold a date, and those that hold text; the others are counts. */
+const DATE_VALUES = new Set(["lastReviewedAt", "due"]);
+const TEXT_VALUES = new Set(["learnerId", "documentId"]);
 
 // First-try success: graded answers use `correct`; self-graded flashcards (correct is null) pass unless "again".
 const PASSED = Prisma.sql`CASE WHEN r."correct" IS NULL THEN (CASE WHEN r."rating" = 'again' THEN 0 ELSE 1 END)
@@ -82,6 +99,23 @@ const FROM_LOGS: Record<TotalsTable, Prisma.Sql> = {
     SELECT m."classId" AS "classId", w."questionId" AS "questionId", w."choice" AS "choice", SUM(w."count") AS "count"
     FROM "ClassMember" m JOIN "WrongChoiceTotal" w ON w."learnerId" = m."learnerId"
     GROUP BY m."classId", w."questionId", w."choice"`,
+  // A card counts while its question is published; one that is new and never answered counts nowhere.
+  LearnerDocumentTotal: Prisma.sql`
+    SELECT c."learnerId" AS "learnerId", q."documentId" AS "documentId",
+      SUM(CASE WHEN c."state" <> 'new' THEN 1 ELSE 0 END) AS "started",
+      SUM(CASE WHEN c."reps" > 0 THEN 1 ELSE 0 END) AS "studied",
+      SUM(CASE WHEN c."state" = 'review' AND c."stability" >= ${MASTERY_STABILITY_DAYS} THEN 1 ELSE 0 END) AS "mastered"
+    FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+    WHERE q."status" = 'published' AND (c."state" <> 'new' OR c."reps" > 0)
+    GROUP BY c."learnerId", q."documentId"`,
+  DocumentQuestionTotal: Prisma.sql`
+    SELECT q."documentId" AS "documentId", COUNT(*) AS "published"
+    FROM "Question" q WHERE q."status" = 'published'
+    GROUP BY q."documentId"`,
+  LearnerDocumentDue: Prisma.sql`
+    SELECT c."id" AS "cardId", c."learnerId" AS "learnerId", q."documentId" AS "documentId", c."due" AS "due"
+    FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+    WHERE q."status" = 'published' AND c."state" <> 'new'`,
 };
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
@@ -94,7 +128,9 @@ function toTotalRows(table: TotalsTable, rows: Array<Record<string, unknown>>): 
   const { keys, values } = TOTALS_COLUMNS[table];
   return rows.map((r) => ({
     key: keys.map((k) => String(r[k])).join(" / "),
-    values: values.map((v) => (v === "lastReviewedAt" ? toIso(r[v]) : String(num(r[v])))).join(", "),
+    values: values
+      .map((v) => (DATE_VALUES.has(v) ? toIso(r[v]) : TEXT_VALUES.has(v) ? String(r[v]) : String(num(r[v]))))
+      .join(", "),
   }));
 }
 
@@ -121,14 +157,13 @@ export async function replaceTotalsFromLogs(tx: Tx, table: TotalsTable): Promise
 }
 
 /**
- * Holds off writes to the logs and to class memberships (and so the triggers)
- * until the transaction ends, so a rebuild compares and rewrites one consistent
- * state. SQLite has one writer at a time: a write that changes nothing takes
- * that place first.
+ * Holds off writes to the logs, cards, questions and class memberships (and so
+ * the triggers) until the transaction ends, so a rebuild compares and rewrites
+ * one consistent state. SQLite has one writer at a time: a write that changes
+ * nothing takes that place first.
  */
 export async function lockReviewLogs(tx: Tx): Promise<void> {
-  if (databaseProvider() === "postgresql") {
-    await tx.$executeRaw`LOCK TABLE "ReviewLog" IN SHARE MODE`;
-    await tx.$executeRaw`LOCK TABLE "ClassMember" IN SHARE MODE`;
-  } else await tx.$executeRaw`UPDATE "CardTotal" SET "answers" = "answers" WHERE 1 = 0`;
+  if (databaseProvider() === "postgresql")
+    await tx.$executeRaw`LOCK TABLE "ReviewLog", "Card", "Question", "ClassMember" IN SHARE MODE`;
+  else await tx.$executeRaw`UPDATE "CardTotal" SET "answers" = "answers" WHERE 1 = 0`;
 }

@@ -21,7 +21,6 @@ import {
   listClassDeckRows,
   listDeckQuestions,
 } from "@/lib/data/dashboard";
-import { MASTERY_STABILITY_DAYS } from "@/lib/study/progress";
 import { DAY_MS } from "@/lib/time";
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
@@ -63,7 +62,7 @@ export async function buildLearnerTable(classId: string, now: Date): Promise<Lea
   const [decks, members, cards, reviews] = await Promise.all([
     listClassDecks(classId),
     classMembersActivity(classId, now),
-    classCardStats(classId, now, daysBefore(now, OVERDUE_AFTER_DAYS), MASTERY_STABILITY_DAYS),
+    classCardStats(classId, now, daysBefore(now, OVERDUE_AFTER_DAYS)),
     classLearnerReviews(classId, daysBefore(now, RETENTION_WINDOW_DAYS), daysBefore(now, RECENT_REVIEW_DAYS), now),
   ]);
   const rows = new Map<string, LearnerRow>(

@@ -3,8 +3,7 @@ import "server-only";
 import type { DeckCounts, StudyCard, StudySession } from "@/lib/api/study-contract";
 import type { LearnerRecord } from "@/lib/data/learners";
 import {
-  countNewCardsStudiedSince,
-  countReviewsStudiedSince,
+  countCardsStudiedSince,
   getDueCards,
   getNewQuestions,
   listQuestionsAnsweredSince,
@@ -34,13 +33,10 @@ export async function getDeckCounts(learner: LearnerRecord | null, deck: Deck, n
 
 async function allowances(learner: LearnerRecord, now: Date) {
   const since = startOfDay(now, learner.timeZone);
-  const [newStudied, reviewsStudied] = await Promise.all([
-    countNewCardsStudiedSince(learner.id, since),
-    countReviewsStudiedSince(learner.id, since),
-  ]);
+  const studied = await countCardsStudiedSince(learner.id, since);
   return {
-    newAllowance: Math.max(0, learner.newCardsPerDay - newStudied),
-    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - reviewsStudied),
+    newAllowance: Math.max(0, learner.newCardsPerDay - studied.newCards),
+    reviewAllowance: Math.max(0, learner.maxReviewsPerDay - studied.reviews),
   };
 }
 
@@ -59,27 +55,34 @@ async function planFor(learner: LearnerRecord | null, deck: Deck, now: Date) {
   const limits = learner
     ? await allowances(learner, now)
     : { newAllowance: DEFAULT_NEW_CARDS_PER_DAY, reviewAllowance: 0 };
-  const answeredToday = learner ? await listQuestionsAnsweredSince(learner.id, startOfDay(now, learner.timeZone)) : [];
-  // Fetch extra due cards: buried siblings drop out of the list.
-  const [learning, review] = learner
-    ? await Promise.all([
-        getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE * 2, ["learning", "relearning"]),
-        getDueCards(learner.id, deck.documentIds, now, Math.min(SESSION_SIZE, limits.reviewAllowance) * 2, ["review"]),
-      ])
-    : [[], []];
+  const newCap = Math.min(limits.newAllowance, SESSION_SIZE);
+  // Fetch extra due cards: buried siblings drop out of the list. Enough new candidates that
+  // buried siblings and repeated sentences still leave a full allowance.
+  const [learning, review, candidates] = await Promise.all([
+    learner ? getDueCards(learner.id, deck.documentIds, now, SESSION_SIZE * 2, ["learning", "relearning"]) : [],
+    learner
+      ? getDueCards(learner.id, deck.documentIds, now, Math.min(SESSION_SIZE, limits.reviewAllowance) * 2, ["review"])
+      : [],
+    newCap > 0
+      ? getNewQuestions(learner?.id ?? null, deck.documentIds, Math.max(newCap * 8, NEW_CANDIDATES))
+      : Promise.resolve([]),
+  ]);
   const dueRows = [...learning, ...review].sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
+  // Answers today bury only the notes among these candidates: read just those.
+  const notes = [...new Set([...dueRows.map((r) => r.question.noteId), ...candidates.map((c) => c.noteId)])];
+  const answeredToday = learner
+    ? await listQuestionsAnsweredSince(
+        learner.id,
+        startOfDay(now, learner.timeZone),
+        notes.filter((n): n is string => n !== null),
+      )
+    : [];
   // Only the review cards the daily limit lets through bury their siblings.
   let reviewsLeft = limits.reviewAllowance;
   const served = burySiblings(dueRows, (r) => r.question, answeredToday).filter(
     (r) => r.card.state !== "review" || reviewsLeft-- > 0,
   );
   const due: PlanDue[] = served.map((row) => ({ ...row.card, row }));
-  const newCap = Math.min(limits.newAllowance, SESSION_SIZE);
-  // Enough candidates that buried siblings and repeated sentences still leave a full allowance.
-  const candidates =
-    newCap > 0
-      ? await getNewQuestions(learner?.id ?? null, deck.documentIds, Math.max(newCap * 8, NEW_CANDIDATES))
-      : [];
   const fresh = burySiblings(candidates, (c) => c, [...answeredToday, ...due.map((d) => d.row.question)]);
   const plan = planSession<PlanDue, StudyQuestionRow>({
     due,

@@ -39,6 +39,10 @@ export const COPY_ORDER: readonly Prisma.ModelName[] = [
   // Derived from the totals above and ClassMember, by triggers, the same way.
   "ClassQuestionTotal",
   "ClassWrongChoiceTotal",
+  // Derived from Card and Question the same way.
+  "LearnerDocumentTotal",
+  "DocumentQuestionTotal",
+  "LearnerDocumentDue",
 ];
 
 const DERIVED: ReadonlySet<Prisma.ModelName> = new Set([
@@ -47,6 +51,9 @@ const DERIVED: ReadonlySet<Prisma.ModelName> = new Set([
   "LearnerDayTotal",
   "ClassQuestionTotal",
   "ClassWrongChoiceTotal",
+  "LearnerDocumentTotal",
+  "DocumentQuestionTotal",
+  "LearnerDocumentDue",
 ]);
 
 /** Rows per read and per INSERT (well under PostgreSQL's 65,535 bound parameters for our widest table). */

@@ -30,6 +30,9 @@ async function dump(client: Db, model: string): Promise<Row[]> {
     LearnerDayTotal: ["learnerId", "day"],
     ClassQuestionTotal: ["classId", "questionId"],
     ClassWrongChoiceTotal: ["classId", "questionId", "choice"],
+    LearnerDocumentTotal: ["learnerId", "documentId"],
+    DocumentQuestionTotal: ["documentId"],
+    LearnerDocumentDue: ["cardId"],
   };
   const orderBy = keys[model]?.map((k) => ({ [k]: "asc" })) ?? { id: "asc" };
   const rows = await delegate(client, model).findMany({ orderBy });
