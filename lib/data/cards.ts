@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CARD_STATES, parseEnum, QUESTION_TYPES, RATINGS } from "@/lib/domain/enums";
 import { cardFromRow, type CardState, type CardStateName } from "@/lib/scheduling";
 import { db } from "@/lib/server/db";
+import { num } from "./dashboard";
 import { parseTags } from "./question-tags";
 
 export type StoredCard = CardState & { id: string; learnerId: string; questionId: string };
@@ -202,8 +203,7 @@ export async function countCardsStudiedSince(
       SUM(CASE WHEN r."stateBefore" = 'review' THEN 1 ELSE 0 END) AS "reviews"
     FROM "ReviewLog" r
     WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since} AND r."undoneAt" IS NULL`;
-  const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-  return { newCards: count(row?.newCards), reviews: count(row?.reviews) };
+  return { newCards: num(row?.newCards), reviews: num(row?.reviews) };
 }
 
 export async function countReviews(learnerId: string): Promise<number> {

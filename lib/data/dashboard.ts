@@ -309,17 +309,18 @@ export type ClassDeckRow = {
 
 /**
  * The class's assigned decks in assignment order, one row per deck and document
- * (in the deck's order), each with its document's published questions: one
- * statement. An assignment whose deck was deleted has no row.
+ * (in the deck's order), each with its document's published questions (kept
+ * per document by triggers on "Question"): one statement. An assignment whose
+ * deck was deleted has no row.
  */
 export async function listClassDeckRows(classId: string): Promise<ClassDeckRow[]> {
   const rows = await db().$queryRaw<Array<Record<string, unknown>>>`
     SELECT a."deckId" AS "deckId", k."title" AS "title", a."dueAt" AS "dueAt", dd."documentId" AS "documentId",
-      (SELECT COUNT(*) FROM "Question" q WHERE q."documentId" = dd."documentId" AND q."status" = 'published')
-        AS "publishedQuestions"
+      t."published" AS "publishedQuestions"
     FROM "Assignment" a
     JOIN "Deck" k ON k."id" = a."deckId"
     LEFT JOIN "DeckDocument" dd ON dd."deckId" = k."id"
+    LEFT JOIN "DocumentQuestionTotal" t ON t."documentId" = dd."documentId"
     WHERE a."classId" = ${classId}
     ORDER BY a."createdAt" ASC, a."deckId" ASC, dd."position" ASC, dd."documentId" ASC`;
   return rows.map((r) => ({
