@@ -284,7 +284,8 @@ function nameDefinites(s: SentenceInfo): void {
 
 /**
  * A first name alone ("Katherine") takes the full name the document gave, a quotation whose speaker is named into the
- * prompt keeps its quotation marks, and a sentence that still cannot be placed takes the document's label as a lead.
+ * prompt keeps its quotation marks, and the sentence takes the document's label as a lead: a heading's label always,
+ * a label guessed from the lead sentence only where the sentence cannot be placed alone.
  */
 function placeSentence(s: SentenceInfo): void {
   const earlier = earlierSentences(s);
@@ -293,10 +294,10 @@ function placeSentence(s: SentenceInfo): void {
   const first = findFirstNames(s.annotated, earlier).filter((n) => free(n.start, n.end));
   const added: SubjectFix[] = [...first];
   // "Secretary Burgum said: “I am proud …": the quotation opens in the sentence and closes after it.
-  if (s.fix?.context && s.fix.text.endsWith(" said: ") && unclosedQuote(s.text))
+  const speakerNamed = namesSpeaker(s.fix);
+  if (speakerNamed && unclosedQuote(s.text))
     added.push({ start: s.text.length, end: s.text.length, text: s.text.startsWith("“") ? "”" : '"' });
   if (added.length > 0) s.names = [...(s.names ?? []), ...added].sort((x, y) => x.start - y.start);
-  const speakerNamed = !!s.fix?.context && s.fix.text.endsWith(" said: ");
   if (s.fix?.context && !speakerNamed) return;
   // The label says what a phrase pointing back belongs to. Every prompt carries it (unless it names the topic or
   // the answer): a question is read alone, in a study session or a game, long after the document.
@@ -314,13 +315,16 @@ function judgedAlone(q: Question, f: Fact): Question {
   const s = f.sentence;
   let prompt = oneStatement(q.prompt, s.text, f.span.start) ?? q.prompt;
   let lead = s.lead;
-  const context = s.fix?.context && !s.fix.text.endsWith(" said: ") ? s.fix.text.trim() : undefined;
+  const context = s.fix?.context && !namesSpeaker(s.fix) ? s.fix.text.trim() : undefined;
   if (context && prompt.startsWith(context) && !findAnaphor(s.annotated)) {
     prompt = prompt.slice(context.length).trim();
     lead = leadFor(s.annotated, [], s.topic);
   }
   return { ...q, prompt: withLead(prompt, f.span.text, lead) };
 }
+
+// "Secretary Burgum said: “…": the context put before the sentence names the quotation's speaker.
+const namesSpeaker = (fix: SubjectFix | undefined) => !!fix?.context && fix.text.endsWith(" said: ");
 
 // "“I am proud … industry.": a quotation that opens the sentence and runs on past it.
 const unclosedQuote = (text: string) =>
@@ -474,9 +478,8 @@ const SHORT_FORMS: Record<string, string[]> = {
   "united kingdom": ["u.k.", "britain", "british"],
   "european union": ["eu"],
 };
-/** Facts a true statement can be checked on: a date, a figure, a person, a named organisation or term. */
-// A figure, a date or a person: a student who did not read cannot tell it from a changed one. An organisation or a
-// term ("Congress has an interest in …", "The … Agreement includes commitments pertaining to …") reads as true unread.
+// Facts a true statement can be checked on: a figure, a date or a person, which a student who did not read cannot
+// tell from a changed one. An organisation or a term ("Congress has an interest in …") reads as true unread.
 const CHECKABLE = new Set<Fact["factType"]>(
   FACT_TYPES.filter((t) => t !== "place" && t !== "term" && t !== "organization"),
 );
@@ -542,7 +545,7 @@ function readSentences(docs: SourceDocument[], onWarning?: (w: GenerateWarning) 
         docIndex: docSentences.length - 1,
       });
     }
-    // The document's label, for the prompts of its sentences that cannot be placed alone.
+    // The document's label, for the prompts of its sentences (see placeSentence).
     if (out.length > firstOfDoc) {
       // Without a heading that names a topic, the lead sentence's named subject may be.
       const lead = namedSubject(out[firstOfDoc]!.annotated);
